@@ -1,0 +1,68 @@
+package io.anygate.domain.operation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One entry of the operation journal: what a partner asked for, under which matchKeys it was sent to TX, and
+ * how it ended. Money fields are set for money kinds only. {@code data} holds what a multi-step operation
+ * learned along the way (TX ids of the objects it created), so a resumed saga does not ask twice.
+ *
+ * @param requestFingerprint hash of the partner's parameters, compared when an Idempotency-Key is reused
+ * @param step the last completed step of a multi-step operation, or null
+ */
+public record Operation(
+        OperationId id,
+        String partnerId,
+        OperationKind kind,
+        OperationState state,
+        String idempotencyKey,
+        String requestFingerprint,
+        Long accountId,
+        Long cardId,
+        BigDecimal amount,
+        String currency,
+        Long txTranId,
+        String declineCode,
+        String step,
+        Map<String, String> data,
+        int attempts,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Operation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(partnerId, "partnerId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(state, "state");
+        data = data == null ? Map.of() : Map.copyOf(data);
+    }
+
+    /** A new money operation, not yet sent to TX. */
+    public static Operation newMoney(OperationId id, String partnerId, OperationKind kind, String idempotencyKey,
+            String fingerprint, long accountId, long cardId, BigDecimal amount, String currency, Instant now) {
+        if (!kind.movesMoney()) {
+            throw new IllegalArgumentException(kind + " does not move money");
+        }
+        return new Operation(id, partnerId, kind, OperationState.PENDING, idempotencyKey, fingerprint, accountId,
+                cardId, amount, currency, null, null, null, Map.of(), 0, now, now);
+    }
+
+    /** A new multi-step (saga) operation, not yet sent to TX. */
+    public static Operation newSaga(OperationId id, String partnerId, OperationKind kind, String idempotencyKey,
+            String fingerprint, Map<String, String> data, Instant now) {
+        return new Operation(id, partnerId, kind, OperationState.PENDING, idempotencyKey, fingerprint, null, null,
+                null, null, null, null, null, data, 0, now, now);
+    }
+
+    /** The matchKey of one TX write of this operation. */
+    public MatchKey matchKey(String step) {
+        return MatchKey.of(id, step);
+    }
+
+    public String get(String key) {
+        return data.get(key);
+    }
+}

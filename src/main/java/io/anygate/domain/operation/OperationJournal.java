@@ -1,0 +1,58 @@
+package io.anygate.domain.operation;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable record of every operation that writes to TX (port; the store implements it). Each method is its
+ * own committed write: an operation is recorded before its first TX call, so that whatever happens next (TX
+ * down, the answer lost, this replica killed) the operation and its matchKeys survive and can be resolved.
+ */
+public interface OperationJournal {
+
+    /**
+     * Records a new operation. Returns false, changing nothing, when an operation with this id exists already
+     * (a retry with the same Idempotency-Key, possibly racing on another replica).
+     */
+    boolean record(Operation operation);
+
+    Optional<Operation> find(OperationId id);
+
+    /** Notes that a TX write is about to be sent (attempt count, time: the reconciler's lookup window). */
+    void attemptStarted(OperationId id, Instant now);
+
+    /** Saves a saga's progress: the step just completed and what it learned. */
+    void stepDone(OperationId id, String step, Map<String, String> learned, Instant now);
+
+    /**
+     * Ends an operation. Only a non-terminal operation can end, so two resolvers (the request thread and the
+     * reconciler) cannot both finish it: the loser gets false and must re-read.
+     */
+    boolean finish(OperationId id, OperationState state, Long txTranId, String declineCode, Instant now);
+
+    /** Marks the outcome of a sent write as unknown: the reconciler takes over. */
+    void markUnknown(OperationId id, Instant now);
+
+    /**
+     * Claims up to {@code limit} unresolved operations (UNKNOWN, or PENDING not touched for {@code staleAfter})
+     * for {@code owner} for {@code lease}; another replica cannot claim them until the lease ends.
+     */
+    List<Operation> claimUnresolved(String owner, Duration staleAfter, Duration lease, int limit, Instant now);
+
+    /** Sum of approved and possibly-applied (PENDING, UNKNOWN) amounts of these kinds on a card since a time. */
+    BigDecimal sumOnCard(long cardId, Collection<OperationKind> kinds, Instant since);
+
+    /** Counts per state, for metrics. */
+    Map<OperationState, Long> countByState();
+
+    /** Creation time of the oldest operation that is not terminal, if any. */
+    Optional<Instant> oldestUnresolved();
+
+    /** Unresolved operations, oldest first, for the admin view. */
+    List<Operation> listUnresolved(int limit);
+}

@@ -1,0 +1,301 @@
+package io.anygate.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.anygate.domain.operation.Operation;
+import io.anygate.domain.operation.OperationId;
+import io.anygate.domain.operation.OperationJournal;
+import io.anygate.domain.operation.OperationKind;
+import io.anygate.domain.operation.OperationState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The operation journal on the active store. Every method runs in its own auto-committed transaction. */
+@ApplicationScoped
+public class JdbcOperationJournal implements OperationJournal {
+
+    private static final String COLUMNS = "operation_id, partner_id, kind, state, idempotency_key, request_fingerprint,"
+            + " account_id, card_id, amount, currency, tx_tran_id, decline_code, step, data, attempts, created_at,"
+            + " updated_at";
+    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
+    };
+
+    @Inject
+    Store store;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public boolean record(Operation op) {
+        String sql = "INSERT INTO operation (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, op.id().value());
+            ps.setString(2, op.partnerId());
+            ps.setString(3, op.kind().name());
+            ps.setString(4, op.state().name());
+            ps.setString(5, op.idempotencyKey());
+            ps.setString(6, op.requestFingerprint());
+            setLong(ps, 7, op.accountId());
+            setLong(ps, 8, op.cardId());
+            ps.setBigDecimal(9, op.amount());
+            ps.setString(10, op.currency());
+            setLong(ps, 11, op.txTranId());
+            ps.setString(12, op.declineCode());
+            ps.setString(13, op.step());
+            ps.setString(14, toJson(op.data()));
+            ps.setInt(15, op.attempts());
+            ps.setObject(16, utc(op.createdAt()));
+            ps.setObject(17, utc(op.updatedAt()));
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (SqlStates.isUniqueViolation(e)) {
+                return false;
+            }
+            throw new StoreException("recording operation " + op.id(), e);
+        }
+    }
+
+    @Override
+    public Optional<Operation> find(OperationId id) {
+        String sql = "SELECT " + COLUMNS + " FROM operation WHERE operation_id = ?";
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading operation " + id, e);
+        }
+    }
+
+    @Override
+    public void attemptStarted(OperationId id, Instant now) {
+        update("UPDATE operation SET attempts = attempts + 1, last_attempt_at = ?, updated_at = ? WHERE operation_id = ?",
+                id, utc(now), utc(now), id.value());
+    }
+
+    @Override
+    public void stepDone(OperationId id, String step, Map<String, String> learned, Instant now) {
+        Operation current = find(id).orElseThrow(() -> new StoreException("no operation " + id, null));
+        Map<String, String> data = new HashMap<>(current.data());
+        data.putAll(learned);
+        update("UPDATE operation SET step = ?, data = ?, updated_at = ? WHERE operation_id = ?",
+                id, step, toJson(data), utc(now), id.value());
+    }
+
+    @Override
+    public boolean finish(OperationId id, OperationState state, Long txTranId, String declineCode, Instant now) {
+        if (!state.terminal()) {
+            throw new IllegalArgumentException(state + " is not terminal");
+        }
+        String sql = "UPDATE operation SET state = ?, tx_tran_id = COALESCE(?, tx_tran_id), decline_code = ?,"
+                + " lease_owner = NULL, lease_until = NULL, updated_at = ?"
+                + " WHERE operation_id = ? AND state IN ('PENDING', 'UNKNOWN')";
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, state.name());
+            setLong(ps, 2, txTranId);
+            ps.setString(3, declineCode);
+            ps.setObject(4, utc(now));
+            ps.setString(5, id.value());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("finishing operation " + id, e);
+        }
+    }
+
+    @Override
+    public void markUnknown(OperationId id, Instant now) {
+        update("UPDATE operation SET state = 'UNKNOWN', updated_at = ? WHERE operation_id = ? AND state = 'PENDING'",
+                id, utc(now), id.value());
+    }
+
+    @Override
+    public List<Operation> claimUnresolved(String owner, Duration staleAfter, Duration lease, int limit, Instant now) {
+        // Candidates first, then one conditional UPDATE per row: the row is ours only if the UPDATE changed it,
+        // which holds on H2 and PostgreSQL alike without SKIP LOCKED.
+        String candidates = "SELECT operation_id FROM operation WHERE"
+                + " (state = 'UNKNOWN' OR (state = 'PENDING' AND updated_at < ?))"
+                + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY created_at LIMIT ?";
+        String claim = "UPDATE operation SET lease_owner = ?, lease_until = ? WHERE operation_id = ?"
+                + " AND state IN ('PENDING', 'UNKNOWN') AND (lease_until IS NULL OR lease_until < ?)";
+        List<String> ids = new ArrayList<>();
+        try (Connection c = store.dataSource().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(candidates)) {
+                ps.setObject(1, utc(now.minus(staleAfter)));
+                ps.setObject(2, utc(now));
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            List<Operation> claimed = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(claim)) {
+                for (String id : ids) {
+                    ps.setString(1, owner);
+                    ps.setObject(2, utc(now.plus(lease)));
+                    ps.setString(3, id);
+                    ps.setObject(4, utc(now));
+                    if (ps.executeUpdate() == 1) {
+                        find(new OperationId(id)).ifPresent(claimed::add);
+                    }
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new StoreException("claiming unresolved operations", e);
+        }
+    }
+
+    @Override
+    public BigDecimal sumOnCard(long cardId, Collection<OperationKind> kinds, Instant since) {
+        String in = kinds.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(","));
+        String sql = "SELECT COALESCE(SUM(amount), 0) FROM operation WHERE card_id = ? AND created_at >= ?"
+                + " AND state IN ('PENDING', 'UNKNOWN', 'APPROVED') AND kind IN (" + in + ")";
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, cardId);
+            ps.setObject(2, utc(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBigDecimal(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("summing operations on card " + cardId, e);
+        }
+    }
+
+    @Override
+    public Map<OperationState, Long> countByState() {
+        Map<OperationState, Long> counts = new EnumMap<>(OperationState.class);
+        for (OperationState s : OperationState.values()) {
+            counts.put(s, 0L);
+        }
+        try (Connection c = store.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT state, COUNT(*) FROM operation GROUP BY state")) {
+            while (rs.next()) {
+                counts.put(OperationState.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new StoreException("counting operations", e);
+        }
+    }
+
+    @Override
+    public Optional<Instant> oldestUnresolved() {
+        try (Connection c = store.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT MIN(created_at) FROM operation WHERE state IN ('PENDING', 'UNKNOWN')")) {
+            rs.next();
+            OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
+            return Optional.ofNullable(t).map(OffsetDateTime::toInstant);
+        } catch (SQLException e) {
+            throw new StoreException("reading the oldest unresolved operation", e);
+        }
+    }
+
+    @Override
+    public List<Operation> listUnresolved(int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM operation WHERE state IN ('PENDING', 'UNKNOWN')"
+                + " ORDER BY created_at LIMIT ?";
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            List<Operation> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(read(rs));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new StoreException("listing unresolved operations", e);
+        }
+    }
+
+    private void update(String sql, OperationId id, Object... params) {
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("updating operation " + id, e);
+        }
+    }
+
+    private Operation read(ResultSet rs) throws SQLException {
+        return new Operation(
+                new OperationId(rs.getString("operation_id")),
+                rs.getString("partner_id"),
+                OperationKind.valueOf(rs.getString("kind")),
+                OperationState.valueOf(rs.getString("state")),
+                rs.getString("idempotency_key"),
+                rs.getString("request_fingerprint"),
+                getLong(rs, "account_id"),
+                getLong(rs, "card_id"),
+                rs.getBigDecimal("amount"),
+                rs.getString("currency"),
+                getLong(rs, "tx_tran_id"),
+                rs.getString("decline_code"),
+                rs.getString("step"),
+                fromJson(rs.getString("data")),
+                rs.getInt("attempts"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static Long getLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private String toJson(Map<String, String> data) {
+        try {
+            return data.isEmpty() ? null : json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> fromJson(String text) {
+        try {
+            return text == null ? Map.of() : json.readValue(text, DATA);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("unreadable operation data", e);
+        }
+    }
+}
