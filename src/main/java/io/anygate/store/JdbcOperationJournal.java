@@ -171,15 +171,30 @@ public class JdbcOperationJournal implements OperationJournal {
 
     @Override
     public BigDecimal sumOnCard(long cardId, Collection<OperationKind> kinds, Instant since) {
+        return onCard("COALESCE(SUM(amount), 0)", cardId, kinds, since, rs -> rs.getBigDecimal(1));
+    }
+
+    @Override
+    public long countOnCard(long cardId, Collection<OperationKind> kinds, Instant since) {
+        return onCard("COUNT(*)", cardId, kinds, since, rs -> rs.getLong(1));
+    }
+
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T onCard(String aggregate, long cardId, Collection<OperationKind> kinds, Instant since,
+            Column<T> column) {
+        // Kinds come from the enum, never from input: safe to inline.
         String in = kinds.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(","));
-        String sql = "SELECT COALESCE(SUM(amount), 0) FROM operation WHERE card_id = ? AND created_at >= ?"
+        String sql = "SELECT " + aggregate + " FROM operation WHERE card_id = ? AND created_at >= ?"
                 + " AND state IN ('PENDING', 'UNKNOWN', 'APPROVED') AND kind IN (" + in + ")";
         try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, cardId);
             ps.setObject(2, utc(since));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getBigDecimal(1);
+                return column.read(rs);
             }
         } catch (SQLException e) {
             throw new StoreException("summing operations on card " + cardId, e);

@@ -47,6 +47,9 @@ public interface OperationJournal {
     /** Sum of approved and possibly-applied (PENDING, UNKNOWN) amounts of these kinds on a card since a time. */
     BigDecimal sumOnCard(long cardId, Collection<OperationKind> kinds, Instant since);
 
+    /** Number of approved and possibly-applied operations of these kinds on a card since a time. */
+    long countOnCard(long cardId, Collection<OperationKind> kinds, Instant since);
+
     /** Counts per state, for metrics. */
     Map<OperationState, Long> countByState();
 

@@ -1,0 +1,32 @@
+package io.anygate.domain.money;
+
+import io.anygate.domain.money.LoadRefused.Reason;
+import java.math.BigDecimal;
+import java.util.Currency;
+
+/** The amount of a load or unload: positive, no finer than the currency's minor unit, within the partner's bounds. */
+final class AmountRules {
+
+    private AmountRules() {
+    }
+
+    static BigDecimal check(BigDecimal amount, String currency, LoadLimits limits) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new LoadRefused(Reason.AMOUNT_TOO_LOW, "amount must be greater than 0", null);
+        }
+        int minor = Currency.getInstance(currency).getDefaultFractionDigits();
+        BigDecimal normalized = amount.stripTrailingZeros();
+        if (normalized.scale() > minor) {
+            throw new LoadRefused(Reason.AMOUNT_PRECISION,
+                    "amount has more than " + minor + " decimals for " + currency, null);
+        }
+        if (limits.minAmount() != null && amount.compareTo(limits.minAmount()) < 0) {
+            throw new LoadRefused(Reason.AMOUNT_TOO_LOW, "amount is below the minimum of " + limits.minAmount(), null);
+        }
+        if (limits.maxAmount() != null && amount.compareTo(limits.maxAmount()) > 0) {
+            throw new LoadRefused(Reason.AMOUNT_TOO_HIGH, "amount is above the maximum of " + limits.maxAmount(),
+                    null);
+        }
+        return amount.setScale(Math.max(minor, 0));
+    }
+}

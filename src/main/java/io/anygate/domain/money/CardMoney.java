@@ -1,0 +1,159 @@
+package io.anygate.domain.money;
+
+import io.anygate.domain.card.CardOwnership;
+import io.anygate.domain.card.OwnedCard;
+import io.anygate.domain.money.LoadRefused.Reason;
+import io.anygate.domain.operation.Operation;
+import io.anygate.domain.operation.OperationId;
+import io.anygate.domain.operation.OperationJournal;
+import io.anygate.domain.operation.OperationKind;
+import io.anygate.domain.operation.OperationState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Card loads (credit: account contract to card contract) and unloads (debit: card contract to account
+ * contract). The order matters for money safety:
+ * <ol>
+ * <li>checks that need no record (ownership, amount, card standing);</li>
+ * <li>the operation is journaled with its matchKey in its own committed write, before any TX write;</li>
+ * <li>limits are checked against the journal including this operation, so concurrent loads cannot slip
+ * past a limit together;</li>
+ * <li>one TX transfer under the operation's matchKey (the TX client retries only with that key);</li>
+ * <li>the outcome is journaled; an unknown outcome stays UNKNOWN for {@link MoneyReconciler}.</li>
+ * </ol>
+ * A repeated request with the same Idempotency-Key finds the journaled operation and re-drives it under the
+ * same matchKey, which TX answers with the original outcome: it can never move money twice.
+ */
+@ApplicationScoped
+public class CardMoney {
+
+    static final String TRANSFER_STEP = "transfer";
+
+    @Inject
+    CardOwnership cards;
+
+    @Inject
+    OperationJournal journal;
+
+    @Inject
+    CoreLedger ledger;
+
+    @Inject
+    LoadLimitsPolicy limitsPolicy;
+
+    @Inject
+    LoadLimitChecker limitChecker;
+
+    @Inject
+    MoneyEvents events;
+
+    @Inject
+    Clock clock;
+
+    /** The result of an approved load or unload. */
+    public record Moved(Operation operation, OwnedCard card, long tranId) {
+    }
+
+    public Moved credit(MoneyRequest request) {
+        return move(OperationKind.CARD_CREDIT, request);
+    }
+
+    public Moved debit(MoneyRequest request) {
+        return move(OperationKind.CARD_DEBIT, request);
+    }
+
+    private Moved move(OperationKind kind, MoneyRequest rq) {
+        OwnedCard card = cards.find(rq.partnerId(), rq.cardId())
+                .orElseThrow(() -> new LoadRefused(Reason.CARD_NOT_OWNED, "card not found for this partner", null));
+        LoadLimits limits = limitsPolicy.forPartner(rq.partnerId());
+        BigDecimal amount = AmountRules.check(rq.amount(), card.currency(), limits);
+
+        Instant now = clock.instant();
+        OperationId id = rq.idempotencyKey() == null
+                ? OperationId.generate(now.toEpochMilli())
+                : OperationId.fromIdempotencyKey(rq.partnerId(), kind, rq.idempotencyKey());
+        Operation op = Operation.newMoney(id, rq.partnerId(), kind, rq.idempotencyKey(), rq.fingerprint(),
+                card.accountId(), card.cardId(), amount, card.currency(), now);
+
+        if (!journal.record(op)) {
+            return resume(journal.find(id).orElseThrow(), card, rq);
+        }
+        try {
+            checkStanding(card);
+            if (kind == OperationKind.CARD_CREDIT) {
+                limitChecker.check(card, limits, now);
+            }
+        } catch (LoadRefused refused) {
+            journal.finish(id, OperationState.DECLINED, null, refused.reason().name(), clock.instant());
+            throw refused;
+        }
+        return send(op, card);
+    }
+
+    /** A retry of a journaled operation: same parameters required; re-driven under the same matchKey. */
+    private Moved resume(Operation existing, OwnedCard card, MoneyRequest rq) {
+        if (existing.requestFingerprint() != null && !existing.requestFingerprint().equals(rq.fingerprint())) {
+            throw new LoadRefused(Reason.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used with other parameters", existing.id().value());
+        }
+        return switch (existing.state()) {
+            case APPROVED -> new Moved(existing, card, existing.txTranId());
+            case DECLINED, FAILED -> throw OutcomeMapping.refusal(existing);
+            case PENDING, UNKNOWN -> send(existing, card);
+        };
+    }
+
+    /** Re-sends a journaled transfer under its original matchKey (the reconciler's forward recovery). */
+    Moved sendAgain(Operation op, OwnedCard card) {
+        return send(op, card);
+    }
+
+    private Moved send(Operation op, OwnedCard card) {
+        journal.attemptStarted(op.id(), clock.instant());
+        boolean credit = op.kind() == OperationKind.CARD_CREDIT;
+        long from = credit ? card.accountId() : card.cardContractId();
+        long to = credit ? card.cardContractId() : card.accountId();
+        TransferOutcome outcome = ledger.transfer(from, to, op.amount(), op.currency(),
+                op.matchKey(TRANSFER_STEP), description(op, card));
+        return settle(op, card, outcome);
+    }
+
+    /** Journals an outcome and answers it; shared with the reconciler's view of the rules. */
+    Moved settle(Operation op, OwnedCard card, TransferOutcome outcome) {
+        Instant now = clock.instant();
+        if (outcome instanceof TransferOutcome.Approved a) {
+            if (journal.finish(op.id(), OperationState.APPROVED, a.tranId(), null, now)) {
+                events.approved(op, card, a.tranId());
+            }
+            return new Moved(op, card, a.tranId());
+        }
+        if (outcome instanceof TransferOutcome.Declined d) {
+            journal.finish(op.id(), OperationState.DECLINED, d.tranId(), d.code(), now);
+            throw OutcomeMapping.refusal(op.kind(), d.code(), op.id().value());
+        }
+        // Unknown, or NotSent now while an earlier attempt may have reached TX: the reconciler asks TX and
+        // re-drives under the same matchKey. Nobody guesses.
+        journal.markUnknown(op.id(), now);
+        String why = outcome instanceof TransferOutcome.NotSent ? "is unavailable" : "did not answer in time";
+        throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the card processor " + why + "; the operation will be"
+                + " completed or cancelled and notified by webhook", op.id().value());
+    }
+
+    private void checkStanding(OwnedCard card) {
+        switch (ledger.standing(card.cardId())) {
+            case ACTIVE -> {
+            }
+            case NOT_ACTIVATED, BLOCKED -> throw new LoadRefused(Reason.CARD_NOT_ACTIVATED, "the card is not active",
+                    null);
+            case CANCELLED -> throw new LoadRefused(Reason.CARD_CANCELLED, "the card is cancelled", null);
+        }
+    }
+
+    private static String description(Operation op, OwnedCard card) {
+        return (op.kind() == OperationKind.CARD_CREDIT ? "Card load " : "Card unload ") + op.id();
+    }
+}

@@ -1,0 +1,28 @@
+package io.anygate.domain.money;
+
+import io.anygate.domain.operation.MatchKey;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Money in the core (port; the TX adapter implements it with contract-to-contract transfers). */
+public interface CoreLedger {
+
+    /**
+     * Moves {@code amount} from one contract to another under {@code key}. Retries inside are allowed only with
+     * the same key; a repeat of an applied key answers the original outcome.
+     */
+    TransferOutcome transfer(long fromContractId, long toContractId, BigDecimal amount, String currency,
+            MatchKey key, String description);
+
+    /**
+     * What TX registered under {@code key}: empty when TX has no transaction with that key (the transfer was
+     * never applied), else Approved or Declined. Unknown when TX cannot be asked right now.
+     *
+     * @param sentAfter when the first attempt was sent: narrows TX's search window
+     */
+    Optional<TransferOutcome> lookup(MatchKey key, Instant sentAfter);
+
+    /** The standing of a card in TX, read before moving money to or from it. */
+    CardStanding standing(long cardId);
+}

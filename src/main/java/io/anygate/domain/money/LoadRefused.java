@@ -1,0 +1,52 @@
+package io.anygate.domain.money;
+
+/**
+ * A card load or unload that did not happen, with the business reason; the inbound adapter turns the reason
+ * into the Anytime error code. Nothing was applied in TX when this is thrown, except for
+ * {@link Reason#OUTCOME_UNKNOWN}, where the operation is journaled and will be resolved by the reconciler.
+ */
+public class LoadRefused extends RuntimeException {
+
+    /** Why. */
+    public enum Reason {
+        CARD_NOT_OWNED,
+        AMOUNT_TOO_LOW,
+        AMOUNT_TOO_HIGH,
+        AMOUNT_PRECISION,
+        ACCOUNT_BALANCE_TOO_LOW,
+        CARD_BALANCE_TOO_LOW,
+        CARD_BALANCE_TOO_HIGH,
+        CARD_NOT_ACTIVATED,
+        CARD_CANCELLED,
+        MAX_LOAD_PER_DAY,
+        MAX_LOAD_PER_FOUR_DAYS,
+        MAX_LOAD_PER_WEEK,
+        MAX_LOAD_PER_MONTH,
+        MAX_LOAD_PER_YEAR,
+        LOAD_CAPACITY,
+        /** TX declined with a code the gateway does not know. */
+        DECLINED_OTHER,
+        /** TX could not be reached or did not answer in time; see the operation for the final outcome. */
+        OUTCOME_UNKNOWN,
+        /** The same Idempotency-Key was used earlier with other parameters. */
+        IDEMPOTENCY_KEY_REUSED
+    }
+
+    private final Reason reason;
+    private final String operationId;
+
+    public LoadRefused(Reason reason, String message, String operationId) {
+        super(message, null, false, false);
+        this.reason = reason;
+        this.operationId = operationId;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The journaled operation, when one was recorded (null for refusals before recording). */
+    public String operationId() {
+        return operationId;
+    }
+}

@@ -1,0 +1,52 @@
+package io.anygate.domain.money;
+
+import io.anygate.domain.money.LoadRefused.Reason;
+import io.anygate.domain.operation.Operation;
+import io.anygate.domain.operation.OperationKind;
+
+/**
+ * TX decline codes (docs/tx-contract.md) to the business reasons of a refused load or unload. Which side ran
+ * short depends on the direction: a load takes from the account, an unload from the card.
+ */
+final class OutcomeMapping {
+
+    private OutcomeMapping() {
+    }
+
+    static LoadRefused refusal(OperationKind kind, String txCode, String operationId) {
+        boolean credit = kind == OperationKind.CARD_CREDIT;
+        Reason reason = switch (txCode == null ? "" : txCode) {
+            case "INSUFFICIENT_FUNDS" -> credit ? Reason.ACCOUNT_BALANCE_TOO_LOW : Reason.CARD_BALANCE_TOO_LOW;
+            case "BALANCE_LIMIT_EXCEEDED" -> credit ? Reason.CARD_BALANCE_TOO_HIGH : Reason.DECLINED_OTHER;
+            case "AMOUNT_LIMIT_EXCEEDED" -> Reason.AMOUNT_TOO_HIGH;
+            case "CARD_NOT_ACTIVE", "CARD_BLOCKED", "CONTRACT_NOT_ACTIVE" -> Reason.CARD_NOT_ACTIVATED;
+            case "CARD_CLOSED", "CONTRACT_CLOSED" -> Reason.CARD_CANCELLED;
+            default -> Reason.DECLINED_OTHER;
+        };
+        String message = switch (reason) {
+            case ACCOUNT_BALANCE_TOO_LOW -> "the account balance is too low for this amount";
+            case CARD_BALANCE_TOO_LOW -> "the card balance is too low for this amount";
+            case CARD_BALANCE_TOO_HIGH -> "the card balance would exceed its maximum";
+            case AMOUNT_TOO_HIGH -> "the amount is above the maximum allowed";
+            case CARD_NOT_ACTIVATED -> "the card is not active";
+            case CARD_CANCELLED -> "the card is cancelled";
+            default -> "declined by the card processor (" + txCode + ")";
+        };
+        return new LoadRefused(reason, message, operationId);
+    }
+
+    /** The refusal a journaled DECLINED or FAILED operation answers when it is asked again. */
+    static LoadRefused refusal(Operation op) {
+        String code = op.declineCode();
+        for (Reason r : Reason.values()) {
+            if (r.name().equals(code)) {
+                return new LoadRefused(r, "refused earlier: " + r.name().toLowerCase().replace('_', ' '),
+                        op.id().value());
+            }
+        }
+        if (op.state() == io.anygate.domain.operation.OperationState.FAILED) {
+            return new LoadRefused(Reason.DECLINED_OTHER, "the operation failed and was not applied", op.id().value());
+        }
+        return refusal(op.kind(), code, op.id().value());
+    }
+}

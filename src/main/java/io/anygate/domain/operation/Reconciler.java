@@ -1,0 +1,55 @@
+package io.anygate.domain.operation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.arc.All;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Resolves operations whose outcome is unknown: claims them under a lease (so one replica works on each), then
+ * hands each to the resumer of its kind. A replica that dies mid-operation leaves a PENDING operation whose
+ * lease-free staleness makes it claimable by another replica.
+ */
+@ApplicationScoped
+public class Reconciler {
+
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+
+    private final OperationJournal journal;
+    private final List<OperationResumer> resumers;
+    private final Clock clock;
+
+    @Inject
+    public Reconciler(OperationJournal journal, @All List<OperationResumer> resumers, Clock clock) {
+        this.journal = journal;
+        this.resumers = resumers;
+        this.clock = clock;
+    }
+
+    /**
+     * One pass. {@code staleAfter}: how long a PENDING operation may go untouched before it counts as abandoned
+     * (longer than the slowest TX call with all its retries).
+     *
+     * @return how many operations were examined
+     */
+    public int runOnce(String owner, Duration staleAfter, Duration lease, int batch) {
+        List<Operation> claimed = journal.claimUnresolved(owner, staleAfter, lease, batch, clock.instant());
+        for (Operation op : claimed) {
+            OperationResumer resumer = resumers.stream().filter(r -> r.handles(op.kind())).findFirst().orElse(null);
+            if (resumer == null) {
+                LOG.warnf("no resumer for operation %s of kind %s; left for an operator", op.id(), op.kind());
+                continue;
+            }
+            try {
+                resumer.resume(op);
+            } catch (RuntimeException e) {
+                // Stays unresolved; the lease expires and the next pass tries again.
+                LOG.warnf("operation %s (%s) not resolved this pass: %s", op.id(), op.kind(), e.toString());
+            }
+        }
+        return claimed.size();
+    }
+}

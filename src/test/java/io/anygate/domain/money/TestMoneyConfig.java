@@ -1,0 +1,71 @@
+package io.anygate.domain.money;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A MoneyConfig for plain unit tests. */
+final class TestMoneyConfig {
+
+    private TestMoneyConfig() {
+    }
+
+    static MoneyConfig redriveWithin(Duration window) {
+        return new MoneyConfig() {
+            @Override
+            public Duration redriveWindow() {
+                return window;
+            }
+
+            @Override
+            public ReconcilerConfig reconciler() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Limits limits() {
+                return new Limits() {
+                    @Override
+                    public BigDecimal minAmount() {
+                        return new BigDecimal("0.01");
+                    }
+
+                    @Override
+                    public BigDecimal maxAmount() {
+                        return new BigDecimal("5000");
+                    }
+
+                    @Override
+                    public Optional<BigDecimal> perDay() {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<BigDecimal> perFourDays() {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<BigDecimal> perWeek() {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<BigDecimal> perMonth() {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<BigDecimal> perYear() {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<Integer> maxLoadsPerDay() {
+                        return Optional.empty();
+                    }
+                };
+            }
+        };
+    }
+}
