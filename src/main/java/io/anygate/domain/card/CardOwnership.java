@@ -1,5 +1,6 @@
 package io.anygate.domain.card;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Which partner owns which card (port; the store implements it from the cards the gateway created). */
@@ -10,4 +11,18 @@ public interface CardOwnership {
      * look the same, so a partner cannot probe for other partners' cards.
      */
     Optional<OwnedCard> find(String partnerId, long cardId);
+
+    /** The partner's cards of one account, by ascending card id. */
+    List<OwnedCard> listByAccount(String partnerId, long accountId, int offset, int limit);
+
+    long countByAccount(String partnerId, long accountId);
+
+    /** Every card of the partner, by ascending card id (the webhook follower walks them). */
+    List<OwnedCard> listAll(String partnerId, long afterCardId, int limit);
+
+    /**
+     * Makes a newly created card visible to its partner: the last step of the card-order saga. Idempotent for
+     * the same operation.
+     */
+    void register(OwnedCard card, String operationId);
 }

@@ -56,7 +56,7 @@ class CardMoneyTest {
                 return now.get();
             }
         };
-        money.cards = (partner, card) -> partner.equals("p1") && card == CARD ? Optional.of(MY_CARD) : Optional.empty();
+        money.cards = new OneCard(MY_CARD);
         money.journal = journal;
         money.ledger = ledger;
         money.limitsPolicy = partner -> limits;

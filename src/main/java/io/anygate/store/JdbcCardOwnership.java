@@ -1,0 +1,96 @@
+package io.anygate.store;
+
+import io.anygate.domain.card.CardOwnership;
+import io.anygate.domain.card.OwnedCard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Card ownership on the active store. */
+@ApplicationScoped
+public class JdbcCardOwnership implements CardOwnership {
+
+    private static final String COLUMNS = "card_id, partner_id, acc_id, card_contract_id, currency, is_virtual";
+
+    @Inject
+    Store store;
+
+    @Override
+    public Optional<OwnedCard> find(String partnerId, long cardId) {
+        return query("SELECT " + COLUMNS + " FROM card WHERE partner_id = ? AND card_id = ?", partnerId, cardId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<OwnedCard> listByAccount(String partnerId, long accountId, int offset, int limit) {
+        return query("SELECT " + COLUMNS + " FROM card WHERE partner_id = ? AND acc_id = ? ORDER BY card_id"
+                + " LIMIT ? OFFSET ?", partnerId, accountId, limit, offset);
+    }
+
+    @Override
+    public long countByAccount(String partnerId, long accountId) {
+        try (Connection c = store.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM card WHERE partner_id = ? AND acc_id = ?")) {
+            ps.setString(1, partnerId);
+            ps.setLong(2, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("counting cards", e);
+        }
+    }
+
+    @Override
+    public List<OwnedCard> listAll(String partnerId, long afterCardId, int limit) {
+        return query("SELECT " + COLUMNS + " FROM card WHERE partner_id = ? AND card_id > ? ORDER BY card_id LIMIT ?",
+                partnerId, afterCardId, limit);
+    }
+
+    @Override
+    public void register(OwnedCard card, String operationId) {
+        String sql = "INSERT INTO card (" + COLUMNS + ", operation_id, created_at) VALUES (?,?,?,?,?,?,?,?)";
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, card.cardId());
+            ps.setString(2, card.partnerId());
+            ps.setLong(3, card.accountId());
+            ps.setLong(4, card.cardContractId());
+            ps.setString(5, card.currency());
+            ps.setBoolean(6, card.virtual());
+            ps.setString(7, operationId);
+            ps.setObject(8, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!SqlStates.isUniqueViolation(e)) {
+                throw new StoreException("registering card " + card.cardId(), e);
+            }
+        }
+    }
+
+    private List<OwnedCard> query(String sql, Object... params) {
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<OwnedCard> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new OwnedCard(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            rs.getString(5), rs.getBoolean(6)));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new StoreException("reading cards", e);
+        }
+    }
+}
