@@ -67,8 +67,8 @@ public record AccountUpdateForm(Currency currency, FormReader params, LocalDate 
 
     /** True when a {@code corp_*} was sent; for a consumer account they are ignored. */
     public boolean touchesCorporation(AccountType type) {
-        return type == AccountType.BUSINESS && params.has("corp_name") || type == AccountType.BUSINESS
-                && (params.has("corp_regnum") || params.has("corp_type") || params.has("corp_activity")
-                || params.has("corp_tva") || HolderFields.anyAddress(params, "corp_addr_"));
+        return type == AccountType.BUSINESS && (params.has("corp_name") || params.has("corp_regnum")
+                || params.has("corp_type") || params.has("corp_activity") || params.has("corp_tva")
+                || HolderFields.anyAddress(params, "corp_addr_"));
     }
 }
