@@ -1,18 +1,22 @@
 package io.anygate.tx;
 
-import io.smallrye.config.SmallRyeConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Adds TX's Basic authentication to every call, the ping included. The header is built once from
  * {@link TxConfig}; the password itself is never logged.
  */
+@Singleton
 public class TxBasicAuth implements ClientRequestFilter {
+
+    @Inject
+    TxConfig config;
 
     private volatile String header;
 
@@ -24,7 +28,6 @@ public class TxBasicAuth implements ClientRequestFilter {
     private String header() {
         String h = header;
         if (h == null) {
-            TxConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(TxConfig.class);
             String pair = config.username() + ":" + config.password();
             h = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
             header = h;
