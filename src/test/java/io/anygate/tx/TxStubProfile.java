@@ -10,8 +10,8 @@ import java.util.Map;
  */
 public class TxStubProfile implements QuarkusTestProfile {
 
-    /** Per-attempt timeout of account2account in these tests. */
-    public static final int TRANSFER_TIMEOUT_MS = 500;
+    /** Per-attempt timeout of account2card in these tests (the other writes keep their defaults). */
+    public static final int TRANSFER_TIMEOUT_MS = 1000;
     /** Calls that fill card.get's breaker window in these tests. */
     public static final int CARD_BREAKER_VOLUME = 4;
 
@@ -21,7 +21,7 @@ public class TxStubProfile implements QuarkusTestProfile {
         return Map.of(
                 "quarkus.fault-tolerance.global.retry.delay", "20",
                 "quarkus.fault-tolerance.global.retry.jitter", "10",
-                "quarkus.fault-tolerance.\"io.anygate.tx.TxTransfers/account2account\".timeout.value",
+                "quarkus.fault-tolerance.\"io.anygate.tx.TxTransfers/account2card\".timeout.value",
                 String.valueOf(TRANSFER_TIMEOUT_MS),
                 card + "circuit-breaker.request-volume-threshold", String.valueOf(CARD_BREAKER_VOLUME),
                 card + "circuit-breaker.delay", "1000",
