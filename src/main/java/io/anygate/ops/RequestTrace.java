@@ -1,5 +1,6 @@
 package io.anygate.ops;
 
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -9,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * many TX calls it made (counted by the TX client). Use {@link RequestTraces#current()} from code that may also
  * run outside a request (schedulers, the reconciler).
  */
+// Unremovable: it is looked up programmatically (RequestTraces), which ArC cannot see at build time.
+@Unremovable
 @RequestScoped
 public class RequestTrace {
 

@@ -15,6 +15,6 @@ public final class RequestTraces {
         if (ctx == null || !ctx.isActive()) {
             return Optional.empty();
         }
-        return Optional.of(Arc.container().instance(RequestTrace.class).get());
+        return Optional.ofNullable(Arc.container().instance(RequestTrace.class).get());
     }
 }

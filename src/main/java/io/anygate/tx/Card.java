@@ -1,0 +1,27 @@
+package io.anygate.tx;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+
+/** TX {@code card}: a payment card (the PAN only masked; see {@link TxCards#pan}). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Card(CardRef ref, String className, SubjectRef holder, CatalogueRef issuingContractType,
+        ContractRef issuingContract, ContractRef financialContract, CatalogueRef product, CatalogueRef design,
+        String panMask, String status, String lifePhaseRid, CatalogueRef restrictionsProfile, Names names,
+        Dates dates) {
+
+    /** Names on the card. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Names(String emboss, String track, String print) {
+    }
+
+    /** Card dates; {@code expiration} is the full date. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Dates(LocalDate validFrom, LocalDate creation, LocalDate activation, LocalDate expiration,
+            LocalDate closure) {
+    }
+}

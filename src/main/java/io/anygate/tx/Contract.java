@@ -1,0 +1,16 @@
+package io.anygate.tx;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** TX {@code contract}: an account (financial contract) or card contract of a client. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Contract(ContractRef ref, String className, CatalogueRef type, SubjectRef client,
+        ContractDetails details, List<UserAttr> userAttrs) {
+
+    public static final String CREATED = "Created";
+    public static final String ACTIVE = "Active";
+    public static final String CLOSED = "Closed";
+}

@@ -1,0 +1,30 @@
+package io.anygate.tx;
+
+import java.util.Objects;
+
+/**
+ * The gateway's idempotency key for one TX write, sent as {@code tranRq.match.key}. A retry of the same
+ * operation reuses the same key byte for byte, which is what makes retrying a write safe; every write method
+ * of the TX adapter takes one. Keys are case-sensitive, at most 64 characters, unique across all operations.
+ */
+public record MatchKey(String value) {
+
+    /** Longest key TX accepts. */
+    public static final int MAX_LENGTH = 64;
+
+    public MatchKey {
+        Objects.requireNonNull(value, "matchKey");
+        if (value.isBlank() || value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("matchKey must be 1.." + MAX_LENGTH + " characters");
+        }
+    }
+
+    public static MatchKey of(String value) {
+        return new MatchKey(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,26 @@
+package io.anygate.tx;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * TX {@code common-TranRqExtraAttrs}: extra attributes of the RTP transaction behind a write. The gateway
+ * always fills {@code match.key}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TranRqExtraAttrs(String clerkName, String textMess, String categoryCode, String categoryText,
+        TranMatch match, List<UserAttr> userAttrs) {
+
+    /** Extra attributes carrying only the match key. */
+    public static TranRqExtraAttrs of(MatchKey key) {
+        return new TranRqExtraAttrs(null, null, null, null, new TranMatch(key.value(), null), null);
+    }
+
+    /** TX {@code common-TranMatch}: the match key and an optional retrieval reference number. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TranMatch(String key, String rrn) {
+    }
+}

@@ -1,0 +1,66 @@
+package io.anygate.tx;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The circuit breakers of the TX operations, by name, read from the gateway beans' annotations. */
+@ApplicationScoped
+public class TxBreakers {
+
+    private static final List<String> NAMES = Stream.of(TxSubjects.class, TxContracts.class, TxCards.class,
+                    TxTransfers.class)
+            .flatMap(c -> Stream.of(c.getDeclaredMethods()))
+            .map(m -> m.getAnnotation(CircuitBreakerName.class))
+            .filter(a -> a != null)
+            .map(CircuitBreakerName::value)
+            .sorted()
+            .toList();
+
+    @Inject
+    CircuitBreakerMaintenance maintenance;
+
+    /** Names of all TX circuit breakers. */
+    public List<String> names() {
+        return NAMES;
+    }
+
+    /** Current state of every TX breaker. */
+    public Map<String, CircuitBreakerState> states() {
+        Map<String, CircuitBreakerState> states = new LinkedHashMap<>();
+        NAMES.forEach(n -> states.put(n, maintenance.currentState(n)));
+        return states;
+    }
+
+    /** Names of the breakers that are open (failing fast). */
+    public List<String> open() {
+        List<String> out = new ArrayList<>();
+        states().forEach((n, s) -> {
+            if (s == CircuitBreakerState.OPEN) {
+                out.add(n);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Closes a breaker that is open. Only for the readiness probe: an open breaker half-opens lazily, on the
+     * next call, and a gateway taken out of rotation for being unready would get no call to make it.
+     */
+    public void reset(String name) {
+        maintenance.reset(name);
+    }
+
+    /** Default delay of an open breaker before it lets a trial call through. */
+    public static Duration openDelay() {
+        return Duration.ofMillis(TxPolicy.BREAKER_DELAY_MS);
+    }
+}

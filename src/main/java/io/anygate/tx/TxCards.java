@@ -1,0 +1,176 @@
+package io.anygate.tx;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Objects;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** TX cards and their secrets (PAN, CVV2, PIN block), fault tolerant. Never log what the secret reads return. */
+@ApplicationScoped
+public class TxCards {
+
+    @Inject
+    @RestClient
+    TxCardsClient cards;
+
+    @Inject
+    @RestClient
+    TxTransClient trans;
+
+    /** The card under {@code ref} (PAN masked); {@link TxNotFoundException} when none. */
+    @TxOperation("card.get")
+    @Timeout(TxPolicy.READ_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-card-get")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public Card card(CardRef ref) {
+        return TxWire.call(() -> cards.get(ref.id(), ref.rid()));
+    }
+
+    /**
+     * Creates or updates a card ({@code PUT /tx/v1/card}). {@code ref.rid} is required: a repeat answered
+     * "already processed" is recovered by reading the card back by it.
+     */
+    @TxOperation("card.put")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-card-put")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public ModifyTranApproveRs putCard(Card card, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        String rid = Objects.requireNonNull(card.ref() == null ? null : card.ref().rid(), "card.ref.rid");
+        TxRequests.ObjectRq<Card> rq = new TxRequests.ObjectRq<>(card, TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> cards.put(rq), () -> {
+            Card original = TxWire.call(() -> cards.get(null, rid));
+            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, original.ref().id());
+        });
+    }
+
+    /** One page of a holder's cards ({@code status} may be null). */
+    @TxOperation("card.list")
+    @Timeout(TxPolicy.READ_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-card-list")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TxList<Card> cards(SubjectRef holder, String status, TxPage page) {
+        Map<String, String> q = new LinkedHashMap<>();
+        TxQuery.ref(q, "filter", "holderId", holder.id(), "holderRid", holder.rid());
+        TxQuery.put(q, "filter[status]", status);
+        TxQuery.page(q, page);
+        return TxWire.call(() -> cards.list(q));
+    }
+
+    /** The card's full PAN. */
+    @TxOperation("card.pan")
+    @Timeout(TxPolicy.READ_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-card-pan")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public SensitiveRs.PanRs pan(CardRef ref) {
+        return TxWire.call(() -> cards.pan(ref.id(), ref.rid()));
+    }
+
+    /** The card's CVV2. */
+    @TxOperation("card.cvv2")
+    @Timeout(TxPolicy.READ_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-card-cvv2")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public SensitiveRs.Cvv2Rs cvv2(CardRef ref) {
+        return TxWire.call(() -> cards.cvv2(ref.id(), ref.rid()));
+    }
+
+    /** The card's encrypted PIN block. */
+    @TxOperation("card.pin")
+    @Timeout(TxPolicy.READ_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-card-pin")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public SensitiveRs.PinRs pin(CardRef ref) {
+        return TxWire.call(() -> cards.pin(ref.id(), ref.rid()));
+    }
+
+    /** Sets the card's encrypted PIN block ({@code PUT /tx/v1/card/pin}). */
+    @TxOperation("card.pin.set")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-card-pin-set")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TranApproveRs setPin(CardRef ref, String pinBlock, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        TxRequests.PinRq rq = new TxRequests.PinRq(pinBlock, TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> cards.setPin(ref.id(), ref.rid(), rq),
+                () -> TxReplays.tranApproval(trans, key));
+    }
+}

@@ -1,0 +1,59 @@
+package io.anygate.tx;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** TX cards, with their secrets (PAN, CVV2, PIN block). */
+@Path("/tx/v1")
+@RegisterRestClient(configKey = "tx-cards")
+@RegisterProvider(TxBasicAuth.class)
+@RegisterProvider(TxResponseMapper.class)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface TxCardsClient {
+
+    /** {@code GET /tx/v1/card?ref[id]=&ref[rid]=}. */
+    @GET
+    @Path("/card")
+    Card get(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
+
+    /** {@code PUT /tx/v1/card}: create or update a card. */
+    @PUT
+    @Path("/card")
+    ModifyTranApproveRs put(TxRequests.ObjectRq<Card> body);
+
+    /** {@code GET /tx/v1/cards?filter[holderId]=...&page[offset]=&page[limit]=&order=}. */
+    @GET
+    @Path("/cards")
+    TxList<Card> list(@RestQuery Map<String, String> query);
+
+    /** {@code GET /tx/v1/card/pan?ref[id]=&ref[rid]=}. */
+    @GET
+    @Path("/card/pan")
+    SensitiveRs.PanRs pan(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
+
+    /** {@code GET /tx/v1/card/cvv2?ref[id]=&ref[rid]=}. */
+    @GET
+    @Path("/card/cvv2")
+    SensitiveRs.Cvv2Rs cvv2(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
+
+    /** {@code GET /tx/v1/card/pin?ref[id]=&ref[rid]=}. */
+    @GET
+    @Path("/card/pin")
+    SensitiveRs.PinRs pin(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
+
+    /** {@code PUT /tx/v1/card/pin?ref[id]=&ref[rid]=}: set the PIN block. */
+    @PUT
+    @Path("/card/pin")
+    TranApproveRs setPin(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid,
+            TxRequests.PinRq body);
+}

@@ -1,0 +1,34 @@
+package io.anygate.tx;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Connection to TX. Per-operation timeouts, retries, circuit breakers and bulkheads are SmallRye Fault
+ * Tolerance settings on the gateway beans, overridable per operation with
+ * {@code quarkus.fault-tolerance."io.anygate.tx.TxCards/card".timeout.value} and the like (docs/tx-contract.md,
+ * "Client resiliency").
+ */
+@ConfigMapping(prefix = "gateway.tx")
+public interface TxConfig {
+
+    /** Base URL of TX; operation paths ({@code /tx/v1/...}) are appended, the ping is {@code GET {url}/}. */
+    String url();
+
+    /** Basic-auth user name the gateway presents to TX. */
+    String username();
+
+    /** Basic-auth password the gateway presents to TX. */
+    String password();
+
+    /** TCP connect timeout of every TX call (mirrored into {@code quarkus.rest-client.tx-*.connect-timeout}). */
+    @WithDefault("1000")
+    long connectTimeoutMs();
+
+    /**
+     * HTTP read timeout of every TX call, a backstop above the per-operation {@code @Timeout}s (mirrored into
+     * {@code quarkus.rest-client.tx-*.read-timeout}).
+     */
+    @WithDefault("10000")
+    long readTimeoutMs();
+}

@@ -1,0 +1,195 @@
+package io.anygate.tx;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Objects;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** TX contracts (accounts and card contracts) and contract-to-contract links, fault tolerant. */
+@ApplicationScoped
+public class TxContracts {
+
+    @Inject
+    @RestClient
+    TxContractsClient contracts;
+
+    @Inject
+    @RestClient
+    TxTransClient trans;
+
+    /** The contract under {@code ref}, with status and balances; {@link TxNotFoundException} when none. */
+    @TxOperation("contract.get")
+    @Timeout(TxPolicy.READ_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-contract-get")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public Contract contract(ContractRef ref) {
+        return TxWire.call(() -> contracts.get(ref.id(), ref.rid()));
+    }
+
+    /**
+     * Creates or updates a contract ({@code PUT /tx/v1/contract}). {@code ref.rid} is required: a repeat
+     * answered "already processed" is recovered by reading the contract back by it.
+     */
+    @TxOperation("contract.put")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-contract-put")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public ModifyTranApproveRs putContract(Contract contract, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        String rid = Objects.requireNonNull(contract.ref() == null ? null : contract.ref().rid(), "contract.ref.rid");
+        TxRequests.ObjectRq<Contract> rq = new TxRequests.ObjectRq<>(contract, TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> contracts.put(rq), () -> {
+            Contract original = TxWire.call(() -> contracts.get(null, rid));
+            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, original.ref().id());
+        });
+    }
+
+    /** Activates a contract ({@code POST /tx/v1/contract/activate}). */
+    @TxOperation("contract.activate")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-contract-activate")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TranApproveRs activate(ContractRef ref, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> contracts.activate(ref.id(), ref.rid(), rq),
+                () -> TxReplays.tranApproval(trans, key));
+    }
+
+    /** Closes a contract ({@code POST /tx/v1/contract/close}). */
+    @TxOperation("contract.close")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-contract-close")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TranApproveRs close(ContractRef ref, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> contracts.close(ref.id(), ref.rid(), rq),
+                () -> TxReplays.tranApproval(trans, key));
+    }
+
+    /** One page of a client's contracts, optionally of one contract type ({@code typeRid} may be null). */
+    @TxOperation("contract.list")
+    @Timeout(TxPolicy.READ_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-contract-list")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TxList<Contract> contracts(SubjectRef client, String typeRid, TxPage page) {
+        Map<String, String> q = new LinkedHashMap<>();
+        TxQuery.ref(q, "filter", "clientId", client.id(), "clientRid", client.rid());
+        TxQuery.put(q, "filter[typeRid]", typeRid);
+        TxQuery.page(q, page);
+        return TxWire.call(() -> contracts.list(q));
+    }
+
+    /** The contract-to-contract link with id {@code id}. */
+    @TxOperation("contract.link.get")
+    @Timeout(TxPolicy.READ_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-contract-link-get")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public Contract2Contract link(long id) {
+        return TxWire.call(() -> contracts.getLink(id));
+    }
+
+    /**
+     * Creates or updates a link ({@code PUT /tx/v1/contract2contract}; the match key rides along as
+     * {@code tranRq}). A repeat answered "already processed" is recovered by listing the links of
+     * {@code contract1} to {@code contract2} of the same kind.
+     */
+    @TxOperation("contract.link.put")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-contract-link-put")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public ModifyTranApproveRs putLink(Contract2Contract link, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        TxRequests.LinkRq rq = new TxRequests.LinkRq(link, TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> contracts.putLink(rq), () -> {
+            Map<String, String> q = new LinkedHashMap<>();
+            TxQuery.ref(q, "filter", "contract1Id", link.contract1().id(), "contract1Rid", link.contract1().rid());
+            TxQuery.ref(q, "filter", "contract2Id", link.contract2().id(), "contract2Rid", link.contract2().rid());
+            TxQuery.put(q, "filter[kind]", link.kind());
+            TxList<Contract2Contract> found = TxWire.call(() -> contracts.listLinks(q));
+            if (found.objects().isEmpty()) {
+                throw new TxNotFoundException("TX: no link for replayed match key " + key);
+            }
+            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, found.objects().get(0).id());
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package io.anygate.tx;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.LocalDate;
+
+/** Request bodies the gateway sends to TX. Those carrying card data hide it from {@code toString}. */
+final class TxRequests {
+
+    private TxRequests() {
+    }
+
+    /** Body of {@code PUT subject|contract|card}: the object and the write's extra attributes. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ObjectRq<T>(T object, TranRqExtraAttrs tranRq) {
+    }
+
+    /** Body of {@code PUT contract2contract}: the link itself, plus {@code tranRq} for the match key. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LinkRq(@JsonUnwrapped Contract2Contract link, TranRqExtraAttrs tranRq) {
+    }
+
+    /** Body of {@code POST contract/activate|close}: only the extra attributes. */
+    record TranRq(TranRqExtraAttrs tranRq) {
+    }
+
+    /** Body of {@code PUT card/pin}. */
+    record PinRq(String pinBlock, TranRqExtraAttrs tranRq) {
+        @Override
+        public String toString() {
+            return "PinRq[pinBlock=***, tranRq=" + tranRq + "]";
+        }
+    }
+
+    /** Body of {@code POST tran/account2account}. */
+    record Account2AccountRq(ContractRef src, ContractRef dst, MonetaryValue value, TranRqExtraAttrs tranRq) {
+    }
+
+    /** Body of {@code POST tran/account2card}. */
+    record Account2CardRq(ContractRef src, DstCard dst, MonetaryValue value, TranRqExtraAttrs tranRq) {
+    }
+
+    /** Body of {@code POST tran/card2account}. */
+    record Card2AccountRq(SrcCard src, ContractRef dst, MonetaryValue value, TranRqExtraAttrs tranRq) {
+    }
+
+    /** TX {@code tran-DstCard}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DstCard(String pan, LocalDate expDate) {
+        @Override
+        public String toString() {
+            return "DstCard[pan=***]";
+        }
+    }
+
+    /** TX {@code tran-SrcCard}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SrcCard(String pan, LocalDate expDate, String cvv2) {
+        @Override
+        public String toString() {
+            return "SrcCard[pan=***]";
+        }
+    }
+}

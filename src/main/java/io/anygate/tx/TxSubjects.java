@@ -1,0 +1,72 @@
+package io.anygate.tx;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Objects;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+
+/** TX subjects (account holders: persons and companies), fault tolerant. */
+@ApplicationScoped
+public class TxSubjects {
+
+    @Inject
+    @RestClient
+    TxSubjectsClient subjects;
+
+    @Inject
+    @RestClient
+    TxTransClient trans;
+
+    /** The subject under {@code ref}; {@link TxNotFoundException} when TX has none. */
+    @TxOperation("subject.get")
+    @Timeout(TxPolicy.READ_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-subject-get")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public Subject subject(SubjectRef ref) {
+        return TxWire.call(() -> subjects.get(ref.id(), ref.rid()));
+    }
+
+    /**
+     * Creates or updates a subject ({@code PUT /tx/v1/subject}). The subject's {@code ref.rid} is required:
+     * when TX answers a repeat as "already processed", the original {@code objectId} is read back by it.
+     */
+    @TxOperation("subject.put")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-subject-put")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public ModifyTranApproveRs putSubject(Subject subject, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        String rid = Objects.requireNonNull(subject.ref() == null ? null : subject.ref().rid(), "subject.ref.rid");
+        TxRequests.ObjectRq<Subject> rq = new TxRequests.ObjectRq<>(subject, TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> subjects.put(rq), () -> {
+            Subject original = TxWire.call(() -> subjects.get(null, rid));
+            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, original.ref().id());
+        });
+    }
+}

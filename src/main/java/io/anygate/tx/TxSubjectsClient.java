@@ -1,0 +1,31 @@
+package io.anygate.tx;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** TX subjects (persons, companies). References go in the query string deepObject style: {@code ref[id]}. */
+@Path("/tx/v1")
+@RegisterRestClient(configKey = "tx-subjects")
+@RegisterProvider(TxBasicAuth.class)
+@RegisterProvider(TxResponseMapper.class)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface TxSubjectsClient {
+
+    /** {@code GET /tx/v1/subject?ref[id]=&ref[rid]=}. */
+    @GET
+    @Path("/subject")
+    Subject get(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
+
+    /** {@code PUT /tx/v1/subject}: create or update a subject. */
+    @PUT
+    @Path("/subject")
+    ModifyTranApproveRs put(TxRequests.ObjectRq<Subject> body);
+}

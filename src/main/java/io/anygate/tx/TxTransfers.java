@@ -1,0 +1,170 @@
+package io.anygate.tx;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Objects;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * TX money transfers and transactions, fault tolerant. Every transfer carries its {@link MatchKey}: a lost
+ * answer is retried with the same key, and a repeat TX answers "already processed" is recovered with
+ * {@code GET /tx/v1/tran?ref[matchKey]=} (the recovered approval has no {@code approvalCode}).
+ */
+@ApplicationScoped
+public class TxTransfers {
+
+    @Inject
+    @RestClient
+    TxTransClient trans;
+
+    /** Moves {@code value} from account {@code src} to account {@code dst}. */
+    @TxOperation("tran.account2account")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-tran-account2account")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        TxRequests.Account2AccountRq rq = new TxRequests.Account2AccountRq(src, dst, value, TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> trans.account2account(rq), () -> TxReplays.tranApproval(trans, key));
+    }
+
+    /** Moves {@code value} from account {@code src} to the card with PAN {@code dstPan}. */
+    @TxOperation("tran.account2card")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-tran-account2card")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TranApproveRs account2card(ContractRef src, String dstPan, LocalDate dstExpDate, MonetaryValue value,
+            MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        TxRequests.Account2CardRq rq = new TxRequests.Account2CardRq(src,
+                new TxRequests.DstCard(dstPan, dstExpDate), value, TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> trans.account2card(rq), () -> TxReplays.tranApproval(trans, key));
+    }
+
+    /** Moves {@code value} from the card with PAN {@code srcPan} to account {@code dst}. */
+    @TxOperation("tran.card2account")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-tran-card2account")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TranApproveRs card2account(String srcPan, LocalDate srcExpDate, ContractRef dst, MonetaryValue value,
+            MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        TxRequests.Card2AccountRq rq = new TxRequests.Card2AccountRq(
+                new TxRequests.SrcCard(srcPan, srcExpDate, null), dst, value, TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> trans.card2account(rq), () -> TxReplays.tranApproval(trans, key));
+    }
+
+    /** The transaction with internal id {@code id}. */
+    @TxOperation("tran.get")
+    @Timeout(TxPolicy.READ_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-tran-get")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public Tran tran(long id) {
+        return TxWire.call(() -> trans.get(id, null, null));
+    }
+
+    /**
+     * The transaction registered under {@code key} (transfers and object writes alike), or
+     * {@link TxNotFoundException}: how to settle a write whose outcome is unknown.
+     */
+    @TxOperation("tran.by-match-key")
+    @Timeout(TxPolicy.READ_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-tran-by-match-key")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public Tran tranByMatchKey(MatchKey key) {
+        return TxReplays.tran(trans, key);
+    }
+
+    /**
+     * One page of the transactions of a contract or a card (give exactly one), registered between
+     * {@code begTime} and {@code endTime} inclusive (either may be null).
+     */
+    @TxOperation("tran.list")
+    @Timeout(TxPolicy.READ_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-tran-list")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TxList<Tran> trans(ContractRef contract, CardRef card, LocalDateTime begTime, LocalDateTime endTime,
+            TxPage page) {
+        Map<String, String> q = new LinkedHashMap<>();
+        if (contract != null) {
+            TxQuery.ref(q, "contract", "id", contract.id(), "rid", contract.rid());
+        }
+        if (card != null) {
+            TxQuery.ref(q, "card", "id", card.id(), "rid", card.rid());
+        }
+        TxQuery.put(q, "filter[begTime]", begTime == null ? null : begTime.toString());
+        TxQuery.put(q, "filter[endTime]", endTime == null ? null : endTime.toString());
+        TxQuery.page(q, page);
+        return TxWire.call(() -> trans.list(q));
+    }
+}
