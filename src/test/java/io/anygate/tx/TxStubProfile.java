@@ -26,7 +26,9 @@ public class TxStubProfile implements QuarkusTestProfile {
                 card + "circuit-breaker.request-volume-threshold", String.valueOf(CARD_BREAKER_VOLUME),
                 card + "circuit-breaker.delay", "1000",
                 card + "retry.max-retries", "0",
-                "gateway.tx.read-timeout-ms", "3000");
+                "gateway.tx.read-timeout-ms", "3000",
+                // a client's first call is slow on a busy test machine; the probe's 1 s is for production
+                "quarkus.fault-tolerance.\"io.anygate.tx.TxPing/ping\".timeout.value", "5000");
     }
 
     @Override
