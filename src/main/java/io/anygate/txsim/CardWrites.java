@@ -37,6 +37,7 @@ final class CardWrites {
                     return card.id;
                 }
                 update(card, object, status);
+                card.rid = Modify.rid(ref, card.rid, card.id, state.cardRids);
                 return card.id;
             }
         });

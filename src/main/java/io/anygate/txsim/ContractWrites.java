@@ -51,6 +51,7 @@ final class ContractWrites {
                     unchanged(type == null ? null : type.rid(), c.typeRid, "object.type");
                     unchanged(client == null ? null : client.id, c.clientId, "object.client");
                     unchanged(ccy, c.mainCcy, "object.details.mainCcy");
+                    c.rid = Modify.rid(ref, c.rid, c.id, state.contractRids);
                 }
                 ObjectNode stored = object.deepCopy();
                 for (String owned : new String[] {"ref", "className", "type", "client"}) {

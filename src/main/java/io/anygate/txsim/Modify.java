@@ -28,6 +28,18 @@ final class Modify {
         return existing;
     }
 
+    /** The rid an update assigns: the given one if any, else the current one; the rid index follows. */
+    static String rid(Ref ref, String current, long id, java.util.Map<String, Long> index) {
+        if (ref == null || ref.rid() == null || ref.rid().equals(current)) {
+            return current;
+        }
+        if (current != null) {
+            index.remove(current);
+        }
+        index.put(ref.rid(), id);
+        return ref.rid();
+    }
+
     /** An object named by id must exist; one named by rid only may be new. */
     static <T> T lookup(Ref ref, java.util.function.LongFunction<T> byId, java.util.function.Function<String, Long> ridToId,
             String path) {
@@ -35,7 +47,13 @@ final class Modify {
             return null;
         }
         if (ref.id() != null) {
-            return Ref.resolve(ref, byId, ridToId, path);
+            // by id; a rid not yet known is the new rid the write assigns
+            T found = Ref.resolve(new Ref(ref.id(), null), byId, ridToId, path);
+            Long other = ref.rid() == null ? null : ridToId.apply(ref.rid());
+            if (other != null && !other.equals(ref.id())) {
+                throw TxSimException.badRequest(path + ": id and rid name different objects");
+            }
+            return found;
         }
         Long id = ridToId.apply(ref.rid());
         return id == null ? null : byId.apply(id);

@@ -38,6 +38,8 @@ final class SubjectWrites {
                     s.kind = kind;
                 } else if (kind != null && !kind.equals(s.kind)) {
                     throw TxSimException.badRequest("object.kind cannot change");
+                } else {
+                    s.rid = Modify.rid(ref, s.rid, s.id, state.subjectRids);
                 }
                 ObjectNode stored = object.deepCopy();
                 stored.remove("ref");

@@ -24,38 +24,40 @@ final class Transfers {
     }
 
     Reply account2account(ObjectNode body, String key) {
+        Amount value = Amount.parse(body, "value", "value");
         Side src = new Side(resolver.contract(Ref.required(body.get("src"), "src"), "src"), null);
         Side dst = new Side(resolver.contract(Ref.required(body.get("dst"), "dst"), "dst"), null);
-        return move("tran.account2account", "Transfer", key, src, dst, null, Amount.parse(body, "value", "value"), null);
+        return move("tran.account2account", "Transfer", key, src, dst, null, value, null);
     }
 
     Reply account2card(ObjectNode body, String key) {
+        Amount value = Amount.parse(body, "value", "value");
         Side src = new Side(resolver.contract(Ref.required(body.get("src"), "src"), "src"), null);
         ObjectNode cardNode = SimJson.reqObject(body, "dst", "dst");
         SimCard card = resolver.cardInTran(cardNode, "dst");
-        Amount value = Amount.parse(body, "value", "value");
         return move("tran.account2card", "Transfer", key, src, cardSide(card), null, value, cardData(cardNode, card, "dst"));
     }
 
     Reply card2account(ObjectNode body, String key) {
+        Amount value = Amount.parse(body, "value", "value");
         ObjectNode cardNode = SimJson.reqObject(body, "src", "src");
         SimCard card = resolver.cardInTran(cardNode, "src");
         Side dst = new Side(resolver.contract(Ref.required(body.get("dst"), "dst"), "dst"), null);
-        Amount value = Amount.parse(body, "value", "value");
         return move("tran.card2account", "Transfer", key, cardSide(card), dst, null, value, cardData(cardNode, card, "src"));
     }
 
     Reply account2fi(ObjectNode body, String key) {
+        Amount value = Amount.parse(body, "value", "value");
         Side src = new Side(resolver.contract(Ref.required(body.get("src"), "src"), "src"), null);
-        return move("tran.account2fi", "Debit", key, src, null, "FI", Amount.parse(body, "value", "value"), null);
+        return move("tran.account2fi", "Debit", key, src, null, "FI", value, null);
     }
 
     Reply purchase(ObjectNode body, String key) {
+        Amount value = Amount.parse(body, "value", "value");
         ObjectNode cardNode = SimJson.reqObject(body, "card", "card");
         SimCard card = resolver.cardInTran(cardNode, "card");
         ObjectNode terminal = SimJson.optObject(body, "terminal", "terminal");
         String mid = SimJson.optText(terminal, "mid", "terminal.mid");
-        Amount value = Amount.parse(body, "value", "value");
         return move("tran.purchase", "Goods", key, cardSide(card), null, mid == null ? "MERCHANT" : mid, value,
                 cardData(cardNode, card, "card"));
     }
