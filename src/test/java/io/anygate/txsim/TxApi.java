@@ -69,8 +69,10 @@ final class TxApi {
     }
 
     static BigDecimal balance(long contract) {
-        return new BigDecimal(tx().queryParam("ref[id]", contract).get("/contract").then().statusCode(200)
-                .extract().jsonPath().getString("details.balances.available"));
+        String body = tx().queryParam("ref[id]", contract).get("/contract").then().statusCode(200).extract().asString();
+        return new io.restassured.path.json.JsonPath(body).using(io.restassured.path.json.config.JsonPathConfig.jsonPathConfig()
+                .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL))
+                .get("details.balances.available");
     }
 
     static String pan(long card) {
@@ -78,9 +80,12 @@ final class TxApi {
     }
 
     static Response a2a(long src, long dst, String amt, String ccy, String key) {
-        return tx().body(Map.of("src", Map.of("id", src), "dst", Map.of("id", dst),
-                "value", Map.of("amt", new BigDecimal(amt), "ccy", ccy), "tranRq", tranRq(key)))
-                .post("/tran/account2account");
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("src", Map.of("id", src), "dst", Map.of("id", dst),
+                "value", Map.of("amt", new BigDecimal(amt), "ccy", ccy)));
+        if (key != null) {
+            body.put("tranRq", tranRq(key));
+        }
+        return tx().body(body).post("/tran/account2account");
     }
 
     static long internalErrors() {
