@@ -1,0 +1,52 @@
+package io.anygate.txsim;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/**
+ * Settings of the TX core simulator ({@code gateway.txsim.*}).
+ */
+@ConfigMapping(prefix = "gateway.txsim")
+public interface TxSimConfig {
+
+    /** Mounts the simulator on the HTTP router; false in production. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Path prefix the simulator's TX API is served under ({@code /txsim} embedded, {@code /} standalone). */
+    @WithDefault("/txsim")
+    String basePath();
+
+    /** Basic auth user name TX callers must present. */
+    @WithDefault("tx-sandbox")
+    String username();
+
+    /** Basic auth password TX callers must present. */
+    @WithDefault("tx-sandbox-secret")
+    String password();
+
+    /** True only when the simulator runs alone (profile {@code txsim}, port 8089). */
+    @WithDefault("false")
+    boolean standalone();
+
+    /** JSON snapshot of the simulator's state, loaded at start and written after changes; empty = memory only. */
+    Optional<String> stateFile();
+
+    /** Minimum delay between two snapshot writes, in milliseconds (changes within it are written together). */
+    @WithDefault("1000")
+    long snapshotDebounceMs();
+
+    /** How long a request held by the {@code timeout} fault waits before its connection is closed, in ms. */
+    @WithDefault("120000")
+    long faultHoldMs();
+
+    /** Path prefix with no trailing slash ("" for the root). */
+    default String prefix() {
+        String p = basePath().trim();
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() || p.startsWith("/") ? p : "/" + p;
+    }
+}
