@@ -28,14 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GracefulShutdownIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     private static final long GRACE_SECONDS = 45;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process gateway;
 
     @TempDir
-    Path dataDir;
+    Path workDir;
 
     @AfterEach
     void kill() {
@@ -48,16 +48,18 @@ class GracefulShutdownIT {
     void sigtermDrainsReadinessThenLetsInFlightRequestsFinish() throws Exception {
         assertTrue(Files.isRegularFile(JAR), "package the application first: " + JAR);
         int port = freePort();
-        Path log = Path.of("target/graceful-shutdown-it.log");
+        Path log = Path.of("target/graceful-shutdown-it.log").toAbsolutePath();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         gateway = new ProcessBuilder(List.of(java,
                 "-Dquarkus.profile=sandbox",
                 "-Dquarkus.http.port=" + port,
-                "-Dgateway.data-dir=" + dataDir.toAbsolutePath(),
+                // the H2 URL is relative to the working directory (./<data-dir>): run inside the temp dir
+                "-Dgateway.data-dir=data",
                 "-Dgateway.ops.diagnostics=true",
                 // a shorter drain window than production's 5 s keeps the test quick; the mechanism is the same
                 "-Dquarkus.shutdown.delay=2s",
                 "-jar", JAR.toString()))
+                .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
