@@ -6,7 +6,7 @@ import java.util.Properties;
 
 /**
  * Whether the PostgreSQL that the PostgreSQL-backed tests use is reachable. A fresh machine has none and skips
- * them; CI sets {@code -Dgateway.test.postgres=required} so that an unreachable database fails the run instead
+ * them; CI sets {@code -Danygate.test.postgres=required} so that an unreachable database fails the run instead
  * of silently skipping.
  */
 public final class PostgresAvailability {
@@ -17,17 +17,17 @@ public final class PostgresAvailability {
     }
 
     public static String url() {
-        return System.getProperty("gateway.test.postgres.url",
+        return System.getProperty("anygate.test.postgres.url",
                 System.getenv().getOrDefault("GATEWAY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
     }
 
     public static String user() {
-        return System.getProperty("gateway.test.postgres.user",
+        return System.getProperty("anygate.test.postgres.user",
                 System.getenv().getOrDefault("GATEWAY_TEST_PG_USER", "postgres"));
     }
 
     public static boolean required() {
-        return "required".equalsIgnoreCase(System.getProperty("gateway.test.postgres", ""));
+        return "required".equalsIgnoreCase(System.getProperty("anygate.test.postgres", ""));
     }
 
     /** JUnit {@code @EnabledIf} condition. */
@@ -42,7 +42,7 @@ public final class PostgresAvailability {
                 reachable = false;
             }
             if (!reachable && required()) {
-                throw new IllegalStateException("PostgreSQL is required for this run (-Dgateway.test.postgres=required)"
+                throw new IllegalStateException("PostgreSQL is required for this run (-Danygate.test.postgres=required)"
                         + " but " + url() + " is not reachable");
             }
         }

@@ -1,0 +1,103 @@
+package io.anygate.ops;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * What a production start needs and does not have: an explicit TX endpoint and credentials, PostgreSQL as the
+ * active store, a readable partners file, and the embedded simulator switched off. Pure: it reads settings
+ * through a lookup function so that it can be checked from a plain map.
+ */
+public final class ProductionReadiness {
+
+    static final String SANDBOX_TX_USERNAME = "tx-sandbox";
+    static final String SANDBOX_TX_PASSWORD = "tx-sandbox-secret";
+
+    private final Function<String, Optional<String>> config;
+    private final Predicate<String> readableFile;
+
+    /**
+     * @param config       a setting by property name, empty when unset or blank
+     * @param readableFile whether a path names a regular file this process can read
+     */
+    public ProductionReadiness(Function<String, Optional<String>> config, Predicate<String> readableFile) {
+        this.config = key -> config.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+        this.readableFile = readableFile;
+    }
+
+    /** Every missing or unsafe item, one sentence each naming the property and its environment variable. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        checkTx(problems);
+        checkStore(problems);
+        checkPartnersFile(problems);
+        checkSigningKeyFile(problems);
+        if (!config.apply("gateway.txsim.enabled").map(Boolean::parseBoolean).map(b -> !b).orElse(false)) {
+            problems.add("the embedded TX simulator must be off: set gateway.txsim.enabled=false");
+        }
+        return problems;
+    }
+
+    private void checkTx(List<String> problems) {
+        Optional<String> url = config.apply("gateway.tx.url");
+        if (url.isEmpty()) {
+            problems.add("TX endpoint missing: set gateway.tx.url (GATEWAY_TX_URL)");
+        } else if (pointsAtEmbeddedSimulator(url.get())) {
+            problems.add("gateway.tx.url (GATEWAY_TX_URL) points at the embedded simulator: " + url.get());
+        }
+        Optional<String> username = config.apply("gateway.tx.username");
+        if (username.isEmpty() || username.get().equals(SANDBOX_TX_USERNAME)) {
+            problems.add("TX username missing or the sandbox one: set gateway.tx.username (GATEWAY_TX_USERNAME)");
+        }
+        Optional<String> password = config.apply("gateway.tx.password");
+        if (password.isEmpty() || password.get().equals(SANDBOX_TX_PASSWORD)) {
+            problems.add("TX password missing or the sandbox one: set gateway.tx.password (GATEWAY_TX_PASSWORD)");
+        }
+    }
+
+    private boolean pointsAtEmbeddedSimulator(String url) {
+        String basePath = config.apply("gateway.txsim.base-path").orElse("/txsim");
+        try {
+            URI uri = URI.create(url);
+            String host = Optional.ofNullable(uri.getHost()).orElse("").toLowerCase(Locale.ROOT);
+            boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("0.0.0.0");
+            return local && Optional.ofNullable(uri.getPath()).orElse("").startsWith(basePath);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void checkStore(List<String> problems) {
+        Optional<String> jdbcUrl = config.apply("quarkus.datasource.pg.jdbc.url");
+        if (jdbcUrl.isEmpty() || !jdbcUrl.get().startsWith("jdbc:postgresql:")) {
+            problems.add("PostgreSQL missing: set quarkus.datasource.pg.jdbc.url (GATEWAY_DB_URL) to a jdbc:postgresql: URL");
+        }
+        boolean pgActive = config.apply("quarkus.datasource.pg.active").map(Boolean::parseBoolean).orElse(false);
+        boolean h2Active = config.apply("quarkus.datasource.h2.active").map(Boolean::parseBoolean).orElse(true);
+        if (!pgActive || h2Active) {
+            problems.add("PostgreSQL must be the active store (quarkus.datasource.pg.active=true, "
+                    + "quarkus.datasource.h2.active=false): the embedded H2 store is for the sandbox only");
+        }
+    }
+
+    private void checkPartnersFile(List<String> problems) {
+        Optional<String> file = config.apply("gateway.security.partners-file");
+        if (file.isEmpty()) {
+            problems.add("partners file missing: set gateway.security.partners-file (GATEWAY_SECURITY_PARTNERS_FILE)");
+        } else if (!readableFile.test(file.get())) {
+            problems.add("partners file not readable: gateway.security.partners-file=" + file.get());
+        }
+    }
+
+    private void checkSigningKeyFile(List<String> problems) {
+        // Optional here (the signer decides whether it may run without one), but a configured path must work.
+        config.apply("gateway.security.signing-key-file")
+                .filter(file -> !readableFile.test(file))
+                .ifPresent(file -> problems.add("signing key file not readable: gateway.security.signing-key-file=" + file));
+    }
+}

@@ -1,0 +1,81 @@
+package io.anygate.tx;
+
+import io.anygate.domain.money.CardStanding;
+import io.anygate.domain.money.CoreLedger;
+import io.anygate.domain.money.TransferOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * The domain's core ledger on TX: a load or unload is one contract-to-contract transfer
+ * ({@code tran/account2account}), so no PAN is ever needed on a money path. Translates TX answers and typed
+ * errors into the domain's outcomes; an error that leaves the outcome open is Unknown, never a guess.
+ */
+@ApplicationScoped
+public class TxMoneyLedger implements CoreLedger {
+
+    @Inject
+    TxTransfers transfers;
+
+    @Inject
+    TxCards cards;
+
+    @Override
+    public TransferOutcome transfer(long fromContractId, long toContractId, BigDecimal amount, String currency,
+            io.anygate.domain.operation.MatchKey key, String description) {
+        try {
+            TranApproveRs rs = transfers.account2account(ContractRef.ofId(fromContractId),
+                    ContractRef.ofId(toContractId), new MonetaryValue(amount, currency), MatchKey.of(key.value()));
+            if (rs == null || rs.tranId() == null) {
+                // An approval without a transaction id cannot be trusted as one: ask TX by matchKey.
+                return new TransferOutcome.Unknown("approval without tranId");
+            }
+            return new TransferOutcome.Approved(rs.tranId());
+        } catch (TxDeclinedException e) {
+            return new TransferOutcome.Declined(e.tranId(), e.code(), e.description());
+        } catch (TxUnavailableException e) {
+            boolean neverSent = e.getCause() instanceof CircuitBreakerOpenException
+                    || e.getCause() instanceof BulkheadException;
+            return neverSent ? new TransferOutcome.NotSent(e.getMessage()) : new TransferOutcome.Unknown(e.getMessage());
+        } catch (TxTimeoutException e) {
+            return new TransferOutcome.Unknown(e.getMessage());
+        } catch (TxNotFoundException | TxInvalidRequestException e) {
+            // A contract vanished or the request was refused as malformed: nothing was applied.
+            return new TransferOutcome.Declined(null, "REJECTED", e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<TransferOutcome> lookup(io.anygate.domain.operation.MatchKey key, Instant sentAfter) {
+        try {
+            Tran tran = transfers.tranByMatchKey(MatchKey.of(key.value()));
+            if ("Approved".equalsIgnoreCase(tran.result())) {
+                return Optional.of(new TransferOutcome.Approved(tran.id()));
+            }
+            return Optional.of(new TransferOutcome.Declined(tran.id(), tran.result(), "registered as " + tran.result()));
+        } catch (TxNotFoundException e) {
+            return Optional.empty();
+        } catch (TxException e) {
+            return Optional.of(new TransferOutcome.Unknown(e.getMessage()));
+        }
+    }
+
+    @Override
+    public CardStanding standing(long cardId) {
+        String status = cards.card(CardRef.ofId(cardId)).status();
+        if (status == null) {
+            return CardStanding.NOT_ACTIVATED;
+        }
+        return switch (status) {
+            case "Active" -> CardStanding.ACTIVE;
+            case "Inactive" -> CardStanding.NOT_ACTIVATED;
+            case "Closed" -> CardStanding.CANCELLED;
+            default -> CardStanding.BLOCKED;
+        };
+    }
+}

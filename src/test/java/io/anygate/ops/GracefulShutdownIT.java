@@ -1,0 +1,133 @@
+package io.anygate.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged application, as Kubernetes stops it: on SIGTERM readiness goes DOWN while the server still serves,
+ * a request already in flight (a slow money operation, here the sandbox diagnostic sleep) completes with 200,
+ * and the process exits well within the pod's 45 s grace period.
+ */
+class GracefulShutdownIT {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    private static final long GRACE_SECONDS = 45;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process gateway;
+
+    @TempDir
+    Path workDir;
+
+    @AfterEach
+    void kill() {
+        if (gateway != null && gateway.isAlive()) {
+            gateway.destroyForcibly();
+        }
+    }
+
+    @Test
+    void sigtermDrainsReadinessThenLetsInFlightRequestsFinish() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "package the application first: " + JAR);
+        int port = freePort();
+        Path log = Path.of("target/graceful-shutdown-it.log").toAbsolutePath();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        gateway = new ProcessBuilder(List.of(java,
+                "-Dquarkus.profile=sandbox",
+                "-Dquarkus.http.port=" + port,
+                // the H2 URL is relative to the working directory (./<data-dir>): run inside the temp dir
+                "-Dgateway.data-dir=data",
+                "-Dgateway.ops.diagnostics=true",
+                // a shorter drain window than production's 5 s keeps the test quick; the mechanism is the same
+                "-Dquarkus.shutdown.delay=2s",
+                "-jar", JAR.toString()))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        String base = "http://localhost:" + port;
+        awaitReady(base, log.toFile());
+
+        CompletableFuture<HttpResponse<String>> slow = http.sendAsync(
+                get(base + "/ops/diag/sleep?ms=4000", Duration.ofSeconds(30)), HttpResponse.BodyHandlers.ofString());
+        gateway.destroy(); // SIGTERM, as the kubelet sends after preStop
+
+        int readyAfterSigterm = pollReadiness(base);
+        assertTrue(readyAfterSigterm == 503 || readyAfterSigterm == -1,
+                "readiness must turn DOWN or refuse after SIGTERM, got " + readyAfterSigterm);
+
+        HttpResponse<String> done = slow.get(30, TimeUnit.SECONDS);
+        assertEquals(200, done.statusCode(), "the in-flight request completes: " + done.body());
+        assertTrue(done.body().contains("slept_ms"), done.body());
+
+        assertTrue(gateway.waitFor(GRACE_SECONDS, TimeUnit.SECONDS),
+                "the process must exit within the " + GRACE_SECONDS + " s grace period");
+        String output = Files.readString(log);
+        assertTrue(output.contains("stopped in"), "a clean Quarkus shutdown:\n" + output);
+    }
+
+    /** The first readiness status that is not 200 (-1 when the port already refuses connections). */
+    private int pollReadiness(String base) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            try {
+                int status = http.send(get(base + "/q/health/ready", Duration.ofSeconds(2)),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status != 200) {
+                    return status;
+                }
+            } catch (ConnectException e) {
+                return -1;
+            } catch (IOException e) {
+                return -1;
+            }
+            Thread.sleep(25);
+        }
+        return 200;
+    }
+
+    private void awaitReady(String base, File log) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (!gateway.isAlive()) {
+                throw new AssertionError("the gateway exited at start:\n" + Files.readString(log.toPath()));
+            }
+            try {
+                if (http.send(get(base + "/q/health/ready", Duration.ofSeconds(2)),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the gateway never became ready:\n" + Files.readString(log.toPath()));
+    }
+
+    private static HttpRequest get(String url, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.anygate.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The production guard's checklist, read from a plain map of settings. */
+class ProductionReadinessTest {
+
+    private static final Set<String> READABLE = Set.of("/etc/gateway/partners/partners.json", "/etc/gateway/signing/key.pem");
+
+    private static Map<String, String> complete() {
+        Map<String, String> c = new HashMap<>();
+        c.put("gateway.tx.url", "https://tx.internal.example:8443/api");
+        c.put("gateway.tx.username", "gateway-prod");
+        c.put("gateway.tx.password", "from-the-secret");
+        c.put("quarkus.datasource.pg.jdbc.url", "jdbc:postgresql://pg-primary:5432/gateway");
+        c.put("quarkus.datasource.pg.active", "true");
+        c.put("quarkus.datasource.h2.active", "false");
+        c.put("gateway.security.partners-file", "/etc/gateway/partners/partners.json");
+        c.put("gateway.security.signing-key-file", "/etc/gateway/signing/key.pem");
+        c.put("gateway.txsim.enabled", "false");
+        return c;
+    }
+
+    private static List<String> problems(Map<String, String> settings) {
+        return new ProductionReadiness(k -> Optional.ofNullable(settings.get(k)), READABLE::contains).problems();
+    }
+
+    @Test
+    void aCompleteProductionConfigurationPasses() {
+        assertEquals(List.of(), problems(complete()));
+    }
+
+    @Test
+    void anEmptyConfigurationListsEveryMissingItemAtOnce() {
+        List<String> problems = problems(Map.of());
+        String all = String.join("\n", problems);
+        assertTrue(all.contains("GATEWAY_TX_URL"), all);
+        assertTrue(all.contains("GATEWAY_TX_USERNAME"), all);
+        assertTrue(all.contains("GATEWAY_TX_PASSWORD"), all);
+        assertTrue(all.contains("GATEWAY_DB_URL"), all);
+        assertTrue(all.contains("active store"), all);
+        assertTrue(all.contains("GATEWAY_SECURITY_PARTNERS_FILE"), all);
+        assertTrue(all.contains("gateway.txsim.enabled=false"), all);
+        assertEquals(7, problems.size(), all);
+        String message = ProductionGuard.refusal(problems);
+        assertTrue(message.startsWith("Production start refused, 7 items to fix"), message);
+    }
+
+    @Test
+    void sandboxDefaultsAreRefused() {
+        Map<String, String> c = complete();
+        c.put("gateway.tx.url", "http://localhost:8080/txsim");
+        c.put("gateway.tx.username", "tx-sandbox");
+        c.put("gateway.tx.password", "tx-sandbox-secret");
+        c.put("gateway.txsim.enabled", "true");
+        List<String> problems = problems(c);
+        assertEquals(4, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("embedded simulator"), problems::toString);
+    }
+
+    @Test
+    void theEmbeddedStoreIsRefused() {
+        Map<String, String> c = complete();
+        c.put("quarkus.datasource.pg.active", "false");
+        c.put("quarkus.datasource.h2.active", "true");
+        c.put("quarkus.datasource.pg.jdbc.url", "jdbc:h2:mem:x");
+        assertEquals(2, problems(c).size(), problems(c)::toString);
+    }
+
+    @Test
+    void unreadableFilesAreNamed() {
+        Map<String, String> c = complete();
+        c.put("gateway.security.partners-file", "/nowhere/partners.json");
+        c.put("gateway.security.signing-key-file", "/nowhere/key.pem");
+        List<String> problems = problems(c);
+        assertEquals(List.of("partners file not readable: gateway.security.partners-file=/nowhere/partners.json",
+                "signing key file not readable: gateway.security.signing-key-file=/nowhere/key.pem"), problems);
+    }
+
+    @Test
+    void blankValuesCountAsMissing() {
+        Map<String, String> c = complete();
+        c.put("gateway.tx.password", "  ");
+        assertEquals(1, problems(c).size());
+    }
+
+    @Test
+    void aMissingSimulatorSwitchMeansTheSimulatorRuns() {
+        // gateway.txsim.enabled defaults to true: production must switch it off explicitly
+        Map<String, String> c = complete();
+        c.remove("gateway.txsim.enabled");
+        assertEquals(List.of("the embedded TX simulator must be off: set gateway.txsim.enabled=false"), problems(c));
+    }
+}
