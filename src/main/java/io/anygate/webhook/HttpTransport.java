@@ -64,6 +64,7 @@ public class HttpTransport implements WebhookTransport, AutoCloseable {
                     .compose(resp -> resp.body().map(ignored -> resp.statusCode()))
                     .toCompletionStage().toCompletableFuture()
                     .get(connectTimeout.plus(readTimeout).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+
             return DeliveryResult.answered(status);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
