@@ -25,6 +25,9 @@ public class TxMoneyLedger implements CoreLedger {
     @Inject
     TxCards cards;
 
+    @Inject
+    TxContracts contracts;
+
     @Override
     public TransferOutcome transfer(long fromContractId, long toContractId, BigDecimal amount, String currency,
             io.anygate.domain.operation.MatchKey key, String description) {
@@ -62,6 +65,17 @@ public class TxMoneyLedger implements CoreLedger {
             return Optional.empty();
         } catch (TxException e) {
             return Optional.of(new TransferOutcome.Unknown(e.getMessage()));
+        }
+    }
+
+    @Override
+    public Optional<BigDecimal> balance(long contractId) {
+        try {
+            Contract contract = contracts.contract(ContractRef.ofId(contractId));
+            return Optional.ofNullable(contract.details()).map(ContractDetails::balances)
+                    .map(ContractDetails.Balances::available);
+        } catch (TxException e) {
+            return Optional.empty();
         }
     }
 

@@ -23,6 +23,9 @@ public interface CoreLedger {
      */
     Optional<TransferOutcome> lookup(MatchKey key, Instant sentAfter);
 
+    /** The available balance of a contract, empty when TX cannot tell right now. */
+    Optional<BigDecimal> balance(long contractId);
+
     /** The standing of a card in TX, read before moving money to or from it. */
     CardStanding standing(long cardId);
 }

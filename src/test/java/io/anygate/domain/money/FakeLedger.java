@@ -61,6 +61,11 @@ class FakeLedger implements CoreLedger {
     }
 
     @Override
+    public Optional<BigDecimal> balance(long contractId) {
+        return Optional.ofNullable(balances.get(contractId));
+    }
+
+    @Override
     public CardStanding standing(long cardId) {
         return standing;
     }

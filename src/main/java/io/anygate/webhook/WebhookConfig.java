@@ -1,0 +1,100 @@
+package io.anygate.webhook;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Webhook delivery settings: the dispatcher's pace, the retry schedule, the per-endpoint circuit, HTTP timeouts,
+ * and (for tests and small deployments) partner webhook targets written in configuration.
+ */
+@ConfigMapping(prefix = "gateway.webhook")
+public interface WebhookConfig {
+
+    /** Whether this replica runs the dispatcher (every replica may: rows are claimed with a lease). */
+    @WithDefault("true")
+    boolean dispatcherEnabled();
+
+    /** How often the dispatcher looks for due events. */
+    @WithDefault("2s")
+    String dispatchInterval();
+
+    /** How many due events one dispatcher pass takes at most. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** How long a claimed event belongs to the replica that claimed it; must exceed the delivery timeouts. */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    /** Retry schedule. */
+    Retry retry();
+
+    /** Circuit per endpoint. */
+    Circuit circuit();
+
+    /** HTTP delivery. */
+    Http http();
+
+    /** Sandbox inbox. */
+    Inbox inbox();
+
+    /** Webhook targets by partner id, used only when no partner registry provides {@link WebhookTargets}. */
+    Map<String, Target> targets();
+
+    /** Retry schedule: the delay before retry n is the n-th entry, jittered; after the last entry the event fails. */
+    interface Retry {
+        /** Delays between attempts (ISO-8601 durations); the default spans about 32 h. */
+        @WithDefault("PT30S,PT2M,PT10M,PT30M,PT1H,PT2H,PT4H,PT8H,PT8H,PT8H")
+        List<Duration> schedule();
+
+        /** Random spread applied to each delay, as a fraction (0.2 = plus or minus 20 %). */
+        @WithDefault("0.2")
+        double jitter();
+    }
+
+    /** Circuit per endpoint URL. */
+    interface Circuit {
+        /** Consecutive failed deliveries after which an endpoint is paused. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long a paused endpoint gets no deliveries before one probe delivery is tried. */
+        @WithDefault("PT10M")
+        Duration pause();
+    }
+
+    /** HTTP delivery timeouts. */
+    interface Http {
+        /** TCP (and TLS) connect timeout. */
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        /** Time allowed for the receiver to answer once the request is sent. */
+        @WithDefault("PT10S")
+        Duration readTimeout();
+    }
+
+    /** Sandbox inbox (sandbox mode only). */
+    interface Inbox {
+        /** How many received webhooks the inbox lists at most. */
+        @WithDefault("50")
+        int maxListed();
+    }
+
+    /** A partner's webhook target written in configuration. */
+    interface Target {
+        /** Webhook URL (https in production). */
+        Optional<String> url();
+
+        /** The partner's Anytime api username, used in the envelope hash. */
+        Optional<String> apiUsername();
+
+        /** Allow loopback, private, link-local and CGNAT targets (tests, on-premises receivers). */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+    }
+}

@@ -1,0 +1,146 @@
+package io.anygate.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers due outbox events, at least once. Any number of dispatchers may run on one store (replicas): each event is
+ * claimed with a lease before it is sent, and outcomes are fenced by the claim, so two dispatchers never send the
+ * same event at the same time. The envelope (request_id, timestamp, hash) and the signature are made per attempt.
+ */
+public class WebhookDispatcher {
+
+    /** The endpoint key of the sandbox inbox (not a URL; never paused). */
+    static final String INBOX = "sandbox:inbox";
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    private final OutboxRepository outbox;
+    private final EndpointCircuit circuit;
+    private final WebhookTargets targets;
+    private final DeliverySigner signer;
+    private final WebhookTransport http;
+    private final WebhookTransport inbox;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final String owner;
+    private final int batchSize;
+    private final Duration lease;
+    private final DeliveryListener listener;
+
+    /**
+     * @param inbox the sandbox inbox, or null outside sandbox mode (then a partner without URL waits and is retried)
+     */
+    public WebhookDispatcher(DataSource dataSource, WebhookTargets targets, DeliverySigner signer,
+            WebhookTransport http, WebhookTransport inbox, RetryPolicy retry, EndpointCircuit circuit, Clock clock,
+            String owner, int batchSize, Duration lease, DeliveryListener listener) {
+        this.outbox = new OutboxRepository(dataSource);
+        this.circuit = circuit;
+        this.targets = targets;
+        this.signer = signer;
+        this.http = http;
+        this.inbox = inbox;
+        this.retry = retry;
+        this.clock = clock;
+        this.owner = owner;
+        this.batchSize = batchSize;
+        this.lease = lease;
+        this.listener = listener;
+    }
+
+    /** Outcome names, as counted by metrics. */
+    public enum Outcome { DELIVERED, RETRY, FAILED, PAUSED }
+
+    /** Told of every outcome (metrics). */
+    @FunctionalInterface
+    public interface DeliveryListener {
+        DeliveryListener NONE = (outcome, eventId) -> { };
+
+        void outcome(Outcome outcome, String eventId);
+    }
+
+    /** One pass: delivers the events due now; returns how many attempts were made. */
+    public int dispatchDue() {
+        int attempts = 0;
+        for (OutboxEntry e : outbox.findDue(clock.instant(), batchSize)) {
+            if (attemptOne(e)) {
+                attempts++;
+            }
+        }
+        return attempts;
+    }
+
+    private boolean attemptOne(OutboxEntry e) {
+        Instant now = clock.instant();
+        Optional<WebhookTarget> target = targets.forPartner(e.partnerId());
+        boolean toInbox = inbox != null && target.map(t -> !t.hasUrl()).orElse(true);
+        String endpoint = toInbox ? INBOX : target.filter(WebhookTarget::hasUrl).map(WebhookTarget::url).orElse(null);
+        boolean probe = false;
+        if (endpoint != null && !toInbox) {
+            EndpointCircuit.Gate gate = circuit.enter(endpoint, owner, now, now.plus(lease));
+            if (gate instanceof EndpointCircuit.Paused p) {
+                outbox.defer(e.id(), endpoint, p.until(), now);
+                listener.outcome(Outcome.PAUSED, e.eventId());
+                return false;
+            }
+            probe = gate instanceof EndpointCircuit.Probe;
+        }
+        if (!outbox.claim(e.id(), owner, now, now.plus(lease))) {
+            if (probe) {
+                circuit.releaseProbe(endpoint, owner);
+            }
+            return false;
+        }
+        int attempt = e.attempts() + 1;
+        if (endpoint == null) {
+            finishFailed(e, attempt, now, null, "no webhook URL registered for partner", null, null);
+            return true;
+        }
+        long requestId = outbox.nextRequestId();
+        String username = target.map(WebhookTarget::apiUsername).orElse(e.partnerId());
+        byte[] body = WebhookEnvelope.build(requestId, now.getEpochSecond(), username, e.payload());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "anygate-webhooks/1");
+        headers.put("X-Webhook-Event-Id", e.eventId());
+        headers.put("X-Webhook-Attempt", Integer.toString(attempt));
+        headers.put(DeliverySigner.HEADER, signer.sign(body));
+        Delivery delivery = new Delivery(e.eventId(), e.partnerId(), toInbox ? null : endpoint,
+                target.map(WebhookTarget::allowPrivateTargets).orElse(false), headers, body);
+        DeliveryResult result = (toInbox ? inbox : http).send(delivery);
+        Instant done = clock.instant();
+        if (result.delivered()) {
+            outbox.finish(e.id(), owner, new OutboxRepository.Attempt(OutboxRepository.DELIVERED, done, done,
+                    result.httpStatus(), null, requestId, endpoint));
+            if (!toInbox) {
+                circuit.succeeded(endpoint, done);
+            }
+            listener.outcome(Outcome.DELIVERED, e.eventId());
+        } else {
+            finishFailed(e, attempt, done, result.httpStatus(), result.error(), requestId, endpoint);
+            if (!toInbox && circuit.failed(endpoint, result.error(), done)) {
+                LOG.debugf("webhook endpoint of partner %s paused after failures", e.partnerId());
+            }
+        }
+        return true;
+    }
+
+    private void finishFailed(OutboxEntry e, int attempt, Instant now, Integer status, String error, Long requestId,
+            String endpoint) {
+        Optional<Instant> next = retry.nextAttempt(attempt, now);
+        outbox.finish(e.id(), owner, new OutboxRepository.Attempt(
+                next.isPresent() ? OutboxRepository.PENDING : OutboxRepository.FAILED, now, next.orElse(now), status,
+                error, requestId, endpoint));
+        if (next.isEmpty()) {
+            LOG.warnf("webhook %s for partner %s failed after %d attempts: %s", e.eventId(), e.partnerId(), attempt,
+                    error);
+        }
+        listener.outcome(next.isPresent() ? Outcome.RETRY : Outcome.FAILED, e.eventId());
+    }
+}

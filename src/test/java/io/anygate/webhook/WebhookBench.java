@@ -1,0 +1,86 @@
+package io.anygate.webhook;
+
+import io.vertx.core.Vertx;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** Test fixtures: a migrated store of its own, partner targets, events, and dispatchers built like the real one. */
+final class WebhookBench implements AutoCloseable {
+
+    final DataSource dataSource;
+    final Map<String, WebhookTarget> targets = new ConcurrentHashMap<>();
+    final EphemeralDeliverySigner signer = new EphemeralDeliverySigner();
+    final Vertx vertx = Vertx.vertx();
+    final OutboxRepository outbox;
+    int failureThreshold = 5;
+    Duration pause = Duration.ofMinutes(10);
+    List<Duration> schedule = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1));
+    double jitter = 0;
+    Duration lease = Duration.ofMinutes(2);
+
+    WebhookBench(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.outbox = new OutboxRepository(dataSource);
+    }
+
+    /** A fresh in-memory H2 store (PostgreSQL mode, like the gateway's) with every migration applied. */
+    static WebhookBench h2() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:wh" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        return new WebhookBench(ds);
+    }
+
+    WebhookDispatcher dispatcher(String owner, Clock clock) {
+        return dispatcher(owner, clock, HostResolver.SYSTEM);
+    }
+
+    WebhookDispatcher dispatcher(String owner, Clock clock, HostResolver resolver) {
+        HttpTransport http = new HttpTransport(vertx, new TargetPolicy(resolver, false), Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+        return new WebhookDispatcher(dataSource, p -> Optional.ofNullable(targets.get(p)), signer, http, null,
+                new RetryPolicy(schedule, jitter, new Random(7)), circuit(), clock, owner, 50, lease,
+                WebhookDispatcher.DeliveryListener.NONE);
+    }
+
+    EndpointCircuit circuit() {
+        return new EndpointCircuit(dataSource, failureThreshold, pause);
+    }
+
+    boolean enqueue(WebhookEvent e, Clock clock) {
+        try (var c = dataSource.getConnection()) {
+            return OutboxRepository.insert(c, e, clock.instant());
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The documented example transaction, with the given txid. */
+    static WebhookEvent cardLastTx(String partnerId, String txid) {
+        return WebhookEvent.cardLastTx(partnerId, CardLastTx.of("ANY0000000000", "xxx",
+                CardLastTx.Transaction.of(txid, "5942", new BigDecimal("98.32"), new BigDecimal("98.32"), "EUR",
+                        BigDecimal.ONE, BigDecimal.ZERO, "S", "D", BigDecimal.ZERO,
+                        LocalDateTime.of(2017, 2, 2, 14, 14, 48),
+                        "FNAC DIRECT - RUE DES BATEAUX LAVOIRS, IVRY SUR SEIN,94768,FRA,FRA")),
+                Instant.parse("2017-02-02T13:14:48Z"));
+    }
+
+    @Override
+    public void close() {
+        vertx.close();
+    }
+}

@@ -1,0 +1,277 @@
+package io.anygate.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher against a real HTTP receiver on 127.0.0.1 and a store of its own; time moves by hand. */
+class WebhookDispatcherTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    private WebhookBench bench;
+    private Receiver receiver;
+
+    @BeforeEach
+    void setUp() {
+        bench = WebhookBench.h2();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (receiver != null) {
+            receiver.close();
+        }
+        bench.close();
+    }
+
+    private void partner(String id, String url) {
+        bench.targets.put(id, new WebhookTarget(url, id + "-api", true));
+    }
+
+    @Test
+    void deliversOnceInTheDocumentedShapeWithAHashTheSdkAccepts() throws Exception {
+        receiver = Receiver.start(0);
+        partner("acme", receiver.url());
+        WebhookDispatcher dispatcher = bench.dispatcher("one", clock);
+        bench.enqueue(WebhookBench.cardLastTx("acme", "11111111111"), clock);
+
+        assertEquals(1, dispatcher.dispatchDue());
+        assertEquals(0, dispatcher.dispatchDue());
+
+        assertEquals(1, receiver.received.size());
+        Receiver.Received r = receiver.received.get(0);
+        assertEquals("card_last_tx:11111111111", r.header("X-Webhook-Event-Id"));
+        assertEquals("application/json", r.header("Content-Type"));
+        JsonNode env = JSON.readTree(r.body());
+        List<String> keys = new ArrayList<>();
+        env.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("request_id", "type_response", "body", "timestamp", "hash"), keys);
+        assertTrue(env.get("request_id").isIntegralNumber());
+        assertEquals("async", env.get("type_response").asText());
+        assertEquals(String.valueOf(clock.instant().getEpochSecond()), env.get("timestamp").asText());
+        // The SDK's check: hash('sha256', (string)$timestamp . '|' . $username)
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest((env.get("timestamp").asText() + "|acme-api").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, env.get("hash").asText());
+        JsonNode documented = JSON.readTree("""
+                {"method":"card_last_tx","card_ref":"ANY0000000000","acc_id":"xxx","transaction":{
+                "txid":"11111111111","mcc":"5942","amount":98.32,"amount_fx":98.32,"currency":"EUR","fx":"1.000000",
+                "fx_fee":0,"status":"S","type":"D","balance_after":"0.00","date":"2017-02-02 14:14:48",
+                "description":"FNAC DIRECT - RUE DES BATEAUX LAVOIRS, IVRY SUR SEIN,94768,FRA,FRA"}}""");
+        assertEquals(documented, env.get("body"));
+
+        Signature verify = Signature.getInstance("Ed25519");
+        verify.initVerify(bench.signer.publicKey());
+        verify.update(r.body().getBytes(StandardCharsets.UTF_8));
+        assertTrue(verify.verify(Base64.getDecoder().decode(r.header("X-Gateway-Signature"))));
+
+        OutboxEntry stored = bench.outbox.find("card_last_tx:11111111111").orElseThrow();
+        assertEquals(OutboxRepository.DELIVERED, stored.status());
+        assertEquals(1, stored.attempts());
+    }
+
+    @Test
+    void duplicateEnqueueIsOneEvent() {
+        assertTrue(bench.enqueue(WebhookBench.cardLastTx("acme", "42"), clock));
+        assertFalse(bench.enqueue(WebhookBench.cardLastTx("acme", "42"), clock));
+        assertEquals(1, bench.outbox.backlog().pending());
+    }
+
+    @Test
+    void enqueueJoinsTheCallersTransaction() throws Exception {
+        try (var c = bench.dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            assertTrue(OutboxRepository.insert(c, WebhookBench.cardLastTx("acme", "7"), clock.instant()));
+            assertFalse(OutboxRepository.insert(c, WebhookBench.cardLastTx("acme", "7"), clock.instant()));
+            c.rollback();
+        }
+        assertTrue(bench.outbox.find("card_last_tx:7").isEmpty());
+    }
+
+    @Test
+    void receiverDownForAWhileThenUpGetsEverythingOnce() throws Exception {
+        receiver = Receiver.down();
+        bench.failureThreshold = 100;
+        partner("acme", receiver.url());
+        WebhookDispatcher dispatcher = bench.dispatcher("one", clock);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            WebhookEvent e = WebhookBench.cardLastTx("acme", "tx" + i);
+            bench.enqueue(e, clock);
+            ids.add(e.eventId());
+        }
+        assertEquals(5, dispatcher.dispatchDue());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(5, dispatcher.dispatchDue());
+        for (String id : ids) {
+            OutboxEntry e = bench.outbox.find(id).orElseThrow();
+            assertEquals(OutboxRepository.PENDING, e.status());
+            assertEquals(2, e.attempts());
+            assertNotNull(e.lastError());
+        }
+
+        receiver.up();
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(5, dispatcher.dispatchDue());
+        clock.advance(Duration.ofHours(2));
+        assertEquals(0, dispatcher.dispatchDue());
+        for (String id : ids) {
+            assertEquals(1, receiver.count(id), id);
+            assertEquals(OutboxRepository.DELIVERED, bench.outbox.find(id).orElseThrow().status());
+        }
+        assertEquals(5, receiver.received.size());
+    }
+
+    @Test
+    void retriesFollowTheScheduleThenTheEventFails() throws Exception {
+        receiver = Receiver.start(0);
+        receiver.status.set(500);
+        bench.failureThreshold = 100;
+        partner("acme", receiver.url());
+        WebhookDispatcher dispatcher = bench.dispatcher("one", clock);
+        bench.enqueue(WebhookBench.cardLastTx("acme", "9"), clock);
+
+        Instant start = clock.instant();
+        assertEquals(1, dispatcher.dispatchDue());
+        assertEquals(start.plus(Duration.ofMinutes(1)), entry().nextAttemptAt());
+        assertEquals(500, entry().lastStatus());
+        clock.advance(Duration.ofSeconds(59));
+        assertEquals(0, dispatcher.dispatchDue());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(1, dispatcher.dispatchDue());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(5)), entry().nextAttemptAt());
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(1, dispatcher.dispatchDue());
+        assertEquals(clock.instant().plus(Duration.ofHours(1)), entry().nextAttemptAt());
+        clock.advance(Duration.ofHours(1));
+        assertEquals(1, dispatcher.dispatchDue());
+
+        assertEquals(OutboxRepository.FAILED, entry().status());
+        assertEquals(4, entry().attempts());
+        assertEquals(List.of("card_last_tx:9"), bench.outbox.failed(10).stream().map(OutboxEntry::eventId).toList());
+        clock.advance(Duration.ofDays(2));
+        assertEquals(0, dispatcher.dispatchDue());
+        assertEquals(4, receiver.received.size());
+
+        // An operator redelivers it: a fresh schedule, and the receiver (now healthy) gets it.
+        receiver.status.set(204);
+        assertTrue(bench.outbox.redeliver("card_last_tx:9", clock.instant()));
+        assertEquals(1, dispatcher.dispatchDue());
+        assertEquals(OutboxRepository.DELIVERED, entry().status());
+    }
+
+    @Test
+    void anEndpointThatKeepsFailingIsPausedThenProbedThenResumed() throws Exception {
+        receiver = Receiver.start(0);
+        receiver.status.set(503);
+        bench.failureThreshold = 3;
+        partner("acme", receiver.url());
+        WebhookDispatcher dispatcher = bench.dispatcher("one", clock);
+        for (int i = 0; i < 6; i++) {
+            bench.enqueue(WebhookBench.cardLastTx("acme", "p" + i), clock);
+        }
+
+        assertEquals(3, dispatcher.dispatchDue());
+        assertEquals(3, receiver.received.size());
+        EndpointCircuit.EndpointState state = bench.circuit().find(receiver.url()).orElseThrow();
+        assertEquals(clock.instant().plus(bench.pause), state.pausedUntil());
+        assertEquals(1, bench.circuit().paused().size());
+
+        // Retries fall due during the pause: nothing is sent.
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(0, dispatcher.dispatchDue());
+        assertEquals(3, receiver.received.size());
+
+        // Pause over, still failing: exactly one probe, then paused again.
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(1, dispatcher.dispatchDue());
+        assertEquals(4, receiver.received.size());
+        assertNotNull(bench.circuit().find(receiver.url()).orElseThrow().pausedUntil());
+
+        // Next pause over and the receiver is back: the probe succeeds and the rest follows at once.
+        receiver.status.set(200);
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(6, dispatcher.dispatchDue());
+        assertNull(bench.circuit().find(receiver.url()).orElseThrow().pausedUntil());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(OutboxRepository.DELIVERED, bench.outbox.find("card_last_tx:p" + i).orElseThrow().status());
+        }
+    }
+
+    @Test
+    void anOperatorResumesAPausedEndpoint() throws Exception {
+        receiver = Receiver.start(0);
+        receiver.status.set(500);
+        bench.failureThreshold = 2;
+        partner("acme", receiver.url());
+        WebhookDispatcher dispatcher = bench.dispatcher("one", clock);
+        for (int i = 0; i < 4; i++) {
+            bench.enqueue(WebhookBench.cardLastTx("acme", "r" + i), clock);
+        }
+        assertEquals(2, dispatcher.dispatchDue());
+        long id = bench.circuit().paused().get(0).id();
+
+        receiver.status.set(200);
+        assertEquals(receiver.url(), bench.circuit().resume(id, clock.instant()).orElseThrow());
+        bench.outbox.pullForward(receiver.url(), clock.instant());
+        assertEquals(4, dispatcher.dispatchDue());
+        assertTrue(bench.circuit().paused().isEmpty());
+    }
+
+    @Test
+    void pendingEventsSurviveARestartAndAStaleClaim() throws Exception {
+        receiver = Receiver.down();
+        partner("acme", receiver.url());
+        bench.enqueue(WebhookBench.cardLastTx("acme", "s1"), clock);
+        bench.enqueue(WebhookBench.cardLastTx("acme", "s2"), clock);
+        assertEquals(2, bench.dispatcher("before-restart", clock).dispatchDue());
+        // A replica took s2 and died mid-delivery: its lease still runs.
+        clock.advance(Duration.ofMinutes(1));
+        OutboxEntry s2 = bench.outbox.find("card_last_tx:s2").orElseThrow();
+        assertTrue(bench.outbox.claim(s2.id(), "dead-replica", clock.instant(), clock.instant().plus(bench.lease)));
+
+        receiver.up();
+        WebhookDispatcher fresh = bench.dispatcher("after-restart", clock);
+        assertEquals(1, fresh.dispatchDue());
+        assertEquals(1, receiver.count("card_last_tx:s1"));
+        assertEquals(0, receiver.count("card_last_tx:s2"));
+
+        clock.advance(bench.lease.plusSeconds(1));
+        assertEquals(1, fresh.dispatchDue());
+        assertEquals(1, receiver.count("card_last_tx:s2"));
+        assertEquals(0, bench.outbox.backlog().pending());
+    }
+
+    @Test
+    void aPartnerWithoutUrlWaitsAndIsRetried() {
+        bench.targets.put("nourl", new WebhookTarget(null, "nourl-api", false));
+        bench.enqueue(WebhookBench.cardLastTx("nourl", "n1"), clock);
+        assertEquals(1, bench.dispatcher("one", clock).dispatchDue());
+        OutboxEntry e = bench.outbox.find("card_last_tx:n1").orElseThrow();
+        assertEquals(OutboxRepository.PENDING, e.status());
+        assertEquals("no webhook URL registered for partner", e.lastError());
+    }
+
+    private OutboxEntry entry() {
+        return bench.outbox.find("card_last_tx:9").orElseThrow();
+    }
+}
