@@ -22,6 +22,9 @@ public class Store {
     @DataSource("pg")
     InjectableInstance<AgroalDataSource> postgres;
 
+    @Inject
+    StoreConfig config;
+
     private volatile AgroalDataSource active;
     private volatile Kind kind;
 
@@ -31,7 +34,7 @@ public class Store {
         if (ds == null) {
             synchronized (this) {
                 if (active == null) {
-                    if (postgres.getHandle().getBean().isActive()) {
+                    if (config.postgresActive()) {
                         kind = Kind.POSTGRESQL;
                         active = postgres.get();
                     } else {
