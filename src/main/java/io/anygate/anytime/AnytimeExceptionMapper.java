@@ -1,0 +1,15 @@
+package io.anygate.anytime;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** An Anytime error: the spec's HTTP status and {@code body.error}; the envelope is added by the response filter. */
+@Provider
+public class AnytimeExceptionMapper implements ExceptionMapper<AnytimeException> {
+
+    @Override
+    public Response toResponse(AnytimeException e) {
+        return Response.status(e.error().httpStatus()).entity(ErrorBody.of(e.error(), e.getMessage())).build();
+    }
+}

@@ -1,0 +1,74 @@
+package io.anygate.anytime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.anygate.ops.RequestTrace;
+import io.anygate.security.CurrentPartner;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Puts the Anytime envelope around every answer of the Anytime surface, errors included: resources and exception
+ * mappers only produce the body. The body is serialized here, once; a body that cannot be serialized becomes a
+ * 5000010 error rather than a broken answer. The hash uses the authenticated partner's username, or an empty
+ * username when no partner is known.
+ */
+@Provider
+public class EnvelopeResponseFilter implements ContainerResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger(EnvelopeResponseFilter.class);
+    private static final AtomicLong FALLBACK_IDS = new AtomicLong();
+
+    @Inject
+    AnytimeSurface surface;
+    @Inject
+    RequestIds requestIds;
+    @Inject
+    CurrentPartner current;
+    @Inject
+    RequestTrace trace;
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object entity = response.getEntity();
+        if (entity instanceof Envelope || !surface.covers(request.getUriInfo().getPath())) {
+            return;
+        }
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(entity == null ? Map.of() : entity);
+        } catch (Exception e) {
+            LOG.errorf(e, "Answer body of %s could not be serialized", trace.route());
+            response.setStatus(AnytimeError.UNKNOWN.httpStatus());
+            body = ("{\"error\":{\"code\":5000010,\"message\":\"" + UnexpectedExceptionMapper.MESSAGE
+                    + "\",\"exception\":\"UnknownException\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (response.getStatus() == 204) {
+            response.setStatus(200);
+        }
+        long id = requestId();
+        trace.requestId(id);
+        AnytimeTimestamp timestamp = AnytimeTimestamp.of(Instant.now());
+        Envelope envelope = new Envelope(id, timestamp, timestamp.hash(current.usernameOrEmpty()), body);
+        response.setEntity(envelope, new java.lang.annotation.Annotation[0], MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private long requestId() {
+        try {
+            return requestIds.next();
+        } catch (RuntimeException e) {
+            // the store is down: still answer, with an id that cannot collide with the sequence's
+            LOG.warnf("request_id sequence unavailable: %s", e.getMessage());
+            return -(System.currentTimeMillis() * 1000 + FALLBACK_IDS.incrementAndGet() % 1000);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.anygate.security;
+
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Audit trail of authentication failures (logger category {@code io.anygate.audit}): partner (or the
+ * client_id/username offered), origin IP, time and reason. Never a secret, token or signature.
+ */
+public final class AuthAudit {
+
+    private static final Logger AUDIT = Logger.getLogger("io.anygate.audit");
+
+    private AuthAudit() {
+    }
+
+    public static void failure(String partner, String ip, AuthFailure reason) {
+        AUDIT.warnf("auth-failure partner=%s ip=%s time=%s reason=%s",
+                sanitize(partner), sanitize(ip), Instant.now(), reason);
+    }
+
+    public static void lockout(String partner, String ip) {
+        AUDIT.warnf("auth-lockout partner=%s ip=%s time=%s", sanitize(partner), sanitize(ip), Instant.now());
+    }
+
+    // caller-supplied text: keep log lines single and short
+    private static String sanitize(String value) {
+        if (value == null || value.isEmpty()) {
+            return "-";
+        }
+        String clean = value.replaceAll("[^A-Za-z0-9._:@/-]", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "..." : clean;
+    }
+
+    /** Why an authentication failed. */
+    public enum AuthFailure {
+        MISSING_CREDENTIALS, BAD_REQUEST, UNKNOWN_CLIENT, BAD_CLIENT_SECRET, BAD_PASSWORD, LOCKED_OUT, BAD_TOKEN,
+        EXPIRED_TOKEN, IP_NOT_ALLOWED, BAD_SIGNATURE, VALIDATION_DATA_REUSED
+    }
+}

@@ -1,0 +1,71 @@
+package io.anygate.security;
+
+import io.anygate.anytime.AnytimeError;
+import io.anygate.anytime.AnytimeException;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The partner authenticated for the current request (set by the edge once token, IP, signature and replay checks
+ * passed). Resources behind {@code /v1.0/...} inject it; outside an authenticated request the accessors throw
+ * an Anytime 4010010 error.
+ */
+@RequestScoped
+public class CurrentPartner {
+
+    private volatile Partner partner;
+
+    void authenticate(Partner partner) {
+        this.partner = partner;
+    }
+
+    public boolean isAuthenticated() {
+        return partner != null;
+    }
+
+    /** The whole registry entry. */
+    public Partner partner() {
+        Partner p = partner;
+        if (p == null) {
+            throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED,
+                    "Access denied. You have to provide valid authentication information.");
+        }
+        return p;
+    }
+
+    public String partnerId() {
+        return partner().partnerId();
+    }
+
+    public String username() {
+        return partner().username();
+    }
+
+    /** The username for the envelope hash: empty when no partner is known (documented in docs/architecture.md). */
+    public String usernameOrEmpty() {
+        Partner p = partner;
+        return p == null ? "" : p.username();
+    }
+
+    public Optional<String> webhookUrl() {
+        return partner().webhookUrl();
+    }
+
+    public boolean allowPrivateWebhookTargets() {
+        return partner().allowPrivateWebhookTargets();
+    }
+
+    public PartnerLimits limits() {
+        return partner().limits();
+    }
+
+    /** Allowed functionality names; empty means all. */
+    public Set<String> functionalities() {
+        return partner().functionalities();
+    }
+
+    public boolean functionalityAllowed(String functionality) {
+        return partner().functionalityAllowed(functionality);
+    }
+}

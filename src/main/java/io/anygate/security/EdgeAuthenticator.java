@@ -1,0 +1,95 @@
+package io.anygate.security;
+
+import io.anygate.anytime.AnytimeError;
+import io.anygate.anytime.AnytimeException;
+import io.anygate.security.AuthAudit.AuthFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+
+/**
+ * Authenticates one versioned call: Bearer token, client IP allowlist, RSA signature over X-Validation-Data,
+ * single use of the validation data, rate limits and allowed functionality; then publishes the partner as
+ * {@link CurrentPartner}. Store round trips: token lookup and replay claim (plus rate-limit counters when on).
+ */
+@ApplicationScoped
+public class EdgeAuthenticator {
+
+    static final String ACCESS_DENIED = "Access denied. You have to provide valid authentication information.";
+
+    @Inject
+    AccessTokens tokens;
+    @Inject
+    PartnerRegistry registry;
+    @Inject
+    SignatureVerifier signatures;
+    @Inject
+    ReplayGuard replay;
+    @Inject
+    RateLimiter rateLimiter;
+    @Inject
+    CurrentPartner current;
+
+    /** The headers of one call, as received (any may be null). */
+    public record Credentials(String authorization, String validationData, String signedRequest) {
+    }
+
+    public Partner authenticate(Credentials credentials, InetAddress client, String functionality) {
+        String ip = client.getHostAddress();
+        String token = bearer(credentials.authorization());
+        if (token == null || credentials.validationData() == null || credentials.signedRequest() == null) {
+            AuthAudit.failure(null, ip, AuthFailure.MISSING_CREDENTIALS);
+            throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED, ACCESS_DENIED);
+        }
+        rateLimiter.checkIp(ip);
+        AccessTokens.Resolved resolved = token.length() > 512 ? null : tokens.resolve(token).orElse(null);
+        Partner partner = resolved == null ? null : registry.find(resolved.partnerId()).orElse(null);
+        if (partner == null || resolved.expired()) {
+            AuthAudit.failure(partner == null ? null : partner.partnerId(), ip,
+                    partner == null ? AuthFailure.BAD_TOKEN : AuthFailure.EXPIRED_TOKEN);
+            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN,
+                    partner == null ? "The access token provided is invalid." : "The access token provided has expired.");
+        }
+        if (!partner.ipAllowed(client)) {
+            AuthAudit.failure(partner.partnerId(), ip, AuthFailure.IP_NOT_ALLOWED);
+            throw new AnytimeException(AnytimeError.IP_ADDRESS_NOT_ALLOWED, "IP address not allowed: " + ip);
+        }
+        PartnerKey key = verify(partner, credentials, ip);
+        claim(partner, key, credentials.validationData(), ip);
+        current.authenticate(partner);
+        rateLimiter.checkPartner(partner, functionality);
+        if (!partner.functionalityAllowed(functionality)) {
+            throw new AnytimeException(AnytimeError.FUNCTIONALITY_NOT_ALLOWED,
+                    "Functionality not allowed: " + functionality);
+        }
+        return partner;
+    }
+
+    PartnerKey verify(Partner partner, Credentials credentials, String ip) {
+        try {
+            return signatures.verify(partner, credentials.validationData(), credentials.signedRequest());
+        } catch (AnytimeException e) {
+            AuthAudit.failure(partner.partnerId(), ip, AuthFailure.BAD_SIGNATURE);
+            throw e;
+        }
+    }
+
+    void claim(Partner partner, PartnerKey key, String validationData, String ip) {
+        if (!replay.claim(partner.partnerId(), key.fingerprint(), validationData)) {
+            AuthAudit.failure(partner.partnerId(), ip, AuthFailure.VALIDATION_DATA_REUSED);
+            throw new AnytimeException(AnytimeError.VALIDATION_DATA_ALREADY_USED, "Validation data already used");
+        }
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.trim();
+        if (value.length() < 8 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = value.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+}

@@ -1,0 +1,128 @@
+package io.anygate.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Reads and validates the partners file (JSON, see docs/operations.md). Every problem is reported with the
+ * entry it concerns ({@code partners[2] (client_id=abc): ...}); a file with any problem is refused whole.
+ */
+public final class PartnersFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PartnersFile() {
+    }
+
+    public static List<Partner> parse(byte[] content) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(content);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("partners file is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("partners file is unreadable: " + e.getMessage());
+        }
+        if (root == null || !root.path("partners").isArray()) {
+            throw new IllegalArgumentException("partners file needs a top-level \"partners\" array");
+        }
+        List<Partner> partners = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Set<String> clientIds = new HashSet<>();
+        Set<String> usernames = new HashSet<>();
+        int index = 0;
+        for (JsonNode node : root.get("partners")) {
+            String where = "partners[" + index + "]" + (node.hasNonNull("client_id")
+                    ? " (client_id=" + node.get("client_id").asText() + ")" : "");
+            try {
+                Partner partner = partner(node);
+                if (!ids.add(partner.partnerId())) {
+                    throw new IllegalArgumentException("duplicate partner_id " + partner.partnerId());
+                }
+                if (!clientIds.add(partner.clientId())) {
+                    throw new IllegalArgumentException("duplicate client_id");
+                }
+                if (!usernames.add(partner.username())) {
+                    throw new IllegalArgumentException("duplicate username " + partner.username());
+                }
+                partners.add(partner);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage());
+            }
+            index++;
+        }
+        return partners;
+    }
+
+    static Partner partner(JsonNode node) {
+        String username = text(node, "username");
+        List<PartnerKey> keys = new ArrayList<>();
+        JsonNode pems = node.path("public_keys");
+        if (!pems.isArray() || pems.isEmpty()) {
+            throw new IllegalArgumentException("public_keys must list at least one PEM RSA public key");
+        }
+        for (int i = 0; i < pems.size(); i++) {
+            try {
+                keys.add(RsaPublicKeys.parse(pems.get(i).asText()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("public_keys[" + i + "]: " + e.getMessage());
+            }
+        }
+        List<IpRange> ips = new ArrayList<>();
+        JsonNode allowed = node.path("allowed_ips");
+        if (!allowed.isArray() || allowed.isEmpty()) {
+            throw new IllegalArgumentException("allowed_ips must list at least one address or CIDR");
+        }
+        allowed.forEach(ip -> ips.add(IpRange.parse(ip.asText())));
+        Set<String> functionalities = new LinkedHashSet<>();
+        node.path("functionalities").forEach(f -> functionalities.add(f.asText()));
+        JsonNode limits = node.path("limits");
+        return new Partner(
+                node.hasNonNull("partner_id") ? text(node, "partner_id") : username,
+                text(node, "client_id"),
+                bcrypt(node, "client_secret_hash"),
+                username,
+                bcrypt(node, "password_hash"),
+                List.copyOf(keys),
+                List.copyOf(ips),
+                Optional.ofNullable(node.hasNonNull("webhook_url") ? node.get("webhook_url").asText() : null),
+                node.path("allow_private_webhook_targets").asBoolean(false),
+                new PartnerLimits(limit(limits, "per_user"), limit(limits, "per_functionality")),
+                Set.copyOf(functionalities));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value.asText();
+    }
+
+    private static String bcrypt(JsonNode node, String field) {
+        String hash = text(node, field);
+        if (!hash.matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
+            throw new IllegalArgumentException(field + " must be a bcrypt hash ($2a$/$2b$/$2y$), never a clear secret");
+        }
+        return hash;
+    }
+
+    private static OptionalLong limit(JsonNode limits, String field) {
+        JsonNode value = limits.get(field);
+        if (value == null || value.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (!value.canConvertToLong() || value.asLong() <= 0) {
+            throw new IllegalArgumentException("limits." + field + " must be a positive integer");
+        }
+        return OptionalLong.of(value.asLong());
+    }
+}

@@ -1,0 +1,90 @@
+package io.anygate.security;
+
+import io.anygate.anytime.AnytimeError;
+import io.anygate.anytime.AnytimeException;
+import io.anygate.security.AuthAudit.AuthFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+
+/**
+ * The OAuth2 password grant of {@code POST /oauth/v2/token}. Order of checks and the code each failure gets
+ * (documented in docs/architecture.md): missing parameter or grant type other than {@code password} 4010020;
+ * unknown client_id or wrong client_secret 4010030; IP 4010060; signature 4010070; replay 4010080; locked out
+ * 4010010; username not the client's or wrong password 4010040.
+ */
+@ApplicationScoped
+public class PasswordGrant {
+
+    @Inject
+    PartnerRegistry registry;
+    @Inject
+    AccessTokens tokens;
+    @Inject
+    LoginLockout lockout;
+    @Inject
+    EdgeAuthenticator edge;
+    @Inject
+    RateLimiter rateLimiter;
+    @Inject
+    CurrentPartner current;
+
+    /** The form of the token request (any field may be null). */
+    public record TokenRequest(String grantType, String clientId, String clientSecret, String username, String password) {
+    }
+
+    public AccessTokens.Issued grant(TokenRequest form, EdgeAuthenticator.Credentials headers, InetAddress client) {
+        String ip = client.getHostAddress();
+        rateLimiter.checkIp(ip);
+        if (blank(form.grantType()) || blank(form.clientId()) || blank(form.clientSecret()) || blank(form.username())
+                || blank(form.password())) {
+            AuthAudit.failure(form.clientId(), ip, AuthFailure.BAD_REQUEST);
+            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_REQUEST,
+                    "grant_type, client_id, client_secret, username and password are required");
+        }
+        if (!"password".equals(form.grantType())) {
+            AuthAudit.failure(form.clientId(), ip, AuthFailure.BAD_REQUEST);
+            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_REQUEST,
+                    "Invalid grant_type parameter or parameter missing (only password is supported)");
+        }
+        Partner partner = registry.byClientId(form.clientId()).orElse(null);
+        if (partner == null) {
+            Secrets.bcryptMatches(null, form.clientSecret());
+            AuthAudit.failure(form.clientId(), ip, AuthFailure.UNKNOWN_CLIENT);
+            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_CLIENT, "The client credentials are invalid");
+        }
+        if (!partner.ipAllowed(client)) {
+            AuthAudit.failure(partner.partnerId(), ip, AuthFailure.IP_NOT_ALLOWED);
+            throw new AnytimeException(AnytimeError.IP_ADDRESS_NOT_ALLOWED, "IP address not allowed: " + ip);
+        }
+        PartnerKey key = edge.verify(partner, headers, ip);
+        edge.claim(partner, key, headers.validationData(), ip);
+        if (lockout.locked(partner.partnerId())) {
+            AuthAudit.failure(partner.partnerId(), ip, AuthFailure.LOCKED_OUT);
+            throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED,
+                    "Too many failed attempts: access is locked for a while");
+        }
+        if (!Secrets.bcryptMatches(partner.clientSecretHash(), form.clientSecret())) {
+            fail(partner, ip, AuthFailure.BAD_CLIENT_SECRET);
+            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_CLIENT, "The client credentials are invalid");
+        }
+        if (!partner.username().equals(form.username()) || !Secrets.bcryptMatches(partner.passwordHash(), form.password())) {
+            fail(partner, ip, AuthFailure.BAD_PASSWORD);
+            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_GRANT, "Invalid username and password combination");
+        }
+        lockout.succeeded(partner.partnerId());
+        current.authenticate(partner);
+        return tokens.issue(partner.partnerId());
+    }
+
+    private void fail(Partner partner, String ip, AuthFailure reason) {
+        AuthAudit.failure(partner.partnerId(), ip, reason);
+        if (lockout.failed(partner.partnerId())) {
+            AuthAudit.lockout(partner.partnerId(), ip);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

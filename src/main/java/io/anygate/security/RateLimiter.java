@@ -1,0 +1,134 @@
+package io.anygate.security;
+
+import io.anygate.GatewayConfig;
+import io.anygate.anytime.AnytimeError;
+import io.anygate.anytime.AnytimeException;
+import io.anygate.store.Store;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jboss.logging.Logger;
+
+/**
+ * Fixed-window rate limits per client IP, per API user and per functionality of an API user, counted in the
+ * store so that all replicas share them: one counter row per key and window, incremented atomically. Off in
+ * sandbox mode unless {@code gateway.security.rate-limit.enabled} says otherwise.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+
+    @Inject
+    Store store;
+    @Inject
+    SecurityConfig config;
+    @Inject
+    GatewayConfig gateway;
+
+    public boolean enabled() {
+        return config.rateLimit().enabled().orElse(!gateway.sandbox());
+    }
+
+    /** Counts a request from this client address; 4290010 when over the limit. */
+    public void checkIp(String clientIp) {
+        if (enabled() && count("ip:" + clientIp) > config.rateLimit().perIp()) {
+            throw new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_IP, "Maximum query rate by IP address reached");
+        }
+    }
+
+    /** Counts a request of this partner to this functionality; 4290030 or 4290020 when over a limit. */
+    public void checkPartner(Partner partner, String functionality) {
+        if (!enabled()) {
+            return;
+        }
+        long perUser = partner.limits().perUser().orElse(config.rateLimit().perUser());
+        long perFunctionality = partner.limits().perFunctionality().orElse(config.rateLimit().perFunctionality());
+        if (count("user:" + partner.partnerId()) > perUser) {
+            throw new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_API_USER, "Maximum query rate by API user reached");
+        }
+        if (count("fn:" + partner.partnerId() + ":" + functionality) > perFunctionality) {
+            throw new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_FUNCTIONALITY,
+                    "Maximum query rate by functionality reached");
+        }
+    }
+
+    /** Increments the current window of this key and answers its count. */
+    long count(String key) {
+        long window = config.rateLimit().window().toMillis();
+        long start = System.currentTimeMillis() / window * window;
+        String counterKey = key.length() > 200 ? key.substring(0, 200) : key;
+        try (Connection c = store.dataSource().getConnection()) {
+            c.setAutoCommit(true);
+            if (store.kind() == Store.Kind.POSTGRESQL) {
+                // one round trip, atomic under concurrency
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO rate_limit_window (counter_key, window_start, hits)"
+                        + " VALUES (?, ?, 1) ON CONFLICT (counter_key, window_start)"
+                        + " DO UPDATE SET hits = rate_limit_window.hits + 1 RETURNING hits")) {
+                    ps.setString(1, counterKey);
+                    ps.setLong(2, start);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }
+            }
+            if (increment(c, counterKey, start) == 0) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO rate_limit_window (counter_key, window_start, hits) VALUES (?, ?, 1)")) {
+                    ps.setString(1, counterKey);
+                    ps.setLong(2, start);
+                    ps.executeUpdate();
+                    return 1;
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    increment(c, counterKey, start);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT hits FROM rate_limit_window WHERE counter_key = ? AND window_start = ?")) {
+                ps.setString(1, counterKey);
+                ps.setLong(2, start);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 1;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("rate limit store unavailable", e);
+        }
+    }
+
+    private static int increment(Connection c, String key, long start) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE rate_limit_window SET hits = hits + 1 WHERE counter_key = ? AND window_start = ?")) {
+            ps.setString(1, key);
+            ps.setLong(2, start);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Drops windows that ended; any replica may run it, the DELETE is idempotent. */
+    @Scheduled(every = "${gateway.security.rate-limit.purge-interval:5m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeExpiredWindows() {
+        long window = config.rateLimit().window().toMillis();
+        long currentStart = System.currentTimeMillis() / window * window;
+        try (Connection c = store.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM rate_limit_window WHERE window_start < ?")) {
+            c.setAutoCommit(true);
+            ps.setLong(1, currentStart);
+            int purged = ps.executeUpdate();
+            if (purged > 0) {
+                LOG.debugf("Purged %d expired rate-limit window(s)", purged);
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Rate-limit purge failed: %s", e.getMessage());
+        }
+    }
+}

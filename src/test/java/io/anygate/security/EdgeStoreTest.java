@@ -1,0 +1,106 @@
+package io.anygate.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The state the edge keeps in the store, under concurrency: many threads on separate connections stand in for
+ * several gateway replicas sharing one database. {@code PostgresEdgeStoreTest} runs the same on PostgreSQL.
+ */
+@QuarkusTest
+class EdgeStoreTest {
+
+    static final int THREADS = 16;
+
+    @Inject
+    ReplayGuard replay;
+    @Inject
+    AccessTokens tokens;
+    @Inject
+    LoginLockout lockout;
+    @Inject
+    RateLimiter rateLimiter;
+
+    <T> List<T> race(java.util.concurrent.Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void sameValidationDataSentConcurrentlyIsAcceptedExactlyOnce() throws Exception {
+        String data = UUID.randomUUID().toString();
+        List<Boolean> results = race(() -> replay.claim("alpha", "fp-race", data));
+        assertEquals(1, results.stream().filter(b -> b).count(), results.toString());
+        assertFalse(replay.claim("alpha", "fp-race", data));
+        assertTrue(replay.claim("beta", "fp-race", data), "once per partner, not globally");
+    }
+
+    @Test
+    void removingAKeyDropsItsUsedValidationData() {
+        String data = UUID.randomUUID().toString();
+        String fingerprint = "fp-" + UUID.randomUUID();
+        assertTrue(replay.claim("alpha", fingerprint, data));
+        replay.forgetKeys(Set.of(fingerprint));
+        assertTrue(replay.claim("alpha", fingerprint, data), "rows of a removed key are gone");
+    }
+
+    @Test
+    void concurrentTokenIssuesLeaveExactlyOneValidToken() throws Exception {
+        List<AccessTokens.Issued> issued = race(() -> tokens.issue("delta"));
+        long valid = issued.stream().filter(i -> tokens.resolve(i.accessToken()).isPresent()).count();
+        assertEquals(1, valid);
+        AccessTokens.Issued last = tokens.issue("delta");
+        assertEquals("delta", tokens.resolve(last.accessToken()).orElseThrow().partnerId());
+        assertFalse(tokens.resolve(last.accessToken()).orElseThrow().expired());
+        assertTrue(issued.stream().noneMatch(i -> tokens.resolve(i.accessToken()).isPresent()));
+    }
+
+    @Test
+    void concurrentFailuresAreAllCountedAndLock() throws Exception {
+        String partner = "lock-" + UUID.randomUUID();
+        List<Boolean> lockedAfter = race(() -> lockout.failed(partner));
+        // 16 failures counted: the 10th and later report the lock
+        assertEquals(THREADS - 9, lockedAfter.stream().filter(b -> b).count());
+        assertTrue(lockout.locked(partner));
+        lockout.succeeded(partner);
+        assertFalse(lockout.locked(partner));
+    }
+
+    @Test
+    void rateCounterIncrementsAtomically() throws Exception {
+        String key = "test:" + UUID.randomUUID();
+        List<Long> counts = race(() -> rateLimiter.count(key));
+        assertEquals(THREADS, counts.stream().distinct().count(), counts.toString());
+        assertEquals(THREADS + 1, rateLimiter.count(key));
+    }
+}

@@ -1,0 +1,42 @@
+package io.anygate.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PartnersFileTest {
+
+    static byte[] testFile() throws Exception {
+        return Files.readAllBytes(Path.of("src/test/resources/partners/test-partners.json"));
+    }
+
+    @Test
+    void testPartnersFileLoadsBothPemForms() throws Exception {
+        List<Partner> partners = PartnersFile.parse(testFile());
+        assertEquals(6, partners.size());
+        Partner gamma = partners.stream().filter(p -> p.partnerId().equals("gamma")).findFirst().orElseThrow();
+        assertEquals(2, gamma.keys().size());
+        Partner beta = partners.stream().filter(p -> p.partnerId().equals("beta")).findFirst().orElseThrow();
+        assertEquals("RSA", beta.keys().get(0).publicKey().getAlgorithm());
+    }
+
+    @Test
+    void badEntryIsNamed() throws Exception {
+        String text = new String(testFile(), StandardCharsets.UTF_8).replaceFirst("\"10.0.0.0/8\"", "\"10.0.0.0/99\"");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PartnersFile.parse(text.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().startsWith("partners[2] (client_id=gamma-client)"), e.getMessage());
+        String clear = new String(testFile(), StandardCharsets.UTF_8)
+                .replaceFirst("\"client_secret_hash\": \"[^\"]+\"", "\"client_secret_hash\": \"plain-secret\"");
+        e = assertThrows(IllegalArgumentException.class, () -> PartnersFile.parse(clear.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("partners[0] (client_id=alpha-client): client_secret_hash must be a bcrypt hash"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PartnersFile.parse("{".getBytes(StandardCharsets.UTF_8)));
+    }
+}
