@@ -77,7 +77,13 @@ public class RateLimiter {
                     }
                 }
             }
-            if (increment(c, counterKey, start) == 0) {
+            // H2: the data change delta table returns the row as the UPDATE left it, atomically (a separate
+            // SELECT after the UPDATE would read other threads' increments too).
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Long hits = incrementH2(c, counterKey, start);
+                if (hits != null) {
+                    return hits;
+                }
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO rate_limit_window (counter_key, window_start, hits) VALUES (?, ?, 1)")) {
                     ps.setString(1, counterKey);
@@ -88,28 +94,23 @@ public class RateLimiter {
                     if (!"23505".equals(e.getSQLState())) {
                         throw e;
                     }
-                    increment(c, counterKey, start);
+                    // another request created the window first: increment it
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT hits FROM rate_limit_window WHERE counter_key = ? AND window_start = ?")) {
-                ps.setString(1, counterKey);
-                ps.setLong(2, start);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 1;
-                }
-            }
+            throw new SQLException("rate limit window could not be incremented");
         } catch (SQLException e) {
             throw new IllegalStateException("rate limit store unavailable", e);
         }
     }
 
-    private static int increment(Connection c, String key, long start) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE rate_limit_window SET hits = hits + 1 WHERE counter_key = ? AND window_start = ?")) {
+    private static Long incrementH2(Connection c, String key, long start) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT hits FROM FINAL TABLE (UPDATE rate_limit_window"
+                + " SET hits = hits + 1 WHERE counter_key = ? AND window_start = ?)")) {
             ps.setString(1, key);
             ps.setLong(2, start);
-            return ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
         }
     }
 
