@@ -18,10 +18,10 @@ public class PostgresStoreProfile implements QuarkusTestProfile {
     public static final String SCHEMA = schema();
 
     private static synchronized String schema() {
-        String name = System.getProperty("gateway.test.pg-schema");
+        String name = System.getProperty("anygate.test.pg-schema");
         if (name == null) {
             name = "gw_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            System.setProperty("gateway.test.pg-schema", name);
+            System.setProperty("anygate.test.pg-schema", name);
         }
         return name;
     }
