@@ -120,6 +120,8 @@ public class Accounts {
         try {
             return read.get();
         } catch (AccountCoreException e) {
+            org.jboss.logging.Logger.getLogger(Accounts.class).warnf("core read failed (%s): %s", e.kind(),
+                    e.getMessage());
             throw new AccountRefused(AccountRefused.Reason.CORE_UNAVAILABLE,
                     "the card processor cannot be reached; try again");
         }
