@@ -179,11 +179,23 @@ public class AccountOpening {
             journal.finish(op.id(), OperationState.APPROVED, null, null, clock.instant());
             return;
         }
-        if (contract != null && !core.contract(contract).closed()) {
+        if (contract != null && !closedOrGone(contract)) {
             core.close(contract, current.matchKey(COMPENSATE));
         }
         if (journal.finish(op.id(), OperationState.FAILED, null, "COMPENSATED", clock.instant())) {
             LOG.infof("account opening %s compensated (contract %s closed)", op.id(), contract);
+        }
+    }
+
+    // A contract TX does not know (never created, or a core reset in sandbox) needs no closing.
+    private boolean closedOrGone(long contract) {
+        try {
+            return core.contract(contract).closed();
+        } catch (AccountCoreException e) {
+            if (e.kind() == AccountCoreException.Kind.NOT_FOUND) {
+                return true;
+            }
+            throw e;
         }
     }
 
