@@ -84,9 +84,11 @@ public class JdbcAccountOwnership implements AccountOwnership {
             List<OwnedAccount> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    // wasNull() must follow the read of column 6 directly: it reports the last column read.
                     long company = rs.getLong(6);
+                    Long companyId = rs.wasNull() ? null : company;
                     list.add(new OwnedAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getLong(5), rs.wasNull() ? null : company));
+                            rs.getLong(5), companyId));
                 }
             }
             return list;

@@ -192,4 +192,30 @@ public class TxContracts {
             return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, found.objects().get(0).id());
         });
     }
+
+    /**
+     * Sets the balance of the contract's account {@code accountRole} ({@code PUT /tx/v1/contract/balance}); the
+     * gateway funds sandbox accounts with it. A repeat answered "already processed" is recovered by the match key.
+     */
+    @TxOperation("contract.balance")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-contract-balance")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TranApproveRs setBalance(ContractRef ref, String accountRole, String ccy, java.math.BigDecimal balance,
+            MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        TxRequests.BalanceRq rq = new TxRequests.BalanceRq(balance, TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> contracts.setBalance(ref.id(), ref.rid(), accountRole, ccy, rq),
+                () -> TxReplays.tranApproval(trans, key));
+    }
 }

@@ -44,6 +44,12 @@ interface TxContractsClient {
     TranApproveRs close(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid,
             TxRequests.TranRq body);
 
+    /** {@code PUT /tx/v1/contract/balance?ref[id]=&ref[rid]=&accountRole=&ccy=}: set a balance. */
+    @PUT
+    @Path("/contract/balance")
+    TranApproveRs setBalance(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid,
+            @QueryParam("accountRole") String accountRole, @QueryParam("ccy") String ccy, TxRequests.BalanceRq body);
+
     /** {@code GET /tx/v1/contracts?filter[clientId]=...&page[offset]=&page[limit]=&order=}. */
     @GET
     @Path("/contracts")

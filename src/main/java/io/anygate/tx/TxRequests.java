@@ -24,6 +24,10 @@ final class TxRequests {
     record TranRq(TranRqExtraAttrs tranRq) {
     }
 
+    /** Body of {@code PUT contract/balance}. */
+    record BalanceRq(java.math.BigDecimal balance, TranRqExtraAttrs tranRq) {
+    }
+
     /** Body of {@code PUT card/pin}. */
     record PinRq(String pinBlock, TranRqExtraAttrs tranRq) {
         @Override

@@ -69,4 +69,33 @@ public class TxSubjects {
             return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, original.ref().id());
         });
     }
+
+    /**
+     * Updates an existing subject ({@code PUT /tx/v1/subject?mustExist=true}): {@link TxNotFoundException} when
+     * TX has none under {@code subject.ref}. A repeat answered "already processed" is recovered by reading the
+     * subject back by its reference.
+     */
+    @TxOperation("subject.update")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-subject-update")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public ModifyTranApproveRs updateSubject(Subject subject, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        SubjectRef ref = Objects.requireNonNull(subject.ref(), "subject.ref");
+        TxRequests.ObjectRq<Subject> rq = new TxRequests.ObjectRq<>(subject, TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> subjects.putExisting(true, rq), () -> {
+            Subject original = TxWire.call(() -> subjects.get(ref.id(), ref.rid()));
+            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, original.ref().id());
+        });
+    }
 }

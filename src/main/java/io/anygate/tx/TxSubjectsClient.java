@@ -28,4 +28,9 @@ interface TxSubjectsClient {
     @PUT
     @Path("/subject")
     ModifyTranApproveRs put(TxRequests.ObjectRq<Subject> body);
+
+    /** {@code PUT /tx/v1/subject?mustExist=true}: update an existing subject, never create one. */
+    @PUT
+    @Path("/subject")
+    ModifyTranApproveRs putExisting(@QueryParam("mustExist") boolean mustExist, TxRequests.ObjectRq<Subject> body);
 }

@@ -19,7 +19,7 @@ class PartnersFileTest {
     @Test
     void testPartnersFileLoadsBothPemForms() throws Exception {
         List<Partner> partners = PartnersFile.parse(testFile());
-        assertEquals(6, partners.size());
+        assertEquals(8, partners.size());
         Partner gamma = partners.stream().filter(p -> p.partnerId().equals("gamma")).findFirst().orElseThrow();
         assertEquals(2, gamma.keys().size());
         Partner beta = partners.stream().filter(p -> p.partnerId().equals("beta")).findFirst().orElseThrow();

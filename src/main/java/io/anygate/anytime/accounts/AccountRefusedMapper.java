@@ -1,0 +1,38 @@
+package io.anygate.anytime.accounts;
+
+import io.anygate.anytime.AnytimeError;
+import io.anygate.anytime.AnytimeException;
+import io.anygate.anytime.ErrorBody;
+import io.anygate.domain.account.AccountRefused;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * A refused account operation as an Anytime error: not owned (or absent) 4030210, a bad parameter or a reused
+ * Idempotency-Key 4000210, an opening the core refused for good 4000210, core unreachable 408 4080010 (retry with
+ * the same Idempotency-Key), no such statement line 4040210.
+ */
+@Provider
+public class AccountRefusedMapper implements ExceptionMapper<AccountRefused> {
+
+    /** The Anytime error of a refusal. */
+    public static AnytimeException toAnytime(AccountRefused e) {
+        AnytimeError error = switch (e.reason()) {
+            case NOT_OWNED -> AnytimeError.ACCOUNT_ID_NO_RIGHTS;
+            case INVALID_PARAMETER, OPENING_FAILED -> AnytimeError.ACCOUNT_INVALID_PARAMETER;
+            case IDEMPOTENCY_KEY_REUSED -> AnytimeError.ACCOUNT_INVALID_PARAMETER;
+            case CORE_UNAVAILABLE -> AnytimeError.BANKING_NETWORK_TIMEOUT;
+            case STATEMENT_NOT_FOUND -> AnytimeError.ACCOUNT_STATEMENT_NOT_FOUND;
+        };
+        String message = e.reason() == AccountRefused.Reason.IDEMPOTENCY_KEY_REUSED
+                ? "Idempotency-Key: " + e.getMessage() : e.getMessage();
+        return new AnytimeException(error, message);
+    }
+
+    @Override
+    public Response toResponse(AccountRefused e) {
+        AnytimeException a = toAnytime(e);
+        return Response.status(a.error().httpStatus()).entity(ErrorBody.of(a.error(), a.getMessage())).build();
+    }
+}
