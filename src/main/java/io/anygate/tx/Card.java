@@ -10,7 +10,25 @@ import java.time.LocalDate;
 public record Card(CardRef ref, String className, SubjectRef holder, CatalogueRef issuingContractType,
         ContractRef issuingContract, ContractRef financialContract, CatalogueRef product, CatalogueRef design,
         String panMask, String status, String lifePhaseRid, CatalogueRef restrictionsProfile, Names names,
-        Dates dates) {
+        Dates dates, Logistics logistics, java.util.List<UserAttr> userAttrs) {
+
+    /** A card write naming only what changes: status, life phase and/or restriction profile. */
+    public static Card change(CardRef ref, String status, String lifePhaseRid, CatalogueRef restrictionsProfile) {
+        return new Card(ref, null, null, null, null, null, null, null, null, status, lifePhaseRid,
+                restrictionsProfile, null, null, null, null);
+    }
+
+    /** The value of the user attribute {@code rid}, or null. */
+    public String userAttr(String rid) {
+        return userAttrs == null ? null : userAttrs.stream().filter(a -> rid.equals(a.rid())).map(UserAttr::val)
+                .findFirst().orElse(null);
+    }
+
+    /** Card delivery details. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Logistics(TxAddress deliveryAddress) {
+    }
 
     /** Names on the card. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -173,4 +173,57 @@ public class TxCards {
         return TxReplays.write(key, () -> cards.setPin(ref.id(), ref.rid(), rq),
                 () -> TxReplays.tranApproval(trans, key));
     }
+
+    /**
+     * Reissues a card ({@code POST /tx/v1/card/reissue}): TX creates a new card on the same contracts and closes
+     * the old one. {@code newCard.ref.rid} is required: a repeat answered "already processed" is recovered by
+     * reading the new card back by it. Answers the new card's id as {@code objectId}.
+     */
+    @TxOperation("card.reissue")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-card-reissue")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public ModifyTranApproveRs reissue(CardRef old, Card newCard, boolean keepPan, boolean keepPin,
+            boolean keepLimits, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        String rid = Objects.requireNonNull(newCard.ref() == null ? null : newCard.ref().rid(), "newCard.ref.rid");
+        TxRequests.ReissueRq rq = new TxRequests.ReissueRq(
+                new TxRequests.CopyFromOldCard(keepPan, keepPin, keepLimits, false), newCard, TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> cards.reissue(old.id(), old.rid(), rq), () -> {
+            Card created = TxWire.call(() -> cards.get(null, rid));
+            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, created.ref().id());
+        });
+    }
+
+    /** Closes a card for good ({@code DELETE /tx/v1/card}); a compensation of a card order. */
+    @TxOperation("card.delete")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-card-delete")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TranApproveRs deleteCard(CardRef ref, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> cards.delete(ref.id(), ref.rid(), rq),
+                () -> TxReplays.tranApproval(trans, key));
+    }
 }

@@ -1,7 +1,9 @@
 package io.anygate.tx;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -56,4 +58,16 @@ interface TxCardsClient {
     @Path("/card/pin")
     TranApproveRs setPin(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid,
             TxRequests.PinRq body);
+
+    /** {@code POST /tx/v1/card/reissue?ref[id]=&ref[rid]=}: a new card replacing the old one. */
+    @POST
+    @Path("/card/reissue")
+    ModifyTranApproveRs reissue(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid,
+            TxRequests.ReissueRq body);
+
+    /** {@code DELETE /tx/v1/card?ref[id]=&ref[rid]=}: closes the card. */
+    @DELETE
+    @Path("/card")
+    TranApproveRs delete(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid,
+            TxRequests.TranRq body);
 }

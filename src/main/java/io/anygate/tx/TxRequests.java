@@ -65,4 +65,13 @@ final class TxRequests {
             return "SrcCard[pan=***]";
         }
     }
+
+    /** Body of {@code POST card/reissue}: what to copy from the old card, the new card's own fields. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReissueRq(CopyFromOldCard copyFromOldCard, Card newCard, TranRqExtraAttrs tranRq) {
+    }
+
+    /** TX {@code copyFromOldCard}: which properties the new card keeps. */
+    record CopyFromOldCard(boolean pan, boolean pin, boolean limits, boolean rid) {
+    }
 }

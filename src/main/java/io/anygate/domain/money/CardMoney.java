@@ -66,7 +66,19 @@ public class CardMoney {
         return move(OperationKind.CARD_DEBIT, request);
     }
 
+    /**
+     * The initial load of a card order: a credit that an ordered plastic card, not activated yet, may receive
+     * (Anytime loads the order's amount at once; the card spends it once activated).
+     */
+    public Moved initialLoad(MoneyRequest request) {
+        return move(OperationKind.CARD_CREDIT, request, true);
+    }
+
     private Moved move(OperationKind kind, MoneyRequest rq) {
+        return move(kind, rq, false);
+    }
+
+    private Moved move(OperationKind kind, MoneyRequest rq, boolean initialLoad) {
         OwnedCard card = cards.find(rq.partnerId(), rq.cardId())
                 .orElseThrow(() -> new LoadRefused(Reason.CARD_NOT_OWNED, "card not found for this partner", null));
         LoadLimits limits = limitsPolicy.forPartner(rq.partnerId());
@@ -83,7 +95,7 @@ public class CardMoney {
             return resume(journal.find(id).orElseThrow(), card, rq);
         }
         try {
-            checkStanding(card);
+            checkStanding(card, initialLoad);
             if (kind == OperationKind.CARD_CREDIT) {
                 limitChecker.check(card, limits, now);
             }
@@ -143,8 +155,12 @@ public class CardMoney {
                 + " completed or cancelled and notified by webhook", op.id().value());
     }
 
-    private void checkStanding(OwnedCard card) {
-        switch (ledger.standing(card.cardId())) {
+    private void checkStanding(OwnedCard card, boolean initialLoad) {
+        CardStanding standing = ledger.standing(card.cardId());
+        if (initialLoad && standing == CardStanding.NOT_ACTIVATED) {
+            return;
+        }
+        switch (standing) {
             case ACTIVE -> {
             }
             case NOT_ACTIVATED, BLOCKED -> throw new LoadRefused(Reason.CARD_NOT_ACTIVATED, "the card is not active",

@@ -1,0 +1,131 @@
+package io.anygate.anytime.cards;
+
+import io.anygate.anytime.AnytimeError;
+import io.anygate.anytime.AnytimeException;
+import io.anygate.anytime.forms.FormReader;
+import io.anygate.domain.AnytimeDates;
+import io.anygate.domain.Card;
+import io.anygate.domain.CardRef;
+import io.anygate.domain.CardType;
+import io.anygate.domain.card.CardQueries;
+import io.anygate.domain.card.CardSecretValues;
+import io.anygate.security.CurrentPartner;
+import io.anygate.security.Functionality;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The PIN/PAN services of a card, for its owner only (another partner's card: 4030310). A PIN, PAN or CVV goes
+ * out in clear only where the Anytime contract returns it: the PIN of {@code GET .../pin} (after the CVC check),
+ * the PAN, CVV and expiry of a single-use virtual card on {@code GET .../pan}. Nothing here logs them. The
+ * services that send something to the cardholder (new PIN by text, PAN by email/SMS, the details link) have no
+ * TX delivery channel wired yet: they answer 4030030 after the same checks.
+ */
+@Path("/v1.0/cards/{card_ref}")
+@Produces(MediaType.APPLICATION_JSON)
+public class CardSecretsResource {
+
+    @Inject
+    CurrentPartner partner;
+    @Inject
+    CardQueries queries;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "gateway.mode", defaultValue = "production")
+    String mode;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("/pin")
+    @Functionality("cards.pin")
+    public CardSecrets.Pin pin(@PathParam("card_ref") String cardRef) {
+        CardRef ref = CardErrors.cardRef(cardRef);
+        String cvc = CardServiceForms.cvc(CardParams.reader(null, uri.getQueryParameters()));
+        usable(ref);
+        CardSecretValues s = CardErrors.guard(() -> queries.secrets(partner.partnerId(), ref.txCardId()));
+        boolean sandboxCvc = "sandbox".equalsIgnoreCase(mode) && "000".equals(cvc);
+        if (!sandboxCvc && !MessageDigest.isEqual(bytes(cvc), bytes(s.cvv2()))) {
+            throw new AnytimeException(AnytimeError.CARD_GET_PIN_BAD_CVC, "The CVC is not the card's");
+        }
+        return new CardSecrets.Pin(s.pin(), "");
+    }
+
+    @GET
+    @Path("/pan")
+    @Functionality("cards.pan")
+    public CardSecrets.Pan pan(@PathParam("card_ref") String cardRef) {
+        CardRef ref = CardErrors.cardRef(cardRef);
+        Card card = usable(ref);
+        CardRules.checkVirtual(card.type());
+        String expiry = card.expiry() == null ? "" : AnytimeDates.date(card.expiry());
+        if (card.type() != CardType.VIRTUAL_SINGLE_USE) {
+            // Multi use: Anytime answers pictures of the card; TX has none to give.
+            return new CardSecrets.Pan("", "", expiry, "", "");
+        }
+        CardSecretValues s = CardErrors.guard(() -> queries.secrets(partner.partnerId(), ref.txCardId()));
+        return new CardSecrets.Pan("", "", expiry, s.pan(), s.cvv2());
+    }
+
+    @POST
+    @Path("/pin")
+    @Functionality("cards.pin.send")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.WILDCARD})
+    public CardSecrets.PinSent sendPin(@PathParam("card_ref") String cardRef) {
+        usable(CardErrors.cardRef(cardRef));
+        throw notWired();
+    }
+
+    @POST
+    @Path("/pan")
+    @Functionality("cards.pan.send")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    public CardSecrets.PanSent sendPan(@PathParam("card_ref") String cardRef, MultivaluedMap<String, String> form) {
+        CardRef ref = CardErrors.cardRef(cardRef);
+        FormReader f = CardParams.reader(form, uri.getQueryParameters());
+        CardServiceForms.destination(f);
+        CardRules.checkVirtual(usable(ref).type());
+        throw notWired();
+    }
+
+    @POST
+    @Path("/details-display")
+    @Functionality("cards.details-display")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    public CardSecrets.DetailsLink detailsDisplay(@PathParam("card_ref") String cardRef,
+            MultivaluedMap<String, String> form) {
+        CardRef ref = CardErrors.cardRef(cardRef);
+        CardServiceForms.ip(CardParams.reader(form, uri.getQueryParameters()));
+        usable(ref);
+        throw notWired();
+    }
+
+    private Card usable(CardRef ref) {
+        Card card = CardErrors.guard(() -> queries.card(partner.partnerId(), ref.txCardId()));
+        CardRules.checkUsable(card.status().asOf(card.expiry(), LocalDate.now(clock.withZone(AnytimeDates.ANYTIME_ZONE))));
+        return card;
+    }
+
+    private static AnytimeException notWired() {
+        return new AnytimeException(AnytimeError.FUNCTIONALITY_NOT_ALLOWED,
+                "This service is not available: no delivery channel to the cardholder is configured");
+    }
+
+    private static byte[] bytes(String s) {
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,37 @@
+package io.anygate.domain.card;
+
+/**
+ * A card request the gateway refuses for a business reason; the inbound adapter turns the reason into the Anytime
+ * error code. Nothing was written to TX when this is thrown, except for {@link Reason#ORDER_FAILED}.
+ */
+public class CardRefused extends RuntimeException {
+
+    /** Why. */
+    public enum Reason {
+        /** The account is not the partner's (or does not exist): they look the same. */
+        ACCOUNT_NOT_OWNED,
+        /** The card is not the partner's (or does not exist). */
+        CARD_NOT_OWNED,
+        /** Virtual cards are for business accounts only. */
+        VIRTUAL_NEEDS_BUSINESS_ACCOUNT,
+        /** The same Idempotency-Key was used earlier with other parameters. */
+        IDEMPOTENCY_KEY_REUSED,
+        /** The order was abandoned and compensated: no card was made. */
+        ORDER_FAILED,
+        /** The transaction is not one of this card's. */
+        TRANSACTION_NOT_FOUND,
+        /** The CVC given for the PIN is wrong. */
+        BAD_CVC
+    }
+
+    private final Reason reason;
+
+    public CardRefused(Reason reason, String message) {
+        super(message, null, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,69 @@
+package io.anygate.tx;
+
+import io.anygate.domain.AccountId;
+import io.anygate.domain.CardRestrictions;
+import io.anygate.domain.CardStatus;
+import io.anygate.domain.CardType;
+import io.anygate.domain.CoreTransaction;
+import io.anygate.domain.Person;
+import io.anygate.domain.card.CardMappingConfig;
+import io.anygate.domain.card.NewCard;
+import io.anygate.domain.card.OwnedCard;
+import java.util.List;
+
+/** Translations between TX cards and transactions and the domain's {@code Card} and {@code CoreTransaction}. */
+final class TxCardViews {
+
+    private TxCardViews() {
+    }
+
+    /** The TX card to create for a new domain card. */
+    static Card newCard(NewCard n, CardMappingConfig config) {
+        String product = n.type().isVirtual() ? config.cards().virtualProduct() : config.cards().physicalProduct();
+        Card.Logistics logistics = null;
+        if (n.delivery() != null) {
+            NewCard.Delivery d = n.delivery();
+            logistics = new Card.Logistics(new TxAddress(d.address().zip(), d.address().country().numeric(), null,
+                    null, d.address().city(), d.address().line1(), null, null, null, d.address().line2(), null,
+                    (d.firstName() + " " + d.lastName()).trim(), null, null, null));
+        }
+        return new Card(CardRef.ofRid(n.rid()), null, SubjectRef.ofId(n.holderSubjectId()), null,
+                ContractRef.ofId(n.accountContractId()), ContractRef.ofId(n.cardContractId()),
+                CatalogueRef.ofRid(product), CatalogueRef.ofRid(config.cards().design()), null,
+                n.type().isVirtual() ? CardStatus.ACT.txStatus() : CardStatus.ORD.txStatus(), null,
+                CatalogueRef.ofRid(n.restrictions().rid()), new Card.Names(n.embossedName(), null, null),
+                new Card.Dates(null, null, null, n.expiry(), null), logistics,
+                List.of(new UserAttr(CardType.TX_USER_ATTR, n.type().name())));
+    }
+
+    /** The domain card of a TX card the partner owns. */
+    static io.anygate.domain.Card card(Card c, OwnedCard owned, Person holder) {
+        // A status TX may add that we do not know reads as blocked: usable for nothing, final for nothing.
+        CardStatus status = CardStatus.fromTx(c.status()).orElse(CardStatus.BLO);
+        CardRestrictions restrictions = CardRestrictions.fromRid(
+                c.restrictionsProfile() == null ? null : c.restrictionsProfile().rid()).orElse(CardRestrictions.ALL);
+        Card.Dates dates = c.dates();
+        return new io.anygate.domain.Card(io.anygate.domain.CardRef.ofTxCard(owned.cardId()),
+                AccountId.ofTxContract(owned.accountId()),
+                CardType.fromTx(c.product() == null ? null : c.product().rid(), c.userAttr(CardType.TX_USER_ATTR)),
+                status, dates == null ? null : dates.creation(), dates == null ? null : dates.activation(),
+                dates == null ? null : dates.expiration(), restrictions,
+                c.names() == null ? null : c.names().emboss(), holder, owned.cardContractId());
+    }
+
+    /** The domain view of a TX transaction. */
+    static CoreTransaction transaction(Tran t) {
+        MonetaryValue customer = t.values() == null ? null : t.values().customer();
+        MonetaryValue clearing = t.values() == null ? null : t.values().clearing();
+        String merchant = t.terminal() == null ? null : t.terminal().name();
+        return new CoreTransaction(t.id(), t.regTime(), t.kind(), Boolean.TRUE.equals(t.isReversal()), t.lifePhase(),
+                customer == null ? null : customer.amt(), customer == null ? null : customer.ccy(),
+                clearing == null ? null : clearing.amt(), clearing == null ? null : clearing.ccy(),
+                t.terminal() == null ? null : t.terminal().merchantCategory(), merchant, t.result(),
+                contractId(t.src()), contractId(t.dst()));
+    }
+
+    private static Long contractId(Tran.Party p) {
+        return p == null || p.contract() == null ? null : p.contract().id();
+    }
+}
