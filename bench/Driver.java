@@ -539,7 +539,7 @@ public final class Driver {
                             Double.NaN, Double.NaN, -1, -1, sc.unavailable));
                     continue;
                 }
-                String measured = sc.target == gw ? pid : "";
+                String measured = sc.target == gw ? pid : ARGS.getOrDefault("sim-pid", "");
                 saturate(shown, sc.target, sc.op, Math.min(satConns, sc.maxConns), warm, measured, false);
                 Result s = saturate(shown, sc.target, sc.op, Math.min(satConns, sc.maxConns), sat, measured, true);
                 write(s);
@@ -589,6 +589,7 @@ public final class Driver {
             switch (name) {
                 case "apicheck" -> sc.op = c -> signed(c, "GET", "/v1.0/apicheck", null);
                 case "token" -> {
+                    sc.maxConns = 4; // two bcrypt checks per token: more connections would only queue
                     sc.op = c -> {
                         String[] sig = pool.take();
                         if (sig == null) {
@@ -821,10 +822,26 @@ public final class Driver {
             Map<String, Integer> self = new LinkedHashMap<>();
             Map<String, Integer> ours = new LinkedHashMap<>();
             Map<String, Integer> pkg = new LinkedHashMap<>();
+            Map<String, Integer> blocked = new LinkedHashMap<>();
             int total = 0;
             try (var rf = new jdk.jfr.consumer.RecordingFile(file)) {
                 while (rf.hasMoreEvents()) {
                     var e = rf.readEvent();
+                    String type = e.getEventType().getName();
+                    if ((type.equals("jdk.SocketRead") || type.equals("jdk.ThreadPark") || type.equals("jdk.JavaMonitorEnter"))
+                            && e.getStackTrace() != null) {
+                        String where = "(no io.anygate frame)";
+                        for (var f : e.getStackTrace().getFrames()) {
+                            if (f.getMethod().getType().getName().startsWith("io.anygate.")) {
+                                where = name(f);
+                                break;
+                            }
+                        }
+                        if (!where.startsWith("(")) {
+                            blocked.merge(type.substring(4) + " in " + where, (int) e.getDuration().toMillis(), Integer::sum);
+                        }
+                        continue;
+                    }
                     if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null
                             || e.getStackTrace().getFrames().isEmpty()) {
                         continue;
@@ -848,6 +865,9 @@ public final class Driver {
             out.append(table("Top frames (self time, the leaf frame of each sample)", self, total, top));
             out.append(table("Where the leaf time lands, by area", pkg, total, top));
             out.append(table("Innermost io.anygate frame on the stack (our code that led to the sample)", ours, total, top));
+            int blockedTotal = blocked.values().stream().mapToInt(Integer::intValue).sum();
+            out.append(table("Waiting (JFR events over 10 ms: socket reads, parks, monitor waits; ms summed over threads) by innermost"
+                    + " io.anygate frame", blocked, blockedTotal, 8).replace("| samples |", "| ms |"));
             System.out.print(out);
         }
 
@@ -891,15 +911,16 @@ public final class Driver {
                 }
             }
             StringBuilder sb = new StringBuilder();
-            sb.append("| scenario | phase | target/s | achieved/s | ok | errors | p50 ms | p90 ms | p99 ms | max ms | gateway CPU (cores) | gateway RSS / peak MB | note |\n");
-            sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            sb.append("| scenario | phase | target/s | achieved/s | ok | errors | p50 ms | p90 ms | p99 ms | max ms | server CPU (cores) | CPU ms / op | gateway RSS / peak MB | note |\n");
+            sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             for (String[] r : rows) {
-                String mem = r[11].equals("-1") ? "-" : (Long.parseLong(r[11]) / 1024) + " / " + (Long.parseLong(r[12]) / 1024);
-                String cpu = r[11].equals("-1") ? "-" : r[10];
+                boolean gatewayRow = !r[0].startsWith("tx-") && !r[0].startsWith("nginx-");
+                String mem = r[11].equals("-1") || !gatewayRow ? "-" : (Long.parseLong(r[11]) / 1024) + " / " + (Long.parseLong(r[12]) / 1024);
+                String cpu = r[10];
                 String phase = r[1].equals("rate") ? "fixed rate" : r[1];
                 sb.append("| ").append(r[0]).append(" | ").append(phase).append(" | ").append(r[2]).append(" | ").append(r[3])
                         .append(" | ").append(r[4]).append(" | ").append(r[5]).append(" | ").append(r[6]).append(" | ").append(r[7])
-                        .append(" | ").append(r[8]).append(" | ").append(r[9]).append(" | ").append(cpu).append(" | ").append(mem)
+                        .append(" | ").append(r[8]).append(" | ").append(r[9]).append(" | ").append(cpu).append(" | ").append(cpuPerOp(r)).append(" | ").append(mem)
                         .append(" | ").append(r[13]).append(" |\n");
             }
             sb.append("\n**Targets** (ratios from this run; a miss is reported, never a build failure)\n\n");
@@ -932,6 +953,12 @@ public final class Driver {
                 target(sb, "credits >= 0.3x direct TX transfers, 0 errors", String.format(Locale.ROOT, "%.0f/s vs %.0f/s = %.2fx, %d errors",
                         creditSat, transferSat, creditSat / transferSat, errors), creditSat / transferSat >= 0.3 && errors == 0);
             }
+            double gwCpu = cpuMs("card-read");
+            double simCpu = cpuMs("tx-card-read");
+            if (!Double.isNaN(gwCpu)) {
+                sb.append(String.format(Locale.ROOT, "| (information) CPU per signed card read: gateway vs simulator for the same 3 TX reads | %.2f ms vs %.2f ms | - |%n",
+                        gwCpu, simCpu));
+            }
             Path startup = Path.of(arg("startup", ""));
             if (Files.exists(startup)) {
                 for (String l : Files.readAllLines(startup)) {
@@ -951,6 +978,19 @@ public final class Driver {
                 }
             }
             System.out.print(sb);
+        }
+
+        /** Server CPU time per operation: less sensitive than throughput to other work competing for the cores. */
+        static String cpuPerOp(String[] r) {
+            if (r[10].equals("-") || r[3].equals("-") || Double.parseDouble(r[3]) == 0) {
+                return "-";
+            }
+            return fmt(Double.parseDouble(r[10]) * 1000 / Double.parseDouble(r[3]));
+        }
+
+        static double cpuMs(String scenario) {
+            return rows.stream().filter(r -> r[0].equals(scenario) && r[1].startsWith("saturation") && !cpuPerOp(r).equals("-"))
+                    .mapToDouble(r -> Double.parseDouble(cpuPerOp(r))).findFirst().orElse(Double.NaN);
         }
 
         static void target(StringBuilder sb, String what, String measured, boolean met) {

@@ -60,6 +60,8 @@ record_start() { # name log pid
     log "$1 started in $(started_secs "$2") s, idle RSS $(( $(rss_kb "$3") / 1024 )) MB"
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
 # ---- TX simulator, standalone
 (cd "$WORK" && exec java -Dquarkus.profile=txsim -Dquarkus.http.port=$SIM_PORT -jar "$JAR") >"$WORK/simulator.log" 2>&1 &
 SIM_PID=$!; PIDS+=("$SIM_PID")
@@ -95,7 +97,10 @@ start_gateway() { # name data-dir extra-args...
     mkdir -p "$dir"
     # keep the sandbox partner (and its key) across runs so the signature cache stays valid
     if [ -d "$CACHE/sandbox" ]; then cp -r "$CACHE/sandbox" "$dir/"; fi
-    (cd "$WORK" && exec java "$@" -Dquarkus.profile=sandbox -Dquarkus.http.port=$GW_PORT \
+    # the default H2 URL adds AUTO_SERVER=TRUE, which H2 2.x refuses together with DB_CLOSE_ON_EXIT=FALSE
+    (cd "$WORK" && exec java "$@" \
+        "-Dquarkus.datasource.h2.jdbc.url=jdbc:h2:file:$dir/store/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+        -Dquarkus.profile=sandbox -Dquarkus.http.port=$GW_PORT \
         -Dgateway.tx.url=http://127.0.0.1:$SIM_PORT -Dgateway.txsim.enabled=false -Dgateway.data-dir="$dir" \
         -jar "$JAR") >"$WORK/$name.log" 2>&1 &
     GW_PID=$!; PIDS+=("$GW_PID")
@@ -122,7 +127,7 @@ fi
 start_gateway gateway-main "$WORK/gw-main" "${STORE_ARGS[@]}"
 record_start "gateway, $STORE_NAME" "$WORK/gateway-main.log" "$GW_PID"
 driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signature-state="$WORK/gw-main/signatures-used" \
-    tx-ids-file="$WORK/tx-ids" scenarios=card-read,apicheck,tx-card-read,tx-card-get,nginx-card-get,credit,tx-transfer,token \
+    sim-pid="$SIM_PID" tx-ids-file="$WORK/tx-ids" scenarios=card-read,apicheck,tx-card-read,tx-card-get,nginx-card-get,credit,tx-transfer \
     half-of=card-read,apicheck half-for=card-read,apicheck,tx-card-read,tx-card-get,nginx-card-get
 
 # wrk cross-check of the load driver itself on the simplest route (is the JVM client the limit?)
@@ -148,6 +153,9 @@ driver suite "${COMMON[@]}" results="$WORK/profile.tsv" pid="$GW_PID" sandbox="$
     signature-state="$WORK/gw-main/signatures-used" scenarios=$PROFILED rates= label=profiled
 jcmd "$GW_PID" JFR.stop name=bench >/dev/null
 driver jfr-top file="$WORK/gateway.jfr" top=15 >"$WORK/jfr-top.md"
+# token last: every token supersedes the previous one, and its bcrypt backlog would bleed into a next phase
+driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signature-state="$WORK/gw-main/signatures-used" \
+    scenarios=token
 stop_gateway
 
 # ---- run 2: the replay store in the embedded H2, authentication path alone
@@ -165,6 +173,7 @@ fi
     echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (dirty)'),"
     echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(java -version 2>&1 | head -1)."
     echo "Main store: $STORE_NAME. Phases: ${SAT} s saturation (after 3 s warm-up), ${RATE_SECS} s per fixed rate."
+    echo "Load average (1/5/15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine shows here)."
     echo "Credits journaled: ${JOURNAL:-n/a (H2 run)} rows in \`operation\` after the run."
     echo
     driver report results="$RESULTS" startup="$STARTUP"
