@@ -540,8 +540,16 @@ public final class Driver {
                     continue;
                 }
                 String measured = sc.target == gw ? pid : ARGS.getOrDefault("sim-pid", "");
-                saturate(shown, sc.target, sc.op, Math.min(satConns, sc.maxConns), warm, measured, false);
+                // warm-up until both warm seconds and warm-ops operations are done (JIT), at most 20 s
+                int warmOps = Integer.parseInt(arg("warmup-ops", "3000"));
+                long warmStart = System.nanoTime();
+                for (long done = 0; done < warmOps && System.nanoTime() - warmStart < 20e9; ) {
+                    done += saturate(shown, sc.target, sc.op, Math.min(satConns, sc.maxConns), warm, "", false).ok();
+                }
+                // the profile covers the measured saturation only: not the set-up, the token or the warm-up
+                jcmd(measured, "JFR.start", "name=bench", "settings=profile", "filename=" + ARGS.get("jfr-file"));
                 Result s = saturate(shown, sc.target, sc.op, Math.min(satConns, sc.maxConns), sat, measured, true);
+                jcmd(measured, "JFR.stop", "name=bench");
                 write(s);
                 if (Double.isNaN(halfRate) && halfOf.contains(name) && s.errors == 0) {
                     halfRate = Math.max(10, Math.round(s.achieved / 20) * 10); // half the saturation, to 10/s
@@ -568,6 +576,18 @@ public final class Driver {
                 if (sc.after != null) {
                     sc.after.run();
                 }
+            }
+        }
+
+        static void jcmd(String pid, String... command) throws Exception {
+            if (!ARGS.containsKey("jfr-file") || pid.isEmpty()) {
+                return;
+            }
+            List<String> cmd = new ArrayList<>(List.of("jcmd", pid));
+            cmd.addAll(Arrays.asList(command));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                log("jcmd %s failed", String.join(" ", command));
             }
         }
 

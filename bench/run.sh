@@ -148,10 +148,8 @@ fi
 # ---- where the time goes: JFR on the signed read path under load
 PROFILED=card-read
 grep -q $'^card-read\tsaturation.*not available' "$RESULTS" && PROFILED=apicheck
-jcmd "$GW_PID" JFR.start name=bench settings=profile filename="$WORK/gateway.jfr" >/dev/null
 driver suite "${COMMON[@]}" results="$WORK/profile.tsv" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" \
-    signature-state="$WORK/gw-main/signatures-used" scenarios=$PROFILED rates= label=profiled
-jcmd "$GW_PID" JFR.stop name=bench >/dev/null
+    signature-state="$WORK/gw-main/signatures-used" scenarios=$PROFILED rates= label=profiled jfr-file="$WORK/gateway.jfr"
 driver jfr-top file="$WORK/gateway.jfr" top=15 >"$WORK/jfr-top.md"
 # token last: every token supersedes the previous one, and its bcrypt backlog would bleed into a next phase
 driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signature-state="$WORK/gw-main/signatures-used" \
@@ -172,13 +170,13 @@ fi
     echo "<!-- bench:results:start (written by bench/run.sh; edits here are overwritten) -->"
     echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (dirty)'),"
     echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(java -version 2>&1 | head -1)."
-    echo "Main store: $STORE_NAME. Phases: ${SAT} s saturation (after 3 s warm-up), ${RATE_SECS} s per fixed rate."
+    echo "Main store: $STORE_NAME. Phases: ${SAT} s saturation (after a warm-up of >= 3 s and >= 3,000 operations), ${RATE_SECS} s per fixed rate."
     echo "Load average (1/5/15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine shows here)."
     echo "Credits journaled: ${JOURNAL:-n/a (H2 run)} rows in \`operation\` after the run."
     echo
     driver report results="$RESULTS" startup="$STARTUP"
     echo
-    echo "**JFR, signed read path ($PROFILED, closed loop ${SAT} s, \`settings=profile\`)**"
+    echo "**JFR, signed read path ($PROFILED, warm, closed loop ${SAT} s, \`settings=profile\`): $(grep -m1 saturation "$WORK/profile.tsv" | cut -f4) req/s, $(grep -m1 saturation "$WORK/profile.tsv" | cut -f11) cores**"
     echo
     cat "$WORK/jfr-top.md"
     echo "<!-- bench:results:end -->"
