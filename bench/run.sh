@@ -142,7 +142,9 @@ fi
 # credits journaled: one operation row per approved credit (plus the card order)
 JOURNAL=""
 if [ -n "$PG_SCHEMA" ]; then
-    JOURNAL=$(psql -At -h 127.0.0.1 -U postgres -d test -c "SELECT count(*) FROM $PG_SCHEMA.operation" 2>/dev/null || echo "n/a")
+    JOURNAL=$(psql -At -F' ' -h 127.0.0.1 -U postgres -d test -c \
+        "SELECT state, count(*) FROM $PG_SCHEMA.operation WHERE kind = 'CARD_CREDIT' GROUP BY state" 2>/dev/null | tr '\n' ',' || echo "n/a")
+    JOURNAL="card credits in \`operation\` by state: ${JOURNAL%,}; credits answered 200 (access log, warm-up included): $(grep -c 'POST /v1.0/cards/{card_ref}/credit 200' "$WORK/gateway-main.log" || true)"
 fi
 
 # ---- where the time goes: JFR on the signed read path under load
@@ -172,7 +174,7 @@ fi
     echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(java -version 2>&1 | head -1)."
     echo "Main store: $STORE_NAME. Phases: ${SAT} s saturation (after a warm-up of >= 3 s and >= 3,000 operations), ${RATE_SECS} s per fixed rate."
     echo "Load average (1/5/15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine shows here)."
-    echo "Credits journaled: ${JOURNAL:-n/a (H2 run)} rows in \`operation\` after the run."
+    echo "Journal check: ${JOURNAL:-n/a (no PostgreSQL)}."
     echo
     driver report results="$RESULTS" startup="$STARTUP"
     echo
