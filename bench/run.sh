@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# The benchmark suite in one command: the gateway measured side by side with the standalone TX simulator and an
+# NGINX reverse proxy in front of that simulator, all in one run on loopback. Writes the results between the
+# bench markers of docs/performance.md. Usage: bench/run.sh   (env: BENCH_SKIP_BUILD=1 to reuse target/,
+# BENCH_SECONDS=<saturation seconds> (10), BENCH_RATE_SECONDS=<seconds per fixed rate> (8), BENCH_NO_DOC=1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+GW_PORT=18080 SIM_PORT=18089 NGINX_PORT=18090
+SAT=${BENCH_SECONDS:-10}
+RATE_SECS=${BENCH_RATE_SECONDS:-8}
+WORK=$(mktemp -d /tmp/anygate-bench.XXXXXX)
+RESULTS=$WORK/results.tsv
+STARTUP=$WORK/startup.tsv
+CACHE=$ROOT/bench/.cache
+JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+PIDS=()
+PG_SCHEMA=""
+log() { echo "[bench] $*" >&2; }
+
+cleanup() {
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+    if [ -n "$PG_SCHEMA" ]; then
+        psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $PG_SCHEMA CASCADE" >/dev/null 2>&1 || true
+    fi
+    log "work files kept in $WORK"
+}
+trap cleanup EXIT INT TERM
+
+# ---- tools
+need_pkg() { command -v "$1" >/dev/null || { log "installing $2"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null; }; }
+need_pkg nginx nginx
+need_pkg wrk wrk
+command -v jcmd >/dev/null && command -v jfr >/dev/null || { log "needs a full JDK 17 (jcmd, jfr)"; exit 1; }
+for port in $GW_PORT $SIM_PORT $NGINX_PORT; do
+    if (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null; then log "port $port is busy"; exit 1; fi
+done
+
+if [ -z "${BENCH_SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
+    log "building"; ./mvnw -B -q -DskipTests package
+fi
+javac -d "$WORK/driver" bench/Driver.java
+driver() { java -Xms256m -Xmx1g -cp "$WORK/driver" Driver "$@"; }
+
+# ---- helpers
+started_secs() { grep -o 'started in [0-9.]*s' "$1" | head -1 | grep -o '[0-9.]*[0-9]'; }
+rss_kb() { grep '^VmRSS:' /proc/$1/status | grep -o '[0-9]*'; }
+wait_log() { # file pid
+    for _ in $(seq 1 300); do
+        grep -q 'started in' "$1" 2>/dev/null && return 0
+        kill -0 "$2" 2>/dev/null || { log "process died, see $1"; tail -30 "$1" >&2; exit 1; }
+        sleep 0.1
+    done
+    log "no start after 30 s: $1"; exit 1
+}
+record_start() { # name log pid
+    sleep 5 # idle, after start
+    printf '%s\t%s\t%s\n' "$1" "$(started_secs "$2")" "$(rss_kb "$3")" >>"$STARTUP"
+    log "$1 started in $(started_secs "$2") s, idle RSS $(( $(rss_kb "$3") / 1024 )) MB"
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- TX simulator, standalone
+(cd "$WORK" && exec java -Dquarkus.profile=txsim -Dquarkus.http.port=$SIM_PORT -jar "$JAR") >"$WORK/simulator.log" 2>&1 &
+SIM_PID=$!; PIDS+=("$SIM_PID")
+wait_log "$WORK/simulator.log" "$SIM_PID"
+record_start "TX simulator (standalone)" "$WORK/simulator.log" "$SIM_PID"
+
+# ---- NGINX anchor: the same simulator behind a plain reverse proxy, upstream keep-alive on
+mkdir -p "$WORK/nginx/logs"
+cat >"$WORK/nginx/nginx.conf" <<EOF
+daemon off;
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $WORK/nginx/body; proxy_temp_path $WORK/nginx/proxy;
+    fastcgi_temp_path $WORK/nginx/fcgi; uwsgi_temp_path $WORK/nginx/uwsgi; scgi_temp_path $WORK/nginx/scgi;
+    upstream tx { server 127.0.0.1:$SIM_PORT; keepalive 128; }
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        location / { proxy_pass http://tx; proxy_http_version 1.1; proxy_set_header Connection ""; }
+    }
+}
+EOF
+nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" 2>"$WORK/nginx/logs/stderr.log" &
+NGINX_PID=$!; PIDS+=("$NGINX_PID")
+sleep 1; kill -0 "$NGINX_PID" || { cat "$WORK/nginx/logs/stderr.log" >&2; exit 1; }
+
+# ---- the gateway
+start_gateway() { # name data-dir extra-args...
+    local name=$1 dir=$2; shift 2
+    mkdir -p "$dir"
+    # keep the sandbox partner (and its key) across runs so the signature cache stays valid
+    if [ -d "$CACHE/sandbox" ]; then cp -r "$CACHE/sandbox" "$dir/"; fi
+    # the default H2 URL adds AUTO_SERVER=TRUE, which H2 2.x refuses together with DB_CLOSE_ON_EXIT=FALSE
+    (cd "$WORK" && exec java "$@" \
+        "-Dquarkus.datasource.h2.jdbc.url=jdbc:h2:file:$dir/store/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+        -Dquarkus.profile=sandbox -Dquarkus.http.port=$GW_PORT \
+        -Dgateway.tx.url=http://127.0.0.1:$SIM_PORT -Dgateway.txsim.enabled=false -Dgateway.data-dir="$dir" \
+        -jar "$JAR") >"$WORK/$name.log" 2>&1 &
+    GW_PID=$!; PIDS+=("$GW_PID")
+    wait_log "$WORK/$name.log" "$GW_PID"
+    if [ ! -d "$CACHE/sandbox" ]; then mkdir -p "$CACHE"; cp -r "$dir/sandbox" "$CACHE/"; fi
+}
+stop_gateway() { kill "$GW_PID"; wait "$GW_PID" 2>/dev/null || true; }
+
+COMMON=(gateway=http://127.0.0.1:$GW_PORT simulator=http://127.0.0.1:$SIM_PORT nginx=http://127.0.0.1:$NGINX_PORT
+    results="$RESULTS" cache="$CACHE" saturation-seconds="$SAT" rate-seconds="$RATE_SECS")
+
+if (echo >/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+    PG_SCHEMA=bench_$(date +%s)
+    STORE_NAME="PostgreSQL (127.0.0.1:5432, schema $PG_SCHEMA)"
+    STORE_ARGS=(-Dgateway.store.embedded-active=false -Dgateway.store.postgres-active=true
+        "-Dquarkus.datasource.pg.jdbc.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$PG_SCHEMA"
+        -Dquarkus.flyway.pg.schemas=$PG_SCHEMA -Dquarkus.flyway.pg.create-schemas=true)
+else
+    STORE_NAME="H2 (embedded; PostgreSQL not reachable)"
+    STORE_ARGS=()
+fi
+
+# ---- run 1: every scenario, the main store
+start_gateway gateway-main "$WORK/gw-main" "${STORE_ARGS[@]}"
+record_start "gateway, $STORE_NAME" "$WORK/gateway-main.log" "$GW_PID"
+driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signature-state="$WORK/gw-main/signatures-used" \
+    sim-pid="$SIM_PID" tx-ids-file="$WORK/tx-ids" scenarios=card-read,apicheck,tx-card-read,tx-card-get,nginx-card-get,credit,tx-transfer \
+    half-of=card-read,apicheck half-for=card-read,apicheck,tx-card-read,tx-card-get,nginx-card-get
+
+# wrk cross-check of the load driver itself on the simplest route (is the JVM client the limit?)
+AUTH=$(printf %s tx-sandbox:tx-sandbox-secret | base64 -w0)
+CARD_ID=$(cut -d' ' -f3 "$WORK/tx-ids" 2>/dev/null || true)
+if [ -n "$CARD_ID" ]; then
+    wrk -t2 -c32 -d"${SAT}s" -H "Authorization: Basic $AUTH" "http://127.0.0.1:$SIM_PORT/tx/v1/card?ref%5Bid%5D=$CARD_ID" >"$WORK/wrk.txt" 2>&1 || true
+    printf 'tx-card-get (wrk -t2 -c32)\tsaturation c=32\t-\t%s\t-\t-\t-\t-\t-\t-\t-\t-1\t-1\twrk cross-check of the driver\n' \
+        "$(grep 'Requests/sec' "$WORK/wrk.txt" | awk '{print $2}')" >>"$RESULTS"
+fi
+
+# credits journaled: one operation row per approved credit (plus the card order)
+JOURNAL=""
+if [ -n "$PG_SCHEMA" ]; then
+    JOURNAL=$(psql -At -F' ' -h 127.0.0.1 -U postgres -d test -c \
+        "SELECT state, count(*) FROM $PG_SCHEMA.operation WHERE kind = 'CARD_CREDIT' GROUP BY state" 2>/dev/null | tr '\n' ',' || echo "n/a")
+    JOURNAL="card credits in \`operation\` by state: ${JOURNAL%,}; credits answered 200 (access log, warm-up included): $(grep -c 'POST /v1.0/cards/{card_ref}/credit 200' "$WORK/gateway-main.log" || true)"
+fi
+
+# ---- where the time goes: JFR on the signed read path under load
+PROFILED=card-read
+grep -q $'^card-read\tsaturation.*not available' "$RESULTS" && PROFILED=apicheck
+driver suite "${COMMON[@]}" results="$WORK/profile.tsv" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" \
+    signature-state="$WORK/gw-main/signatures-used" scenarios=$PROFILED rates= label=profiled jfr-file="$WORK/gateway.jfr"
+driver jfr-top file="$WORK/gateway.jfr" top=15 >"$WORK/jfr-top.md"
+# token last: every token supersedes the previous one, and its bcrypt backlog would bleed into a next phase
+driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signature-state="$WORK/gw-main/signatures-used" \
+    scenarios=token
+stop_gateway
+
+# ---- run 2: the replay store in the embedded H2, authentication path alone
+if [ -n "$PG_SCHEMA" ]; then
+    start_gateway gateway-h2 "$WORK/gw-h2"
+    record_start "gateway, H2 store" "$WORK/gateway-h2.log" "$GW_PID"
+    driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-h2/sandbox" signature-state="$WORK/gw-h2/signatures-used" \
+        scenarios=apicheck label="H2 store"
+    stop_gateway
+fi
+
+# ---- the report
+{
+    echo "<!-- bench:results:start (written by bench/run.sh; edits here are overwritten) -->"
+    echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (dirty)'),"
+    echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(java -version 2>&1 | head -1)."
+    echo "Main store: $STORE_NAME. Phases: ${SAT} s saturation (after a warm-up of >= 3 s and >= 3,000 operations), ${RATE_SECS} s per fixed rate."
+    echo "Load average (1/5/15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine shows here)."
+    echo "Journal check: ${JOURNAL:-n/a (no PostgreSQL)}."
+    echo
+    driver report results="$RESULTS" startup="$STARTUP"
+    echo
+    echo "**JFR, signed read path ($PROFILED, warm, closed loop ${SAT} s, \`settings=profile\`): $(grep -m1 saturation "$WORK/profile.tsv" | cut -f4) req/s, $(grep -m1 saturation "$WORK/profile.tsv" | cut -f11) cores**"
+    echo
+    cat "$WORK/jfr-top.md"
+    echo "<!-- bench:results:end -->"
+} >"$WORK/section.md"
+cat "$WORK/section.md"
+if [ -z "${BENCH_NO_DOC:-}" ]; then
+    DOC=docs/performance.md
+    if grep -q 'bench:results:start' "$DOC"; then
+        awk -v f="$WORK/section.md" '
+            /bench:results:start/ { while ((getline l < f) > 0) print l; skip=1; next }
+            /bench:results:end/ { skip=0; next }
+            !skip { print }' "$DOC" >"$WORK/doc.md" && cp "$WORK/doc.md" "$DOC"
+    else
+        cat "$WORK/section.md" >>"$DOC"
+    fi
+    log "results written to $DOC"
+fi
