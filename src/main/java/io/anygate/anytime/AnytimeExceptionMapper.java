@@ -1,5 +1,7 @@
 package io.anygate.anytime;
 
+import io.anygate.security.EdgeMetrics;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -8,8 +10,12 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class AnytimeExceptionMapper implements ExceptionMapper<AnytimeException> {
 
+    @Inject
+    EdgeMetrics metrics;
+
     @Override
     public Response toResponse(AnytimeException e) {
+        metrics.answered(e.error());
         return Response.status(e.error().httpStatus()).entity(ErrorBody.of(e.error(), e.getMessage())).build();
     }
 }

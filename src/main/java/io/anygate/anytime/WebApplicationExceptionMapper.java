@@ -1,5 +1,6 @@
 package io.anygate.anytime;
 
+import io.anygate.security.EdgeMetrics;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -23,6 +24,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Inject
     AnytimeSurface surface;
+    @Inject
+    EdgeMetrics metrics;
     @Context
     UriInfo uriInfo;
 
@@ -48,6 +51,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             error = AnytimeError.UNKNOWN;
             message = UnexpectedExceptionMapper.MESSAGE;
         }
+        metrics.answered(error);
         return Response.status(error.httpStatus()).entity(ErrorBody.of(error, message)).build();
     }
 }

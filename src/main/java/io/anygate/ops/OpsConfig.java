@@ -20,4 +20,8 @@ public interface OpsConfig {
     /** Upper bound of /ops/diag/sleep, in milliseconds. */
     @WithDefault("30000")
     long diagnosticsMaxSleepMs();
+
+    /** How often the journal gauges ({@code gateway_operations}, oldest unresolved age) are read from the store. */
+    @WithDefault("15s")
+    java.time.Duration journalMetricsInterval();
 }

@@ -29,6 +29,8 @@ public class RateLimiter {
     SecurityConfig config;
     @Inject
     GatewayConfig gateway;
+    @Inject
+    EdgeMetrics metrics;
 
     public boolean enabled() {
         return config.rateLimit().enabled().orElse(!gateway.sandbox());
@@ -37,6 +39,7 @@ public class RateLimiter {
     /** Counts a request from this client address; 4290010 when over the limit. */
     public void checkIp(String clientIp) {
         if (enabled() && count("ip:" + clientIp) > config.rateLimit().perIp()) {
+            metrics.rateLimited(EdgeMetrics.RateScope.IP);
             throw new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_IP, "Maximum query rate by IP address reached");
         }
     }
@@ -49,9 +52,11 @@ public class RateLimiter {
         long perUser = partner.limits().perUser().orElse(config.rateLimit().perUser());
         long perFunctionality = partner.limits().perFunctionality().orElse(config.rateLimit().perFunctionality());
         if (count("user:" + partner.partnerId()) > perUser) {
+            metrics.rateLimited(EdgeMetrics.RateScope.USER);
             throw new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_API_USER, "Maximum query rate by API user reached");
         }
         if (count("fn:" + partner.partnerId() + ":" + functionality) > perFunctionality) {
+            metrics.rateLimited(EdgeMetrics.RateScope.FUNCTIONALITY);
             throw new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_FUNCTIONALITY,
                     "Maximum query rate by functionality reached");
         }
