@@ -13,8 +13,11 @@ public interface GatewayConfig {
     @WithDefault("sandbox")
     Mode mode();
 
-    /** Folder for everything the embedded default writes: H2 store, simulator state, sandbox credentials. */
-    @WithDefault("data")
+    /**
+     * Folder for everything the embedded default writes: H2 store, simulator state, sandbox credentials. Absolute,
+     * or relative with a leading {@code ./} (H2 refuses implicitly relative paths).
+     */
+    @WithDefault("./data")
     String dataDir();
 
     default boolean sandbox() {

@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Which paths speak Anytime (envelope, Anytime error codes): everything but operations ({@code /q/}), the
- * embedded TX simulator and {@code /.well-known/}. Nothing does when the simulator runs standalone.
+ * Which paths speak Anytime (envelope, Anytime error codes): everything but operations ({@code /q/},
+ * {@code /admin/}, {@code /ops/}), the sandbox's own pages ({@code /sandbox/}), the embedded TX simulator and
+ * {@code /.well-known/}. Nothing does when the simulator runs standalone.
  */
 @ApplicationScoped
 public class AnytimeSurface {
@@ -22,6 +23,7 @@ public class AnytimeSurface {
         String path = normalize(rawPath);
         String txsim = normalize(txsimBasePath);
         return !(path.startsWith("/q/") || path.equals("/q") || path.startsWith("/.well-known/")
+                || path.startsWith("/admin/") || path.startsWith("/sandbox/") || path.startsWith("/ops/")
                 || (!txsim.equals("/") && (path.equals(txsim) || path.startsWith(txsim + "/"))));
     }
 

@@ -32,11 +32,13 @@ public class DeliveryMetrics implements WebhookDispatcher.DeliveryListener {
                     .tag("outcome", o.name().toLowerCase()).register(registry));
         }
         Gauge.builder("gateway.webhook.outbox.pending", pending, AtomicLong::get)
-                .description("Webhook events waiting for delivery").register(registry);
+                .description("Webhook events waiting for delivery").strongReference(true).register(registry);
         Gauge.builder("gateway.webhook.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
-                .description("Age of the oldest webhook event waiting for delivery").register(registry);
+                .description("Age of the oldest webhook event waiting for delivery").strongReference(true)
+                .register(registry);
         Gauge.builder("gateway.webhook.endpoints.paused", pausedEndpoints, AtomicLong::get)
-                .description("Partner webhook endpoints paused by their circuit").register(registry);
+                .description("Partner webhook endpoints paused by their circuit").strongReference(true)
+                .register(registry);
     }
 
     @Override

@@ -1,14 +1,18 @@
 package io.anygate.webhook;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 public class HttpTransport implements WebhookTransport, AutoCloseable {
 
     private final HttpClient client;
+    private final Context context;
     private final TargetPolicy policy;
     private final Duration readTimeout;
     private final Duration connectTimeout;
@@ -35,6 +40,7 @@ public class HttpTransport implements WebhookTransport, AutoCloseable {
                 .setVerifyHost(true)
                 .setMaxPoolSize(8)
                 .setKeepAlive(true));
+        this.context = vertx.getOrCreateContext();
     }
 
     @Override
@@ -58,13 +64,29 @@ public class HttpTransport implements WebhookTransport, AutoCloseable {
         for (Map.Entry<String, String> h : d.headers().entrySet()) {
             options.putHeader(h.getKey(), h.getValue());
         }
+        CompletableFuture<Integer> answer = new CompletableFuture<>();
+        // Everything runs on one context, and the end handler is set inside the response callback: a response
+        // handled on another thread could end before its handlers are in place, and the call would never finish.
+        context.runOnContext(v -> client.request(options).onComplete(ar -> {
+            if (ar.failed()) {
+                answer.completeExceptionally(ar.cause());
+                return;
+            }
+            HttpClientRequest req = ar.result();
+            req.response(rr -> {
+                if (rr.failed()) {
+                    answer.completeExceptionally(rr.cause());
+                    return;
+                }
+                HttpClientResponse resp = rr.result();
+                resp.exceptionHandler(answer::completeExceptionally);
+                resp.handler(ignored -> { });
+                resp.endHandler(end -> answer.complete(resp.statusCode()));
+            });
+            req.end(Buffer.buffer(d.body())).onFailure(answer::completeExceptionally);
+        }));
         try {
-            int status = client.request(options)
-                    .compose(req -> req.send(Buffer.buffer(d.body())))
-                    .compose(resp -> resp.body().map(ignored -> resp.statusCode()))
-                    .toCompletionStage().toCompletableFuture()
-                    .get(connectTimeout.plus(readTimeout).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
-
+            int status = answer.get(connectTimeout.plus(readTimeout).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
             return DeliveryResult.answered(status);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -53,8 +53,8 @@ class GracefulShutdownIT {
         gateway = new ProcessBuilder(List.of(java,
                 "-Dquarkus.profile=sandbox",
                 "-Dquarkus.http.port=" + port,
-                // the H2 URL is relative to the working directory (./<data-dir>): run inside the temp dir
-                "-Dgateway.data-dir=data",
+                // an absolute data dir: the H2 file URL takes it as is
+                "-Dgateway.data-dir=" + workDir.resolve("data").toAbsolutePath(),
                 "-Dgateway.ops.diagnostics=true",
                 // a shorter drain window than production's 5 s keeps the test quick; the mechanism is the same
                 "-Dquarkus.shutdown.delay=2s",

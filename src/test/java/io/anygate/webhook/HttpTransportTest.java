@@ -23,8 +23,8 @@ class HttpTransportTest {
                 : "10.9.9.9"));
         Vertx vertx = Vertx.vertx();
         try (Receiver receiver = Receiver.start(0)) {
-            HttpTransport http = new HttpTransport(vertx, new TargetPolicy(dns, false), Duration.ofSeconds(2),
-                    Duration.ofSeconds(5));
+            HttpTransport http = new HttpTransport(vertx, new TargetPolicy(dns, false), Duration.ofSeconds(15),
+                    Duration.ofSeconds(30));
             String url = "http://hooks.partner.test:" + receiver.port() + "/in";
             DeliveryResult first = http.send(new Delivery("e1", "acme", url, true, Map.of("X-Webhook-Event-Id", "e1"),
                     "{}".getBytes()));
@@ -48,7 +48,7 @@ class HttpTransportTest {
         try (Receiver receiver = Receiver.start(0)) {
             receiver.status.set(302);
             HttpTransport http = new HttpTransport(vertx, new TargetPolicy(HostResolver.SYSTEM, false),
-                    Duration.ofSeconds(2), Duration.ofSeconds(5));
+                    Duration.ofSeconds(15), Duration.ofSeconds(30));
             DeliveryResult r = http.send(new Delivery("e1", "acme", receiver.url(), true, Map.of(), "{}".getBytes()));
             assertFalse(r.delivered());
             assertEquals(302, r.httpStatus());

@@ -50,8 +50,9 @@ final class WebhookBench implements AutoCloseable {
     }
 
     WebhookDispatcher dispatcher(String owner, Clock clock, HostResolver resolver) {
-        HttpTransport http = new HttpTransport(vertx, new TargetPolicy(resolver, false), Duration.ofSeconds(2),
-                Duration.ofSeconds(5));
+        // Generous timeouts: the receiver answers at once, and a loaded shared machine must not turn into retries.
+        HttpTransport http = new HttpTransport(vertx, new TargetPolicy(resolver, false), Duration.ofSeconds(15),
+                Duration.ofSeconds(30));
         return new WebhookDispatcher(dataSource, p -> Optional.ofNullable(targets.get(p)), signer, http, null,
                 new RetryPolicy(schedule, jitter, new Random(7)), circuit(), clock, owner, 50, lease,
                 WebhookDispatcher.DeliveryListener.NONE);
