@@ -3,6 +3,7 @@ package io.anygate.anytime;
 /**
  * Every error code of the Anytime partner API ("HTTP status codes" section of the Anytime document), with the
  * HTTP status it is answered with and the exception name integrators match on ({@code body.error.exception}).
+ * A last, clearly marked section holds the gateway's own extensions (codes the Anytime document does not define).
  */
 public enum AnytimeError {
     BAD_VERSION_FORMAT(400, 4000010, "BadVersionFormatException"),
@@ -72,7 +73,13 @@ public enum AnytimeError {
     CARD_ORDER_KYC_UPLOAD_REQUIRED(451, 4510320, "CardOrderKycUploadRequiredException"),
     CARD_LOAD_KYC_UPLOAD_REQUIRED(451, 4510330, "CardLoadKycUploadRequiredException"),
 
-    UNKNOWN(500, 5000010, "UnknownException");
+    UNKNOWN(500, 5000010, "UnknownException"),
+
+    // ---- Gateway extensions: codes Anytime never defined, added by this gateway (same envelope and shape). ----
+    // Idempotency-Key header (docs/architecture.md "Idempotency-Key"); the codes follow Anytime's numbering.
+    IDEMPOTENCY_KEY_INVALID(400, 4000090, "IdempotencyKeyInvalidException"),
+    IDEMPOTENCY_KEY_IN_PROGRESS(409, 4090010, "IdempotencyKeyInProgressException"),
+    IDEMPOTENCY_KEY_REUSED(422, 4220010, "IdempotencyKeyReusedException");
 
     private final int httpStatus;
     private final int code;

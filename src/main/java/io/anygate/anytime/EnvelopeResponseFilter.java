@@ -3,6 +3,7 @@ package io.anygate.anytime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anygate.ops.RequestTrace;
 import io.anygate.security.CurrentPartner;
+import io.anygate.store.IdempotentAnswer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -40,7 +41,9 @@ public class EnvelopeResponseFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object entity = response.getEntity();
-        if (entity instanceof Envelope || !surface.covers(request.getUriInfo().getPath())) {
+        // an Idempotency-Key replay is already a complete, signed envelope
+        if (entity instanceof Envelope || entity instanceof IdempotentAnswer
+                || !surface.covers(request.getUriInfo().getPath())) {
             return;
         }
         byte[] body;

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the envelope around the already serialized body, the timestamp as the exact text that was hashed, and
- * signs the exact bytes with the gateway's Ed25519 key ({@code X-Gateway-Signature}).
+ * signs the exact bytes with the gateway's Ed25519 key ({@code X-Gateway-Signature}). The bytes are then handed
+ * to {@link IdempotentAnswers}, which keeps them when the request claimed an Idempotency-Key.
  */
 @Provider
 @Produces(MediaType.WILDCARD)
@@ -24,6 +25,8 @@ public class EnvelopeWriter implements MessageBodyWriter<Envelope> {
 
     @Inject
     GatewaySigner signer;
+    @Inject
+    IdempotentAnswers idempotentAnswers;
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -34,8 +37,16 @@ public class EnvelopeWriter implements MessageBodyWriter<Envelope> {
     public void writeTo(Envelope envelope, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
         byte[] bytes = bytes(envelope);
-        headers.putSingle(GatewaySigner.HEADER, signer.sign(bytes));
-        out.write(bytes);
+        String signature = signer.sign(bytes);
+        headers.putSingle(GatewaySigner.HEADER, signature);
+        try {
+            out.write(bytes);
+        } finally {
+            // even if the caller is gone: the operation happened, its retry must get this answer
+            Object contentType = headers.getFirst("Content-Type");
+            idempotentAnswers.written(bytes, signature, contentType != null ? contentType.toString()
+                    : mediaType.toString());
+        }
     }
 
     static byte[] bytes(Envelope envelope) {

@@ -1,0 +1,49 @@
+package io.anygate.anytime;
+
+import io.anygate.store.IdempotencyStore;
+import io.anygate.store.IdempotentAnswer;
+import io.anygate.store.StoreException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+
+/**
+ * Settles a claimed Idempotency-Key once its answer is written: 2xx and 4xx answers are kept for replay; 5xx and
+ * 408 (the outcome is unknown) release the key, so that a retry re-drives the same operation under the same
+ * operation id, which resumes it rather than repeating it.
+ */
+@ApplicationScoped
+public class IdempotentAnswers {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentAnswers.class);
+
+    @Inject
+    IdempotencyStore store;
+    @Inject
+    IdempotencyKey key;
+    @Inject
+    Clock clock;
+
+    /** Called by the envelope writer with the exact bytes and headers it produced. */
+    void written(byte[] body, String signature, String contentType) {
+        if (!key.owesAnswer()) {
+            return;
+        }
+        key.settled();
+        String partnerId = key.partnerId();
+        String value = key.value().orElseThrow();
+        int status = key.status();
+        try {
+            if (status < 200 || status >= 500 || status == 408) {
+                store.release(partnerId, value, key.claimToken());
+            } else if (!store.complete(partnerId, value, key.claimToken(),
+                    new IdempotentAnswer(status, contentType, signature, body), clock.millis())) {
+                LOG.warnf("Idempotency-Key claim of partner %s was lost before its answer was kept", partnerId);
+            }
+        } catch (StoreException e) {
+            // the claim stays in flight until its lease passes; then a retry re-drives the operation
+            LOG.warnf("Could not settle an Idempotency-Key of partner %s: %s", partnerId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.anygate.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The Idempotency-Key store (table {@code idempotency_key}). A key is claimed with a unique INSERT before the
+ * handler runs, so one request per (partner, key) runs across all replicas; its answer is kept with a committed
+ * UPDATE after it was written, or the claim is deleted when the outcome is unknown (5xx, 408) so that a retry
+ * re-drives the operation. Every statement autocommits on its own.
+ */
+@ApplicationScoped
+public class IdempotencyStore {
+
+    static final String IN_FLIGHT = "IN_FLIGHT";
+    static final String COMPLETED = "COMPLETED";
+    private static final int ATTEMPTS = 4;
+
+    private final Store store;
+    private final long retentionMillis;
+    private final long leaseMillis;
+
+    @Inject
+    public IdempotencyStore(Store store, IdempotencyConfig config) {
+        this(store, config.retention(), config.inFlightLease());
+    }
+
+    /** One claim logic over a datasource; tests build two of them to stand in for two replicas. */
+    public IdempotencyStore(Store store, Duration retention, Duration inFlightLease) {
+        this.store = store;
+        this.retentionMillis = retention.toMillis();
+        this.leaseMillis = inFlightLease.toMillis();
+    }
+
+    /** Claims {@code key} for {@code partnerId}, or says why the request must not run. */
+    public IdempotencyClaim claim(String partnerId, String key, String fingerprint, long now) {
+        try (Connection c = store.dataSource().getConnection()) {
+            c.setAutoCommit(true);
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                String token = UUID.randomUUID().toString();
+                if (insert(c, partnerId, key, fingerprint, token, now)) {
+                    return new IdempotencyClaim.Claimed(token);
+                }
+                Row row = read(c, partnerId, key);
+                if (row == null) {
+                    continue; // released between our INSERT and SELECT: try again
+                }
+                if (row.expiresAt <= now) {
+                    delete(c, partnerId, key, row.token, null); // expired, not purged yet: as if absent
+                    continue;
+                }
+                if (!row.fingerprint.equals(fingerprint)) {
+                    return new IdempotencyClaim.Mismatch();
+                }
+                if (COMPLETED.equals(row.state)) {
+                    return new IdempotencyClaim.Replay(row.answer);
+                }
+                if (row.claimedAt + leaseMillis <= now && takeOver(c, partnerId, key, row.token, token, now)) {
+                    // the owner died mid-request (or overran its lease): re-drive under the same key
+                    return new IdempotencyClaim.Claimed(token);
+                }
+                return new IdempotencyClaim.InFlight();
+            }
+            return new IdempotencyClaim.InFlight();
+        } catch (SQLException e) {
+            throw new StoreException("idempotency store unavailable", e);
+        }
+    }
+
+    /** Keeps the answer of the claim {@code token}; false if the claim was lost (taken over or purged). */
+    public boolean complete(String partnerId, String key, String token, IdempotentAnswer answer, long now) {
+        try (Connection c = store.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE idempotency_key SET state = ?, status = ?,"
+                     + " content_type = ?, signature = ?, body = ?, expires_at = ?"
+                     + " WHERE partner_id = ? AND idem_key = ? AND claim_token = ? AND state = ?")) {
+            c.setAutoCommit(true);
+            ps.setString(1, COMPLETED);
+            ps.setInt(2, answer.status());
+            ps.setString(3, answer.contentType());
+            ps.setString(4, answer.signature());
+            ps.setBytes(5, answer.body());
+            ps.setLong(6, now + retentionMillis);
+            ps.setString(7, partnerId);
+            ps.setString(8, key);
+            ps.setString(9, token);
+            ps.setString(10, IN_FLIGHT);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("idempotency store unavailable", e);
+        }
+    }
+
+    /** Frees the key of the claim {@code token} (outcome unknown): the next request with it runs again. */
+    public void release(String partnerId, String key, String token) {
+        try (Connection c = store.dataSource().getConnection()) {
+            c.setAutoCommit(true);
+            delete(c, partnerId, key, token, IN_FLIGHT);
+        } catch (SQLException e) {
+            throw new StoreException("idempotency store unavailable", e);
+        }
+    }
+
+    /** Deletes every key whose retention has passed; returns how many. */
+    public int purgeExpired(long now) {
+        try (Connection c = store.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM idempotency_key WHERE expires_at <= ?")) {
+            c.setAutoCommit(true);
+            ps.setLong(1, now);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("idempotency store unavailable", e);
+        }
+    }
+
+    private boolean insert(Connection c, String partnerId, String key, String fingerprint, String token, long now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_key (partner_id, idem_key,"
+                + " fingerprint, state, claim_token, claimed_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, partnerId);
+            ps.setString(2, key);
+            ps.setString(3, fingerprint);
+            ps.setString(4, IN_FLIGHT);
+            ps.setString(5, token);
+            ps.setLong(6, now);
+            ps.setLong(7, now + retentionMillis);
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (SqlStates.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private record Row(String fingerprint, String state, String token, long claimedAt, long expiresAt,
+            IdempotentAnswer answer) {
+    }
+
+    private static Row read(Connection c, String partnerId, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT fingerprint, state, claim_token, claimed_at,"
+                + " expires_at, status, content_type, signature, body FROM idempotency_key"
+                + " WHERE partner_id = ? AND idem_key = ?")) {
+            ps.setString(1, partnerId);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String state = rs.getString(2);
+                IdempotentAnswer answer = COMPLETED.equals(state)
+                        ? new IdempotentAnswer(rs.getInt(6), rs.getString(7), rs.getString(8), rs.getBytes(9))
+                        : null;
+                return new Row(rs.getString(1), state, rs.getString(3), rs.getLong(4), rs.getLong(5), answer);
+            }
+        }
+    }
+
+    private static boolean takeOver(Connection c, String partnerId, String key, String oldToken, String newToken,
+            long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE idempotency_key SET claim_token = ?, claimed_at = ?"
+                + " WHERE partner_id = ? AND idem_key = ? AND claim_token = ? AND state = ?")) {
+            ps.setString(1, newToken);
+            ps.setLong(2, now);
+            ps.setString(3, partnerId);
+            ps.setString(4, key);
+            ps.setString(5, oldToken);
+            ps.setString(6, IN_FLIGHT);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static void delete(Connection c, String partnerId, String key, String token, String state)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM idempotency_key WHERE partner_id = ?"
+                + " AND idem_key = ? AND claim_token = ?" + (state == null ? "" : " AND state = ?"))) {
+            ps.setString(1, partnerId);
+            ps.setString(2, key);
+            ps.setString(3, token);
+            if (state != null) {
+                ps.setString(4, state);
+            }
+            ps.executeUpdate();
+        }
+    }
+}
