@@ -42,9 +42,6 @@ public interface WebhookConfig {
     /** Sandbox inbox. */
     Inbox inbox();
 
-    /** Webhook targets by partner id, used only when no partner registry provides {@link WebhookTargets}. */
-    Map<String, Target> targets();
-
     /** Retry schedule: the delay before retry n is the n-th entry, jittered; after the last entry the event fails. */
     interface Retry {
         /** Delays between attempts (ISO-8601 durations); the default spans about 32 h. */
@@ -85,16 +82,4 @@ public interface WebhookConfig {
         int maxListed();
     }
 
-    /** A partner's webhook target written in configuration. */
-    interface Target {
-        /** Webhook URL (https in production). */
-        Optional<String> url();
-
-        /** The partner's Anytime api username, used in the envelope hash. */
-        Optional<String> apiUsername();
-
-        /** Allow loopback, private, link-local and CGNAT targets (tests, on-premises receivers). */
-        @WithDefault("false")
-        boolean allowPrivateTargets();
-    }
 }

@@ -70,6 +70,7 @@ class CardMoneyTest {
         resumer.money = money;
         resumer.clock = clock;
         resumer.config = TestMoneyConfig.redriveWithin(Duration.ofMinutes(10));
+        money.config = resumer.config;
         ledger.balances.put(ACCOUNT, new BigDecimal("1000.00"));
     }
 
