@@ -20,4 +20,8 @@ public interface OpsConfig {
     /** Upper bound of /ops/diag/sleep, in milliseconds. */
     @WithDefault("30000")
     long diagnosticsMaxSleepMs();
+
+    /** How often the {@code gateway_operations*} gauges are re-read from the journal. */
+    @WithDefault("15s")
+    String operationsMetricsInterval();
 }
