@@ -5,7 +5,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which paths speak Anytime (envelope, Anytime error codes): everything but operations ({@code /q/}), the
- * embedded TX simulator and {@code /.well-known/}. Nothing does when the simulator runs standalone.
+ * operators' {@code /admin/} endpoints (plain JSON, own token), the embedded TX simulator and {@code /.well-known/}. Nothing does when the simulator runs standalone.
  */
 @ApplicationScoped
 public class AnytimeSurface {
@@ -22,6 +22,7 @@ public class AnytimeSurface {
         String path = normalize(rawPath);
         String txsim = normalize(txsimBasePath);
         return !(path.startsWith("/q/") || path.equals("/q") || path.startsWith("/.well-known/")
+                || path.startsWith("/admin/")
                 || (!txsim.equals("/") && (path.equals(txsim) || path.startsWith(txsim + "/"))));
     }
 
