@@ -4,8 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Webhook delivery settings: the dispatcher's pace, the retry schedule, the per-endpoint circuit, HTTP timeouts,
