@@ -21,7 +21,7 @@ public interface OpsConfig {
     @WithDefault("30000")
     long diagnosticsMaxSleepMs();
 
-    /** How often the journal gauges ({@code gateway_operations}, oldest unresolved age) are read from the store. */
+    /** How often the {@code gateway_operations*} gauges are re-read from the journal. */
     @WithDefault("15s")
-    java.time.Duration journalMetricsInterval();
+    String operationsMetricsInterval();
 }

@@ -19,11 +19,14 @@ public class ReconcilerJob {
     @Inject
     InstanceId instance;
 
+    @Inject
+    OperationMetrics metrics;
+
     @Scheduled(every = "${gateway.money.reconciler.interval:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = StandaloneSimulatorPredicate.class)
     void reconcile() {
         MoneyConfig.ReconcilerConfig rc = config.reconciler();
-        reconciler.runOnce(instance.value(), rc.staleAfter(), rc.lease(), rc.batch());
+        metrics.passed(reconciler.runOnce(instance.value(), rc.staleAfter(), rc.lease(), rc.batch()));
     }
 }

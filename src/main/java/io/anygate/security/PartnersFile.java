@@ -3,11 +3,13 @@ package io.anygate.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -95,8 +97,50 @@ public final class PartnersFile {
                 List.copyOf(ips),
                 Optional.ofNullable(node.hasNonNull("webhook_url") ? node.get("webhook_url").asText() : null),
                 node.path("allow_private_webhook_targets").asBoolean(false),
-                new PartnerLimits(limit(limits, "per_user"), limit(limits, "per_functionality")),
+                new PartnerLimits(limit(limits, "per_user"), limit(limits, "per_functionality"),
+                        loadLimits(limits.path("load"))),
                 Set.copyOf(functionalities));
+    }
+
+    /** {@code limits.load}: amounts as JSON numbers or decimal strings, all optional, all positive. */
+    static PartnerLoadLimits loadLimits(JsonNode load) {
+        if (load.isMissingNode() || load.isNull()) {
+            return PartnerLoadLimits.NONE;
+        }
+        if (!load.isObject()) {
+            throw new IllegalArgumentException("limits.load must be an object");
+        }
+        Set<String> known = Set.of("min_amount", "max_amount", "per_day", "per_four_days", "per_week", "per_month",
+                "per_year", "loads_per_day");
+        load.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("limits.load." + name + " is not a known load limit " + known);
+            }
+        });
+        OptionalLong loads = limit(load, "loads_per_day");
+        if (loads.isPresent() && loads.getAsLong() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("limits.load.loads_per_day is too large");
+        }
+        return new PartnerLoadLimits(amount(load, "min_amount"), amount(load, "max_amount"), amount(load, "per_day"),
+                amount(load, "per_four_days"), amount(load, "per_week"), amount(load, "per_month"),
+                amount(load, "per_year"),
+                loads.isPresent() ? OptionalInt.of((int) loads.getAsLong()) : OptionalInt.empty());
+    }
+
+    private static Optional<BigDecimal> amount(JsonNode load, String field) {
+        JsonNode value = load.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal amount = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText());
+            if (amount.signum() <= 0) {
+                throw new NumberFormatException();
+            }
+            return Optional.of(amount);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limits.load." + field + " must be a positive amount");
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
 public class SandboxOnboarding {
 
     private static final Logger LOG = Logger.getLogger(SandboxOnboarding.class);
-    static final String PARTNER_ID = "sandbox";
+    /** The provisioned sandbox partner's id. */
+    public static final String PARTNER_ID = "sandbox";
 
     @Inject
     GatewayConfig gateway;

@@ -50,6 +50,9 @@ public class TxMoneyLedger implements CoreLedger {
         } catch (TxNotFoundException | TxInvalidRequestException e) {
             // A contract vanished or the request was refused as malformed: nothing was applied.
             return new TransferOutcome.Declined(null, "REJECTED", e.getMessage());
+        } catch (TxException e) {
+            // Unauthorized or anything else: the request may have been sent; only the matchKey can tell.
+            return new TransferOutcome.Unknown(e.getMessage());
         }
     }
 
@@ -88,8 +91,8 @@ public class TxMoneyLedger implements CoreLedger {
         return switch (status) {
             case "Active" -> CardStanding.ACTIVE;
             case "Inactive" -> CardStanding.NOT_ACTIVATED;
-            case "Closed" -> CardStanding.CANCELLED;
-            default -> CardStanding.BLOCKED;
+            case "Blocked" -> CardStanding.BLOCKED;
+            default -> CardStanding.CANCELLED; // Lost, Stolen, Damaged, Closed: final
         };
     }
 }

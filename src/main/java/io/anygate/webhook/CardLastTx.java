@@ -2,6 +2,7 @@ package io.anygate.webhook;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.anygate.anytime.transactions.CardTransaction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
@@ -45,6 +46,18 @@ public record CardLastTx(
             @JsonProperty("balance_after") String balanceAfter,
             String date,
             String description) {
+
+        /**
+         * The webhook form of a card transaction made by {@code anytime.transactions.TransactionMapper}, the same
+         * mapper the transaction list uses: same status, type, amounts, date (Paris time) and balance after; only
+         * the JSON types follow the documented webhook example (txid, mcc, fx, balance_after as strings).
+         */
+        public static Transaction from(CardTransaction t) {
+            BigDecimal balance = t.balanceAfter() == null ? BigDecimal.ZERO : t.balanceAfter();
+            return new Transaction(Long.toString(t.txid()), Integer.toString(t.mcc()), t.amount(), t.amountFx(),
+                    t.currency(), t.fx().setScale(6, RoundingMode.HALF_EVEN).toPlainString(), t.fxFee(), t.status(),
+                    t.type(), balance.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), t.date(), t.description());
+        }
 
         /** A transaction with Anytime's formatting: fx with six decimals, balance with two, date without zone. */
         public static Transaction of(String txid, String mcc, BigDecimal amount, BigDecimal amountFx, String currency,

@@ -4,8 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Webhook delivery settings: the dispatcher's pace, the retry schedule, the per-endpoint circuit, HTTP timeouts,
@@ -41,9 +39,6 @@ public interface WebhookConfig {
 
     /** Sandbox inbox. */
     Inbox inbox();
-
-    /** Webhook targets by partner id, used only when no partner registry provides {@link WebhookTargets}. */
-    Map<String, Target> targets();
 
     /** Retry schedule: the delay before retry n is the n-th entry, jittered; after the last entry the event fails. */
     interface Retry {
@@ -85,16 +80,4 @@ public interface WebhookConfig {
         int maxListed();
     }
 
-    /** A partner's webhook target written in configuration. */
-    interface Target {
-        /** Webhook URL (https in production). */
-        Optional<String> url();
-
-        /** The partner's Anytime api username, used in the envelope hash. */
-        Optional<String> apiUsername();
-
-        /** Allow loopback, private, link-local and CGNAT targets (tests, on-premises receivers). */
-        @WithDefault("false")
-        boolean allowPrivateTargets();
-    }
 }

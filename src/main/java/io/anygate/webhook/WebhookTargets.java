@@ -3,8 +3,8 @@ package io.anygate.webhook;
 import java.util.Optional;
 
 /**
- * The partner registry as the dispatcher sees it. The gateway's partner registry implements it; a default bean reads
- * {@code gateway.webhook.targets.<partner-id>.*} from configuration.
+ * The partner registry as the dispatcher sees it. {@link PartnerWebhookTargets} implements it over the
+ * partner registry.
  */
 public interface WebhookTargets {
 

@@ -19,7 +19,13 @@ class PartnersFileTest {
     @Test
     void testPartnersFileLoadsBothPemForms() throws Exception {
         List<Partner> partners = PartnersFile.parse(testFile());
-        assertEquals(8, partners.size());
+        assertEquals(9, partners.size());
+        Partner mu = partners.stream().filter(p -> p.partnerId().equals("mu")).findFirst().orElseThrow();
+        assertEquals(new java.math.BigDecimal("2.00"), mu.limits().load().minAmount().orElseThrow());
+        assertEquals(0, new java.math.BigDecimal("100").compareTo(mu.limits().load().maxAmount().orElseThrow()));
+        assertEquals(4, mu.limits().load().loadsPerDay().getAsInt());
+        assertTrue(partners.stream().filter(p -> p.partnerId().equals("delta")).findFirst().orElseThrow()
+                .limits().load().perDay().isEmpty());
         Partner gamma = partners.stream().filter(p -> p.partnerId().equals("gamma")).findFirst().orElseThrow();
         assertEquals(2, gamma.keys().size());
         Partner beta = partners.stream().filter(p -> p.partnerId().equals("beta")).findFirst().orElseThrow();
@@ -38,5 +44,19 @@ class PartnersFileTest {
         assertTrue(e.getMessage().contains("partners[0] (client_id=alpha-client): client_secret_hash must be a bcrypt hash"),
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PartnersFile.parse("{".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void badLoadLimitsAreNamed() throws Exception {
+        String text = new String(testFile(), StandardCharsets.UTF_8);
+        String negative = text.replaceFirst("\"per_week\": \"250\"", "\"per_week\": \"-1\"");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PartnersFile.parse(negative.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("(client_id=mu-client): limits.load.per_week must be a positive amount"),
+                e.getMessage());
+        String unknown = text.replaceFirst("\"per_week\"", "\"per_fortnight\"");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> PartnersFile.parse(unknown.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("limits.load.per_fortnight is not a known load limit"), e.getMessage());
     }
 }

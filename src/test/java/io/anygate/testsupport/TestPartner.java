@@ -19,6 +19,8 @@ public record TestPartner(String partnerId, String clientId, String clientSecret
     public static final TestPartner DELTA = of("delta", "delta", "delta-private.pem");
     public static final TestPartner RHO = of("rho", "delta", "delta-private.pem");
     public static final TestPartner SIGMA = of("sigma", "delta", "delta-private.pem");
+    /** Has card load limits of its own (limits.load) and no webhook URL (sandbox inbox). */
+    public static final TestPartner MU = of("mu", "delta", "delta-private.pem");
 
     static TestPartner of(String id, String secrets, String keyFile) {
         return new TestPartner(id, id + "-client", secrets + "-secret", id + "-user", secrets + "-pass",

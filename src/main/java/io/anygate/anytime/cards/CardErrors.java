@@ -51,25 +51,8 @@ public final class CardErrors {
         };
     }
 
+    /** A refused initial load of a card order: the same mapping as a plain card load. */
     static AnytimeException of(LoadRefused e) {
-        AnytimeError error = switch (e.reason()) {
-            case CARD_NOT_OWNED -> AnytimeError.CARD_ACCOUNT_NO_RIGHTS;
-            case AMOUNT_TOO_LOW -> AnytimeError.CARD_LOAD_AMOUNT_TOO_LOW;
-            case AMOUNT_TOO_HIGH -> AnytimeError.CARD_LOAD_AMOUNT_TOO_HIGH;
-            case AMOUNT_PRECISION, IDEMPOTENCY_KEY_REUSED -> AnytimeError.CARD_INVALID_PARAMETER;
-            case ACCOUNT_BALANCE_TOO_LOW, DECLINED_OTHER -> AnytimeError.ACCOUNT_SRC_NOT_ENOUGH_CREDIT;
-            case CARD_BALANCE_TOO_LOW -> AnytimeError.CARD_BALANCE_TOO_LOW;
-            case CARD_BALANCE_TOO_HIGH -> AnytimeError.CARD_BALANCE_TOO_HIGH;
-            case CARD_NOT_ACTIVATED -> AnytimeError.CARD_NOT_ACTIVATED;
-            case CARD_CANCELLED -> AnytimeError.CARD_CANCELLED_NO_ACTION;
-            case MAX_LOAD_PER_DAY -> AnytimeError.CARD_MAX_LOAD_PER_DAY;
-            case MAX_LOAD_PER_FOUR_DAYS -> AnytimeError.CARD_MAX_LOAD_PER_FOUR_DAYS;
-            case MAX_LOAD_PER_WEEK -> AnytimeError.CARD_MAX_LOAD_PER_WEEK;
-            case MAX_LOAD_PER_MONTH -> AnytimeError.CARD_MAX_LOAD_PER_MONTH;
-            case MAX_LOAD_PER_YEAR -> AnytimeError.CARD_MAX_LOAD_PER_YEAR;
-            case LOAD_CAPACITY -> AnytimeError.CARD_LOAD_CAPACITY;
-            case OUTCOME_UNKNOWN -> AnytimeError.BANKING_NETWORK_TIMEOUT;
-        };
-        return new AnytimeException(error, "Card load refused: " + e.getMessage());
+        return LoadRefusals.toAnytime(e);
     }
 }

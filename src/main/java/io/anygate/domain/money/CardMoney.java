@@ -12,21 +12,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Card loads (credit: account contract to card contract) and unloads (debit: card contract to account
  * contract). The order matters for money safety:
  * <ol>
- * <li>checks that need no record (ownership, amount, card standing);</li>
+ * <li>checks that need no record: ownership, amount, card standing in TX (a failure to ask TX here answers
+ * {@link Reason#CORE_UNAVAILABLE}: nothing was journaled, nothing can move later);</li>
  * <li>the operation is journaled with its matchKey in its own committed write, before any TX write;</li>
  * <li>limits are checked against the journal including this operation, so concurrent loads cannot slip
- * past a limit together;</li>
+ * past a limit together; if the check itself fails the operation is FAILED, so nobody re-drives it;</li>
  * <li>one TX transfer under the operation's matchKey (the TX client retries only with that key);</li>
- * <li>the outcome is journaled; an unknown outcome stays UNKNOWN for {@link MoneyReconciler}.</li>
+ * <li>the outcome is journaled; an unknown outcome stays UNKNOWN for {@link MoneyResumer}.</li>
  * </ol>
  * A repeated request with the same Idempotency-Key finds the journaled operation and re-drives it under the
- * same matchKey, which TX answers with the original outcome: it can never move money twice.
+ * same matchKey, which TX answers with the original outcome: it can never move money twice. Nobody sends a
+ * transfer once its re-drive window has passed, so the reconciler's "never registered, FAILED" verdict, taken
+ * only after the window plus the stale delay, cannot race a late send.
  */
 @ApplicationScoped
 public class CardMoney {
@@ -50,6 +55,9 @@ public class CardMoney {
 
     @Inject
     MoneyEvents events;
+
+    @Inject
+    MoneyConfig config;
 
     @Inject
     Clock clock;
@@ -88,20 +96,31 @@ public class CardMoney {
         OperationId id = rq.idempotencyKey() == null
                 ? OperationId.generate(now.toEpochMilli())
                 : OperationId.fromIdempotencyKey(rq.partnerId(), kind, rq.idempotencyKey());
+        if (rq.idempotencyKey() != null) {
+            // A retry reports the journaled operation, whatever the card's standing has become since.
+            Optional<Operation> existing = journal.find(id);
+            if (existing.isPresent()) {
+                return resume(existing.get(), card, rq);
+            }
+        }
+        checkStanding(card, initialLoad);
         Operation op = Operation.newMoney(id, rq.partnerId(), kind, rq.idempotencyKey(), rq.fingerprint(),
                 card.accountId(), card.cardId(), amount, card.currency(), now);
-
         if (!journal.record(op)) {
             return resume(journal.find(id).orElseThrow(), card, rq);
         }
         try {
-            checkStanding(card, initialLoad);
             if (kind == OperationKind.CARD_CREDIT) {
                 limitChecker.check(card, limits, now);
             }
         } catch (LoadRefused refused) {
             journal.finish(id, OperationState.DECLINED, null, refused.reason().name(), clock.instant());
             throw refused;
+        } catch (RuntimeException e) {
+            // Not sent and never to be sent: FAILED, so the reconciler does not move money the partner was
+            // told did not move.
+            journal.finish(id, OperationState.FAILED, null, "NOT_SENT", clock.instant());
+            throw e;
         }
         return send(op, card);
     }
@@ -124,13 +143,30 @@ public class CardMoney {
         return send(op, card);
     }
 
+    /** Whether a transfer of this operation may still be sent (see the class comment). */
+    boolean mayStillSend(Operation op, Instant now) {
+        return Duration.between(op.createdAt(), now).compareTo(config.redriveWindow()) < 0;
+    }
+
     private Moved send(Operation op, OwnedCard card) {
-        journal.attemptStarted(op.id(), clock.instant());
+        Instant now = clock.instant();
+        if (!mayStillSend(op, now)) {
+            journal.markUnknown(op.id(), now);
+            throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the outcome of this operation is being reconciled with"
+                    + " the card processor and will be notified by webhook", op.id().value());
+        }
+        journal.attemptStarted(op.id(), now);
         boolean credit = op.kind() == OperationKind.CARD_CREDIT;
         long from = credit ? card.accountId() : card.cardContractId();
         long to = credit ? card.cardContractId() : card.accountId();
-        TransferOutcome outcome = ledger.transfer(from, to, op.amount(), op.currency(),
-                op.matchKey(TRANSFER_STEP), description(op, card));
+        TransferOutcome outcome;
+        try {
+            outcome = ledger.transfer(from, to, op.amount(), op.currency(), op.matchKey(TRANSFER_STEP),
+                    description(op));
+        } catch (RuntimeException e) {
+            // Whatever failed, the request may have reached TX: only the matchKey lookup can tell.
+            outcome = new TransferOutcome.Unknown(e.toString());
+        }
         return settle(op, card, outcome);
     }
 
@@ -156,20 +192,29 @@ public class CardMoney {
     }
 
     private void checkStanding(OwnedCard card, boolean initialLoad) {
-        CardStanding standing = ledger.standing(card.cardId());
+        CardStanding standing;
+        try {
+            standing = ledger.standing(card.cardId());
+        } catch (RuntimeException e) {
+            throw new LoadRefused(Reason.CORE_UNAVAILABLE, "the card processor is unavailable; nothing was done,"
+                    + " the request may be sent again", null);
+        }
         if (initialLoad && standing == CardStanding.NOT_ACTIVATED) {
+            // The initial amount of a card order goes onto the card before the holder activates it.
             return;
         }
+        // As CardRules.checkUsable: a blocked card may still be loaded and unloaded (the money stays with its
+        // holder); ordered cards and final ones (lost, stolen, damaged, cancelled) may not.
         switch (standing) {
-            case ACTIVE -> {
+            case ACTIVE, BLOCKED -> {
             }
-            case NOT_ACTIVATED, BLOCKED -> throw new LoadRefused(Reason.CARD_NOT_ACTIVATED, "the card is not active",
-                    null);
-            case CANCELLED -> throw new LoadRefused(Reason.CARD_CANCELLED, "the card is cancelled", null);
+            case NOT_ACTIVATED -> throw new LoadRefused(Reason.CARD_NOT_ACTIVATED, "the card is not active", null);
+            case CANCELLED -> throw new LoadRefused(Reason.CARD_CANCELLED,
+                    "no action is possible on this card (lost, stolen, damaged or cancelled)", null);
         }
     }
 
-    private static String description(Operation op, OwnedCard card) {
+    private static String description(Operation op) {
         return (op.kind() == OperationKind.CARD_CREDIT ? "Card load " : "Card unload ") + op.id();
     }
 }

@@ -5,8 +5,8 @@ public enum CardStanding {
     ACTIVE,
     /** Ordered but not activated yet. */
     NOT_ACTIVATED,
-    /** Blocked, lost, stolen or damaged: temporarily or finally unusable. */
+    /** Blocked (temporarily): still loadable and unloadable, as Anytime's BLO. */
     BLOCKED,
-    /** Cancelled or closed: no action possible. */
+    /** Lost, stolen, damaged, cancelled or closed: final, no action possible. */
     CANCELLED
 }

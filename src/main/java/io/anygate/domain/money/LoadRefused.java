@@ -29,7 +29,11 @@ public class LoadRefused extends RuntimeException {
         /** TX could not be reached or did not answer in time; see the operation for the final outcome. */
         OUTCOME_UNKNOWN,
         /** The same Idempotency-Key was used earlier with other parameters. */
-        IDEMPOTENCY_KEY_REUSED
+        IDEMPOTENCY_KEY_REUSED,
+        /** TX could not be asked before anything was sent (card standing, journal): nothing was done, retry. */
+        CORE_UNAVAILABLE,
+        /** TX refused the request itself (unknown contract, malformed): nothing moved; a gateway defect. */
+        REJECTED
     }
 
     private final Reason reason;

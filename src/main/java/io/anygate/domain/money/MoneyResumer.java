@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
  * Resolves a load or unload whose outcome is unknown by asking TX what it registered under the operation's
  * matchKey: approved or declined there is final here. If TX never registered the key, nothing was applied:
  * within the re-drive window the transfer is sent again under the same key (the partner was told the outcome
- * would follow by webhook); past it, the operation is FAILED, certainly not applied.
+ * would follow by webhook). Nobody sends after the window ({@link CardMoney#mayStillSend}); once the window
+ * plus the stale delay (longer than a send with all its retries) has passed, "not registered" is final and the
+ * operation is FAILED. In between, it waits: a send started just before the window closed may still land.
  */
 @ApplicationScoped
 public class MoneyResumer implements OperationResumer {
@@ -61,12 +63,18 @@ public class MoneyResumer implements OperationResumer {
             return;
         }
         Instant now = clock.instant();
-        if (card.isPresent() && Duration.between(op.createdAt(), now).compareTo(config.redriveWindow()) < 0) {
-            try {
-                money.sendAgain(op, card.get());
-            } catch (LoadRefused refused) {
-                LOG.debugf("re-driven operation %s: %s", op.id(), refused.reason());
+        if (money.mayStillSend(op, now)) {
+            if (card.isPresent()) {
+                try {
+                    money.sendAgain(op, card.get());
+                } catch (LoadRefused refused) {
+                    LOG.debugf("re-driven operation %s: %s", op.id(), refused.reason());
+                }
             }
+            return;
+        }
+        Duration settled = config.redriveWindow().plus(config.reconciler().staleAfter());
+        if (Duration.between(op.createdAt(), now).compareTo(settled) < 0) {
             return;
         }
         if (journal.finish(op.id(), OperationState.FAILED, null, "NOT_APPLIED", now)) {

@@ -21,6 +21,7 @@ final class OutcomeMapping {
             case "AMOUNT_LIMIT_EXCEEDED" -> Reason.AMOUNT_TOO_HIGH;
             case "CARD_NOT_ACTIVE", "CARD_BLOCKED", "CONTRACT_NOT_ACTIVE" -> Reason.CARD_NOT_ACTIVATED;
             case "CARD_CLOSED", "CONTRACT_CLOSED" -> Reason.CARD_CANCELLED;
+            case "REJECTED" -> Reason.REJECTED;
             default -> Reason.DECLINED_OTHER;
         };
         String message = switch (reason) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,27 +30,53 @@ public class Reconciler {
         this.clock = clock;
     }
 
+    /** What one pass did: operations claimed, and how many of them ended (APPROVED, DECLINED, FAILED). */
+    public record Pass(int examined, int resolved) {
+    }
+
     /**
      * One pass. {@code staleAfter}: how long a PENDING operation may go untouched before it counts as abandoned
      * (longer than the slowest TX call with all its retries).
-     *
-     * @return how many operations were examined
      */
-    public int runOnce(String owner, Duration staleAfter, Duration lease, int batch) {
+    public Pass runOnce(String owner, Duration staleAfter, Duration lease, int batch) {
         List<Operation> claimed = journal.claimUnresolved(owner, staleAfter, lease, batch, clock.instant());
+        int resolved = 0;
         for (Operation op : claimed) {
-            OperationResumer resumer = resumers.stream().filter(r -> r.handles(op.kind())).findFirst().orElse(null);
-            if (resumer == null) {
-                LOG.warnf("no resumer for operation %s of kind %s; left for an operator", op.id(), op.kind());
-                continue;
-            }
-            try {
-                resumer.resume(op);
-            } catch (RuntimeException e) {
-                // Stays unresolved; the lease expires and the next pass tries again.
-                LOG.warnf("operation %s (%s) not resolved this pass: %s", op.id(), op.kind(), e.toString());
+            if (resume(op)) {
+                resolved++;
             }
         }
-        return claimed.size();
+        return new Pass(claimed.size(), resolved);
+    }
+
+    /**
+     * Resolves one operation now, outside the lease (an operator's request). Safe next to a running pass: every
+     * resumer only re-sends under the operation's own matchKeys and only a non-terminal operation can end.
+     *
+     * @return the operation as it stands afterwards, empty if there is no such operation
+     */
+    public Optional<Operation> resolveNow(OperationId id) {
+        Optional<Operation> op = journal.find(id);
+        if (op.isEmpty() || op.get().state().terminal()) {
+            return op;
+        }
+        resume(op.get());
+        return journal.find(id);
+    }
+
+    private boolean resume(Operation op) {
+        OperationResumer resumer = resumers.stream().filter(r -> r.handles(op.kind())).findFirst().orElse(null);
+        if (resumer == null) {
+            LOG.warnf("no resumer for operation %s of kind %s; left for an operator", op.id(), op.kind());
+            return false;
+        }
+        try {
+            resumer.resume(op);
+            return journal.find(op.id()).map(o -> o.state().terminal()).orElse(false);
+        } catch (RuntimeException e) {
+            // Stays unresolved; the lease expires and the next pass tries again.
+            LOG.warnf("operation %s (%s) not resolved this pass: %s", op.id(), op.kind(), e.toString());
+            return false;
+        }
     }
 }

@@ -70,6 +70,7 @@ class CardMoneyTest {
         resumer.money = money;
         resumer.clock = clock;
         resumer.config = TestMoneyConfig.redriveWithin(Duration.ofMinutes(10));
+        money.config = resumer.config;
         ledger.balances.put(ACCOUNT, new BigDecimal("1000.00"));
     }
 
@@ -229,5 +230,32 @@ class CardMoneyTest {
         assertEquals(OperationState.DECLINED, journal.ops.values().stream()
                 .filter(o -> o.amount().compareTo(new BigDecimal("50")) == 0).findFirst().orElseThrow().state());
         assertEquals(OperationKind.CARD_CREDIT, journal.ops.values().iterator().next().kind());
+    }
+
+    @Test
+    void whenTxCannotTellTheCardStandingNothingIsJournaledSoNothingCanMoveLater() {
+        ledger.standingUnavailable = true;
+        assertEquals(Reason.CORE_UNAVAILABLE,
+                assertThrows(LoadRefused.class, () -> money.credit(credit("5.00", null))).reason());
+        assertTrue(journal.ops.isEmpty());
+        assertTrue(ledger.sentKeys.isEmpty());
+    }
+
+    @Test
+    void afterTheWindowNobodySendsAndFailedWaitsForTheStaleDelay() {
+        ledger.faults.add(Fault.TIMEOUT_NOT_APPLIED);
+        LoadRefused refused = assertThrows(LoadRefused.class, () -> money.credit(credit("7.00", "late")));
+        OperationId id = new OperationId(refused.operationId());
+        now.set(now.get().plus(Duration.ofMinutes(10)).plusSeconds(5));
+        // A partner retry past the window does not send: the outcome is left to the reconciler.
+        assertEquals(Reason.OUTCOME_UNKNOWN,
+                assertThrows(LoadRefused.class, () -> money.credit(credit("7.00", "late"))).reason());
+        assertEquals(1, ledger.sentKeys.size());
+        reconcile();
+        assertEquals(OperationState.UNKNOWN, journal.find(id).orElseThrow().state(), "a late send may still land");
+        now.set(now.get().plusSeconds(30));
+        reconcile();
+        assertEquals(OperationState.FAILED, journal.find(id).orElseThrow().state());
+        assertEquals(1, ledger.sentKeys.size());
     }
 }

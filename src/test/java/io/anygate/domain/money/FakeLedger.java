@@ -25,6 +25,7 @@ class FakeLedger implements CoreLedger {
     final Deque<Fault> faults = new ArrayDeque<>();
     CardStanding standing = CardStanding.ACTIVE;
     boolean lookupUnavailable;
+    boolean standingUnavailable;
     long nextTranId = 5000;
 
     @Override
@@ -67,6 +68,9 @@ class FakeLedger implements CoreLedger {
 
     @Override
     public CardStanding standing(long cardId) {
+        if (standingUnavailable) {
+            throw new IllegalStateException("TX unavailable");
+        }
         return standing;
     }
 

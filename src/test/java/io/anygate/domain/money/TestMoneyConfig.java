@@ -19,7 +19,27 @@ final class TestMoneyConfig {
 
             @Override
             public ReconcilerConfig reconciler() {
-                throw new UnsupportedOperationException();
+                return new ReconcilerConfig() {
+                    @Override
+                    public String interval() {
+                        return "5s";
+                    }
+
+                    @Override
+                    public Duration staleAfter() {
+                        return Duration.ofSeconds(30);
+                    }
+
+                    @Override
+                    public Duration lease() {
+                        return Duration.ofMinutes(1);
+                    }
+
+                    @Override
+                    public int batch() {
+                        return 50;
+                    }
+                };
             }
 
             @Override

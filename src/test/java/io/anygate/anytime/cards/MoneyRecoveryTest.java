@@ -1,0 +1,131 @@
+package io.anygate.anytime.cards;
+
+import static io.anygate.anytime.cards.MoneyTestSupport.move;
+import static io.anygate.anytime.cards.MoneyTestSupport.rows;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.anygate.domain.CardRef;
+import io.anygate.domain.card.OwnedCard;
+import io.anygate.domain.money.TransactionHistory;
+import io.anygate.domain.operation.Reconciler;
+import io.anygate.ops.InstanceId;
+import io.anygate.store.Store;
+import io.anygate.testsupport.CardFixture;
+import io.anygate.testsupport.EdgeClient;
+import io.anygate.testsupport.TestPartner;
+import io.anygate.webhook.CardLastTxEvents;
+import io.anygate.webhook.TransactionFollower;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A lost TX answer, the reconciler, the admin view, and card_last_tx for purchases made in TX. */
+@QuarkusTest
+class MoneyRecoveryTest {
+
+    @Inject
+    CardFixture fixture;
+    @Inject
+    Store store;
+    @Inject
+    Reconciler reconciler;
+    @Inject
+    TransactionFollower follower;
+    @Inject
+    InstanceId instance;
+    @Inject
+    TransactionHistory history;
+    @Inject
+    CardLastTxEvents events;
+
+    @AfterEach
+    void clearFaults() {
+        CardFixture.sim().delete("/sim/faults").then().statusCode(200);
+    }
+
+    @Test
+    void aLostAnswerIsAppliedOnceAnswered408AndApprovedLaterWithItsWebhook() throws Exception {
+        String token = EdgeClient.token(TestPartner.DELTA);
+        OwnedCard card = fixture.card("delta", "100.00", "0.00");
+        // Every attempt (the first and the client's retries under the same matchKey) loses its answer.
+        CardFixture.sim().body(Map.of("operation", "tran.account2account", "dropAfterCommitRate", 1.0))
+                .put("/sim/faults").then().statusCode(200);
+        Response r = move(TestPartner.DELTA, token, "credit", CardRef.ofTxCard(card.cardId()).value(), "12.34",
+                null);
+        assertEquals(408, r.statusCode(), r.asString());
+        assertEquals(4080010, r.jsonPath().getLong("body.error.code"));
+        assertEquals(new BigDecimal("12.34"), CardFixture.balance(card.cardContractId()), "in TX's ledger once");
+        String opId = (String) rows(store, "SELECT operation_id FROM operation WHERE card_id = ?", card.cardId())
+                .get(0).get("operation_id");
+
+        // Operators see it stuck.
+        Response list = given().header("Authorization", "Bearer test-admin-token").queryParam("state", "UNKNOWN")
+                .get("/admin/operations");
+        assertEquals(200, list.statusCode(), list.asString());
+        List<String> stuck = list.jsonPath().getList("id");
+        assertTrue(stuck != null && stuck.contains(opId), list.asString());
+        given().get("/admin/operations").then().statusCode(401);
+
+        clearFaults();
+        Response resolved = given().header("Authorization", "Bearer test-admin-token")
+                .post("/admin/operations/" + opId + "/reconcile");
+        assertEquals(200, resolved.statusCode(), resolved.asString());
+        assertEquals("APPROVED", resolved.jsonPath().getString("state"));
+        long tranId = resolved.jsonPath().getLong("tx_tran_id");
+        assertEquals(new BigDecimal("12.34"), CardFixture.balance(card.cardContractId()), "still once");
+        assertEquals(new BigDecimal("87.66"), CardFixture.balance(card.accountId()));
+        awaitDelivered("card_last_tx:" + tranId);
+    }
+
+    @Test
+    void purchasesInTxProduceExactlyOneCardLastTxEach() {
+        String token = EdgeClient.token(TestPartner.DELTA);
+        OwnedCard card = fixture.card("delta", "100.00", "50.00");
+        Response load = move(TestPartner.DELTA, token, "credit", CardRef.ofTxCard(card.cardId()).value(), "10", null);
+        long loadTran = load.jsonPath().getLong("body.transaction_id");
+        String approvalPayload = payload("card_last_tx:" + loadTran);
+        for (String amount : List.of("5.05", "7.00", "1.99")) {
+            CardFixture.sim().body(Map.of("card", Map.of("id", card.cardId()), "terminal", Map.of("mid", "SHOP-1"),
+                    "value", Map.of("amt", new BigDecimal(amount), "ccy", "EUR"))).post("/tx/v1/tran/purchase")
+                    .then().statusCode(200);
+        }
+        follower.runOnce(instance.value(), Duration.ofSeconds(30), 10_000, 100);
+        follower.runOnce(instance.value(), Duration.ofSeconds(30), 10_000, 100);
+
+        List<Map<String, Object>> hooks = rows(store, "SELECT event_id, payload FROM webhook_outbox"
+                + " WHERE payload LIKE ? ORDER BY event_id", "%\"card_ref\":\"" + CardRef.ofTxCard(card.cardId()).value()
+                + "\"%");
+        assertEquals(4, hooks.size(), "one load + three purchases, each once: " + hooks);
+        assertEquals(approvalPayload, payload("card_last_tx:" + loadTran), "the follower added nothing");
+        // The approval's JSON is the one the follower would have made for the same TX transaction.
+        var t = history.find(loadTran).orElseThrow();
+        String fromFollower = events.event(card, t, new BigDecimal("60.00")).payload();
+        assertEquals(fromFollower, approvalPayload);
+        assertTrue(hooks.stream().anyMatch(h -> ((String) h.get("payload")).contains("\"balance_after\":\"45.96\"")),
+                hooks.toString());
+    }
+
+    private String payload(String eventId) {
+        return (String) rows(store, "SELECT payload FROM webhook_outbox WHERE event_id = ?", eventId).get(0)
+                .get("payload");
+    }
+
+    private void awaitDelivered(String eventId) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            List<Map<String, Object>> r = rows(store, "SELECT status FROM webhook_outbox WHERE event_id = ?", eventId);
+            if (!r.isEmpty() && "DELIVERED".equals(r.get(0).get("status"))) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(eventId + " not delivered");
+    }
+}

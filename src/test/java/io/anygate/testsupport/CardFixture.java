@@ -1,0 +1,121 @@
+package io.anygate.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import io.anygate.domain.account.AccountOwnership;
+import io.anygate.domain.account.OwnedAccount;
+import io.anygate.domain.card.CardOwnership;
+import io.anygate.domain.card.OwnedCard;
+import io.anygate.tx.CatalogueRef;
+import io.anygate.tx.Contract;
+import io.anygate.tx.Contract2Contract;
+import io.anygate.tx.ContractDetails;
+import io.anygate.tx.ContractRef;
+import io.anygate.tx.MatchKey;
+import io.anygate.tx.Subject;
+import io.anygate.tx.SubjectDetails;
+import io.anygate.tx.SubjectRef;
+import io.anygate.tx.TxCards;
+import io.anygate.tx.TxContracts;
+import io.anygate.tx.TxSubjects;
+import io.restassured.http.ContentType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Makes an account and an active card of a partner directly in TX through the TX client (subject, account
+ * contract, card contract, card, link, activation) and registers both with the ownership tables, as the account
+ * and card sagas do at their last step. Funding uses the simulator's {@code PUT contract/balance}.
+ */
+@ApplicationScoped
+public class CardFixture {
+
+    @Inject
+    TxSubjects subjects;
+    @Inject
+    TxContracts contracts;
+    @Inject
+    TxCards cards;
+    @Inject
+    AccountOwnership accounts;
+    @Inject
+    CardOwnership cardOwnership;
+
+    /** An account funded with {@code accountBalance} and an active card with {@code cardBalance}, in EUR. */
+    public OwnedCard card(String partnerId, String accountBalance, String cardBalance) {
+        return card(partnerId, accountBalance, cardBalance, "Active");
+    }
+
+    public OwnedCard card(String partnerId, String accountBalance, String cardBalance, String cardStatus) {
+        long holder = subjects.putSubject(new Subject(SubjectRef.ofRid(rid("S")), null, Subject.PERSON,
+                SubjectDetails.person("Ada", "Lovelace", LocalDate.of(1990, 1, 1), "Female", null, List.of(),
+                        List.of(), List.of())), key()).objectId();
+        long account = contract(holder, "CT-ACCOUNT-CONSUMER");
+        long cardContract = contract(holder, "CT-CARD");
+        contracts.putLink(new Contract2Contract(null, ContractRef.ofId(cardContract), null,
+                ContractRef.ofId(account), null, null, null, null), key());
+        long cardId = cards.putCard(new io.anygate.tx.Card(io.anygate.tx.CardRef.ofRid(rid("C")), null, SubjectRef.ofId(holder), null,
+                ContractRef.ofId(account), ContractRef.ofId(cardContract), CatalogueRef.ofRid("CP-VIRTUAL"), null,
+                null, cardStatus, null, null, new io.anygate.tx.Card.Names("ADA LOVELACE", null, null), null),
+                key()).objectId();
+        fund(account, accountBalance);
+        fund(cardContract, cardBalance);
+        String op = UUID.randomUUID().toString().replace("-", "").substring(0, 26);
+        accounts.register(new OwnedAccount(account, partnerId, "consumer", "EUR", holder, null), op);
+        OwnedCard card = new OwnedCard(cardId, partnerId, account, cardContract, "EUR", true);
+        cardOwnership.register(card, op);
+        return card;
+    }
+
+    private long contract(long holder, String type) {
+        long id = contracts.putContract(new Contract(ContractRef.ofRid(rid("A")), null, CatalogueRef.ofRid(type), SubjectRef.ofId(holder),
+                new ContractDetails(null, "test " + type, null, "EUR", null, null), null), key()).objectId();
+        contracts.activate(ContractRef.ofId(id), key());
+        return id;
+    }
+
+    /** Changes a card's status in the simulator (Lost, Stolen, Blocked, Closed...). */
+    public static void status(long cardId, String status) {
+        sim().body(Map.of("object", Map.of("ref", Map.of("id", cardId), "status", status))).put("/tx/v1/card").then()
+                .statusCode(200);
+    }
+
+    /** Sets a contract's balance in the simulator. */
+    public static void fund(long contract, String balance) {
+        if (balance == null) {
+            return;
+        }
+        sim().queryParam("ref[id]", contract).queryParam("accountRole", "Main").queryParam("ccy", "EUR")
+                .body(Map.of("balance", new BigDecimal(balance))).put("/tx/v1/contract/balance").then()
+                .statusCode(200);
+    }
+
+    /** A contract's available balance in the simulator. */
+    public static BigDecimal balance(long contract) {
+        String body = sim().queryParam("ref[id]", contract).get("/tx/v1/contract").then().statusCode(200)
+                .extract().asString();
+        return new io.restassured.path.json.JsonPath(body).using(io.restassured.path.json.config.JsonPathConfig
+                .jsonPathConfig().numberReturnType(
+                        io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL))
+                .get("details.balances.available");
+    }
+
+    /** The simulator at /txsim with the sandbox credentials. */
+    public static io.restassured.specification.RequestSpecification sim() {
+        return given().auth().preemptive().basic("tx-sandbox", "tx-sandbox-secret").contentType(ContentType.JSON)
+                .basePath("/txsim");
+    }
+
+    private static String rid(String kind) {
+        return "FX-" + kind + "-" + UUID.randomUUID();
+    }
+
+    private static MatchKey key() {
+        return MatchKey.of("fx-" + UUID.randomUUID());
+    }
+}
