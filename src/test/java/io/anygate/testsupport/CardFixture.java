@@ -61,7 +61,7 @@ public class CardFixture {
                 ContractRef.ofId(account), null, null, null, null), key());
         long cardId = cards.putCard(new io.anygate.tx.Card(io.anygate.tx.CardRef.ofRid(rid("C")), null, SubjectRef.ofId(holder), null,
                 ContractRef.ofId(account), ContractRef.ofId(cardContract), CatalogueRef.ofRid("CP-VIRTUAL"), null,
-                null, cardStatus, null, null, new io.anygate.tx.Card.Names("ADA LOVELACE", null, null), null),
+                null, cardStatus, null, null, new io.anygate.tx.Card.Names("ADA LOVELACE", null, null), null, null, null),
                 key()).objectId();
         fund(account, accountBalance);
         fund(cardContract, cardBalance);
