@@ -70,7 +70,7 @@ class SecretsNotLoggedTest {
             EdgeClient.signed(alpha).header("Authorization", "Bearer " + accessToken)
                     .contentType("application/x-www-form-urlencoded").formParam("test_param", PAN)
                     .post("/v1.0/apicheck").then().statusCode(200);
-            given().get("/v1.0/cards/" + PAN + "/pin").then().statusCode(404);
+            given().get("/v1.0/cards/" + PAN + "/pin").then().statusCode(401);
 
             for (String[] route : versionedRoutes()) {
                 Response r = call(alpha, accessToken, route[0], route[1], route[2]);
