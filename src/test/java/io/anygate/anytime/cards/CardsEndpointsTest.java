@@ -83,7 +83,7 @@ class CardsEndpointsTest {
         CardCalls.order(DELTA, plasticOrder(acc.accountId(), "10"), null).then().statusCode(403)
                 .body("body.error.code", equalTo(4030310));
         CardCalls.order(ALPHA, plasticOrder(acc.accountId(), "1000.00"), null).then().statusCode(402)
-                .body("body.error.code", equalTo(4020210));
+                .body("body.error.code", equalTo(4020220));
     }
 
     @Test
