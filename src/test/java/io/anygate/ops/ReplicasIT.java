@@ -85,6 +85,8 @@ class ReplicasIT {
         for (JsonNode p : file.path("partners")) {
             if (p.path("partner_id").asText().equals("alpha")) {
                 ((ObjectNode) p).put("webhook_url", hook);
+                // the receiver listens on loopback: allowed for this partner only (partners file)
+                ((ObjectNode) p).put("allow_private_webhook_targets", true);
             }
         }
         Files.writeString(partners, json.writeValueAsString(file));
@@ -113,9 +115,7 @@ class ReplicasIT {
                 "-Dgateway.security.rate-limit.enabled=true",
                 // one long window: the count cannot restart between the calls of the test
                 "-Dgateway.security.rate-limit.window=86400s",
-                "-Dgateway.webhook.dispatch-interval=1s",
-                "-Dgateway.webhook.targets.alpha.url=" + hook,
-                "-Dgateway.webhook.targets.alpha.allow-private-targets=true");
+                "-Dgateway.webhook.dispatch-interval=1s");
         int portA = freePort();
         int portB = freePort();
         a = "http://localhost:" + portA;
