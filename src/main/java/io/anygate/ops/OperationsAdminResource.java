@@ -5,7 +5,7 @@ import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationJournal;
 import io.anygate.domain.operation.OperationState;
 import io.anygate.domain.operation.Reconciler;
-import io.anygate.webhook.AdminConfig;
+import io.anygate.security.AdminGuard;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,7 @@ import java.util.Map;
 public class OperationsAdminResource {
 
     @Inject
-    AdminConfig admin;
+    AdminGuard guard;
 
     @Inject
     OperationJournal journal;
@@ -92,14 +90,7 @@ public class OperationsAdminResource {
     }
 
     private void authorize(String header) {
-        String expected = admin.token().filter(t -> !t.isBlank()).orElse(null);
-        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
-        if (expected == null || given == null || !MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            throw new WebApplicationException(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gateway-admin\"")
-                    .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "unauthorized")).build());
-        }
+        guard.authorize(header);
     }
 
     private static WebApplicationException error(Response.Status status, String message) {

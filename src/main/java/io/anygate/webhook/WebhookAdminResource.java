@@ -1,6 +1,7 @@
 package io.anygate.webhook;
 
 import io.anygate.store.Store;
+import io.anygate.security.AdminGuard;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,8 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ import java.util.Map;
 public class WebhookAdminResource {
 
     @Inject
-    AdminConfig admin;
+    AdminGuard guard;
     @Inject
     Store store;
     @Inject
@@ -117,14 +116,7 @@ public class WebhookAdminResource {
     }
 
     private void authorize(String header) {
-        String expected = admin.token().filter(t -> !t.isBlank()).orElse(null);
-        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
-        if (expected == null || given == null || !MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            throw new WebApplicationException(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gateway-admin\"")
-                    .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "unauthorized")).build());
-        }
+        guard.authorize(header);
     }
 
     private static WebApplicationException notFound(String message) {

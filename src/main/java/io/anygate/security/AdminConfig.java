@@ -1,4 +1,4 @@
-package io.anygate.webhook;
+package io.anygate.security;
 
 import io.smallrye.config.ConfigMapping;
 import java.util.Optional;
