@@ -62,6 +62,9 @@ class SecretsNotLoggedTest {
             secrets.add(token.jsonPath().getString("body.refresh_token"));
             secrets.addAll(pemLines(Path.of("target/test-data/sandbox/gateway-signing-key.pem")));
 
+            // The money and card-secret happy path: account, card, load, unload, PIN, PAN.
+            happyPath(alpha, accessToken, secrets, shortSecrets);
+
             TestPartner wrong = new TestPartner(alpha.partnerId(), alpha.clientId(), alpha.clientSecret(),
                     alpha.username(), WRONG_PASSWORD, alpha.key());
             assertEquals(401, EdgeClient.tokenResponse(wrong, EdgeClient.signed(wrong)).statusCode());
@@ -106,6 +109,57 @@ class SecretsNotLoggedTest {
             }
         }
         assertTrue(leaks.isEmpty(), String.join("\n", leaks));
+    }
+
+    /** Opens a business account, orders cards, loads and unloads one, reads its PIN and a single-use card's PAN. */
+    private void happyPath(TestPartner alpha, String token, Set<String> secrets, Set<String> shortSecrets) {
+        Response acc = EdgeClient.signed(alpha).header("Authorization", "Bearer " + token)
+                .contentType("application/x-www-form-urlencoded")
+                .formParams(Map.ofEntries(Map.entry("acc_type", "business"), Map.entry("acc_currency", "EUR"),
+                        Map.entry("user_gender", "F"), Map.entry("user_first_name", "Alice"),
+                        Map.entry("user_last_name", "Martin"), Map.entry("user_dob", "1985-04-12"),
+                        Map.entry("user_pob", "Lyon"), Map.entry("user_email", "alice@example.com"),
+                        Map.entry("user_mobile_number", "33600000001"), Map.entry("user_addr_line_1", "1 rue X"),
+                        Map.entry("user_addr_zip", "75002"), Map.entry("user_addr_city", "Paris"),
+                        Map.entry("user_addr_cc", "fr"), Map.entry("user_nationality", "fr"),
+                        Map.entry("corp_name", "Acme SA"), Map.entry("corp_regnum", "B123456"),
+                        Map.entry("corp_type", "SA"), Map.entry("corp_activity", "Widgets"),
+                        Map.entry("corp_addr_line_1", "2 avenue Louise"), Map.entry("corp_addr_zip", "1050"),
+                        Map.entry("corp_addr_city", "Bruxelles"), Map.entry("corp_addr_cc", "be")))
+                .post("/v1.0/accounts");
+        assertEquals(200, acc.statusCode(), acc.asString());
+        long accId = acc.jsonPath().getLong("body.acc_id");
+        String multi = order(alpha, token, accId, "VIRTUAL_MULTI_USE");
+        String single = order(alpha, token, accId, "VIRTUAL_SINGLE_USE");
+        for (String kind : List.of("credit", "debit")) {
+            Response r = EdgeClient.signed(alpha).header("Authorization", "Bearer " + token)
+                    .contentType("application/x-www-form-urlencoded").formParam("amount", "5")
+                    .formParam("acc_comment", "c").formParam("card_comment", "c")
+                    .post("/v1.0/cards/" + multi + "/" + kind);
+            assertEquals(200, r.statusCode(), kind + ": " + r.asString());
+        }
+        Response pin = EdgeClient.signed(alpha).header("Authorization", "Bearer " + token)
+                .queryParam("cvc", "000").get("/v1.0/cards/" + multi + "/pin");
+        assertEquals(200, pin.statusCode(), pin.asString());
+        shortSecrets.add(pin.jsonPath().getString("body.pin"));
+        Response pan = EdgeClient.signed(alpha).header("Authorization", "Bearer " + token)
+                .get("/v1.0/cards/" + single + "/pan");
+        assertEquals(200, pan.statusCode(), pan.asString());
+        String clearPan = pan.jsonPath().getString("body.pan");
+        String cvv = pan.jsonPath().getString("body.cvv");
+        assertTrue(clearPan != null && clearPan.length() >= 13, "a single-use card's PAN is served: " + pan.asString());
+        secrets.add(clearPan);
+        shortSecrets.add(cvv);
+    }
+
+    private String order(TestPartner alpha, String token, long accId, String type) {
+        Response card = EdgeClient.signed(alpha).header("Authorization", "Bearer " + token)
+                .contentType("application/x-www-form-urlencoded").formParam("acc_id", accId)
+                .formParam("card_name", "ACME PAY").formParam("card_type", type)
+                .formParam("expiry_date", java.time.LocalDate.now().plusYears(1).toString())
+                .formParam("amount", "20").post("/v1.0/cards");
+        assertEquals(200, card.statusCode(), type + ": " + card.asString());
+        return card.jsonPath().getString("body.card_ref");
     }
 
     /** [method, path, operation JSON] of every versioned operation of the partner document. */
