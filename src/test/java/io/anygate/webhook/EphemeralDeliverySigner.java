@@ -1,7 +1,5 @@
 package io.anygate.webhook;
 
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -10,12 +8,9 @@ import java.security.Signature;
 import java.util.Base64;
 
 /**
- * Fallback signer: an Ed25519 key generated at start, so that deliveries are signed even before the gateway's
- * configured signing key is wired in (the lead bridges {@code GatewaySigner}). Receivers cannot pin this key across
- * restarts; it exists for tests and the sandbox.
+ * A signer with an Ed25519 key generated per instance, for dispatcher tests that run without the application
+ * (the application signs with {@code security.GatewaySigner} through {@code GatewayDeliverySigner}).
  */
-@DefaultBean
-@ApplicationScoped
 public class EphemeralDeliverySigner implements DeliverySigner {
 
     private final KeyPair keys;
