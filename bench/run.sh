@@ -2,7 +2,9 @@
 # The benchmark suite in one command: the gateway measured side by side with the standalone TX simulator and an
 # NGINX reverse proxy in front of that simulator, all in one run on loopback. Writes the results between the
 # bench markers of docs/performance.md. Usage: bench/run.sh   (env: BENCH_SKIP_BUILD=1 to reuse target/,
-# BENCH_SECONDS=<saturation seconds> (10), BENCH_RATE_SECONDS=<seconds per fixed rate> (8), BENCH_NO_DOC=1).
+# BENCH_SECONDS=<saturation seconds> (10), BENCH_RATE_SECONDS=<seconds per fixed rate> (8), BENCH_NO_DOC=1,
+# BENCH_SCENARIOS=card-read,tx-card-read for a quick partial run: those scenarios and the profile only, no doc;
+# BENCH_GATEWAY_OPTS="-agentpath:..." extra JVM options of the gateway, e.g. a profiler agent).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -98,7 +100,7 @@ start_gateway() { # name data-dir extra-args...
     # keep the sandbox partner (and its key) across runs so the signature cache stays valid
     if [ -d "$CACHE/sandbox" ]; then cp -r "$CACHE/sandbox" "$dir/"; fi
     # the default H2 URL adds AUTO_SERVER=TRUE, which H2 2.x refuses together with DB_CLOSE_ON_EXIT=FALSE
-    (cd "$WORK" && exec java "$@" \
+    (cd "$WORK" && exec java ${BENCH_GATEWAY_OPTS:-} "$@" \
         "-Dquarkus.datasource.h2.jdbc.url=jdbc:h2:file:$dir/store/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
         -Dquarkus.profile=sandbox -Dquarkus.http.port=$GW_PORT \
         -Dgateway.tx.url=http://127.0.0.1:$SIM_PORT -Dgateway.txsim.enabled=false -Dgateway.data-dir="$dir" \
@@ -124,11 +126,13 @@ else
 fi
 
 # ---- run 1: every scenario, the main store
+SCENARIOS=${BENCH_SCENARIOS:-card-read,apicheck,tx-card-read,tx-card-get,nginx-card-get,credit,tx-transfer}
+if [ -n "${BENCH_SCENARIOS:-}" ]; then BENCH_NO_DOC=1; fi
 start_gateway gateway-main "$WORK/gw-main" "${STORE_ARGS[@]}"
 record_start "gateway, $STORE_NAME" "$WORK/gateway-main.log" "$GW_PID"
 driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signature-state="$WORK/gw-main/signatures-used" \
-    sim-pid="$SIM_PID" tx-ids-file="$WORK/tx-ids" scenarios=card-read,apicheck,tx-card-read,tx-card-get,nginx-card-get,credit,tx-transfer \
-    half-of=card-read,apicheck half-for=card-read,apicheck,tx-card-read,tx-card-get,nginx-card-get
+    sim-pid="$SIM_PID" tx-ids-file="$WORK/tx-ids" scenarios="$SCENARIOS" \
+    rates="${BENCH_RATES-100,500,1000}" half-of=card-read,apicheck half-for=card-read,apicheck,tx-card-read,tx-card-get,nginx-card-get
 
 # wrk cross-check of the load driver itself on the simplest route (is the JVM client the limit?)
 AUTH=$(printf %s tx-sandbox:tx-sandbox-secret | base64 -w0)
@@ -148,11 +152,14 @@ if [ -n "$PG_SCHEMA" ]; then
 fi
 
 # ---- where the time goes: JFR on the signed read path under load
-PROFILED=card-read
+PROFILED=${BENCH_PROFILE:-card-read}
 grep -q $'^card-read\tsaturation.*not available' "$RESULTS" && PROFILED=apicheck
 driver suite "${COMMON[@]}" results="$WORK/profile.tsv" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" \
     signature-state="$WORK/gw-main/signatures-used" scenarios=$PROFILED rates= label=profiled jfr-file="$WORK/gateway.jfr"
 driver jfr-top file="$WORK/gateway.jfr" top=15 >"$WORK/jfr-top.md"
+if [ -n "${BENCH_SCENARIOS:-}" ]; then
+    cat "$RESULTS" >&2; cat "$WORK/jfr-top.md" >&2; exit 0
+fi
 # token last: every token supersedes the previous one, and its bcrypt backlog would bleed into a next phase
 driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signature-state="$WORK/gw-main/signatures-used" \
     scenarios=token
@@ -172,7 +179,7 @@ fi
     echo "<!-- bench:results:start (written by bench/run.sh; edits here are overwritten) -->"
     echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (dirty)'),"
     echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(java -version 2>&1 | head -1)."
-    echo "Main store: $STORE_NAME. Phases: ${SAT} s saturation (after a warm-up of >= 3 s and >= 3,000 operations), ${RATE_SECS} s per fixed rate."
+    echo "Main store: $STORE_NAME. Phases: ${SAT} s saturation (after a warm-up until the throughput settles: 5-s windows, >= 20,000 operations, at most 150 s), ${RATE_SECS} s per fixed rate."
     echo "Load average (1/5/15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine shows here)."
     echo "Journal check: ${JOURNAL:-n/a (no PostgreSQL)}."
     echo

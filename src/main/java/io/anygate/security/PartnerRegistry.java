@@ -84,6 +84,9 @@ public class PartnerRegistry {
         List<Partner> partners = new ArrayList<>();
         Long mtime = null;
         String hash = null;
+        if (!first && config.partnersFile().isEmpty()) {
+            return; // the sandbox partner alone: nothing can change until a restart
+        }
         if (config.partnersFile().isPresent()) {
             Path file = Path.of(config.partnersFile().get());
             byte[] content;

@@ -3,6 +3,9 @@ package io.anygate.store;
 import io.anygate.domain.account.AccountOwnership;
 import io.anygate.domain.account.OwnedAccount;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,11 +27,28 @@ public class JdbcAccountOwnership implements AccountOwnership {
     @Inject
     Store store;
 
+    @Inject
+    StoreConfig config;
+
+    /** Found rows only: they never change once registered (see {@link StoreConfig#ownershipCacheSize()}). */
+    private Cache<OwnershipKey, OwnedAccount> found;
+
+    @PostConstruct
+    void init() {
+        found = Caffeine.newBuilder().maximumSize(config.ownershipCacheSize()).build();
+    }
+
     @Override
     public Optional<OwnedAccount> find(String partnerId, long accountId) {
-        List<OwnedAccount> found = query("SELECT " + COLUMNS + " FROM account WHERE partner_id = ? AND acc_id = ?",
-                partnerId, accountId);
-        return found.stream().findFirst();
+        OwnershipKey key = new OwnershipKey(partnerId, accountId);
+        OwnedAccount cached = found.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<OwnedAccount> account = query("SELECT " + COLUMNS + " FROM account WHERE partner_id = ? AND acc_id = ?",
+                partnerId, accountId).stream().findFirst();
+        account.ifPresent(a -> found.put(key, a));
+        return account;
     }
 
     @Override

@@ -3,6 +3,9 @@ package io.anygate.store;
 import io.anygate.domain.card.CardOwnership;
 import io.anygate.domain.card.OwnedCard;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,10 +26,28 @@ public class JdbcCardOwnership implements CardOwnership {
     @Inject
     Store store;
 
+    @Inject
+    StoreConfig config;
+
+    /** Found rows only: they never change once registered (see {@link StoreConfig#ownershipCacheSize()}). */
+    private Cache<OwnershipKey, OwnedCard> found;
+
+    @PostConstruct
+    void init() {
+        found = Caffeine.newBuilder().maximumSize(config.ownershipCacheSize()).build();
+    }
+
     @Override
     public Optional<OwnedCard> find(String partnerId, long cardId) {
-        return query("SELECT " + COLUMNS + " FROM card WHERE partner_id = ? AND card_id = ?", partnerId, cardId)
-                .stream().findFirst();
+        OwnershipKey key = new OwnershipKey(partnerId, cardId);
+        OwnedCard cached = found.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<OwnedCard> card = query("SELECT " + COLUMNS + " FROM card WHERE partner_id = ? AND card_id = ?",
+                partnerId, cardId).stream().findFirst();
+        card.ifPresent(c -> found.put(key, c));
+        return card;
     }
 
     @Override

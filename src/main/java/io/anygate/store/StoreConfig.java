@@ -18,4 +18,12 @@ public interface StoreConfig {
     /** The PostgreSQL store is active (production; the `postgres` profile). */
     @WithDefault("false")
     boolean postgresActive();
+
+    /**
+     * How many (partner, account) and (partner, card) ownership rows each replica keeps in memory. The rows are
+     * written once, at the last step of a creation saga, and never changed or deleted, so a cached row cannot go
+     * stale on any replica; only found rows are cached (a card registered a moment later is still found).
+     */
+    @WithDefault("100000")
+    long ownershipCacheSize();
 }
