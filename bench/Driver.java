@@ -311,6 +311,39 @@ public final class Driver {
             }
         }
 
+        /** CPU ticks of every process named {@code comm} (e.g. all PostgreSQL backends), -1 when none. */
+        static long cpuTicksOfAll(String comm) {
+            long sum = -1;
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path d : (Iterable<Path>) dirs::iterator) {
+                    String pid = d.getFileName().toString();
+                    if (!pid.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        if (Files.readString(d.resolve("comm")).trim().equals(comm)) {
+                            long t = cpuTicks(pid);
+                            sum = Math.max(sum, 0) + Math.max(t, 0);
+                        }
+                    } catch (IOException e) {
+                        // gone meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                return -1;
+            }
+            return sum;
+        }
+
+        /**
+         * CPU ticks of every participant of a phase: gateway, simulator, PostgreSQL (all backends; a backend that
+         * ends during the phase takes its ticks with it, so this can only under-count) and this driver.
+         */
+        static long[] participants() {
+            return new long[] {cpuTicks(ARGS.getOrDefault("pid", "")), cpuTicks(ARGS.getOrDefault("sim-pid", "")),
+                    cpuTicksOfAll("postgres"), cpuTicks(Long.toString(ProcessHandle.current().pid()))};
+        }
+
         static long statusKb(String pid, String key) {
             if (pid == null || pid.isEmpty()) {
                 return -1;
@@ -355,6 +388,7 @@ public final class Driver {
         AtomicLong ok = new AtomicLong();
         AtomicLong err = new AtomicLong();
         long cpu0 = ProcStat.cpuTicks(pid);
+        long[] split0 = record ? ProcStat.participants() : null;
         long t0 = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < conns; i++) {
@@ -391,8 +425,22 @@ public final class Driver {
         Result r = finish(scenario, "saturation c=" + conns, Double.NaN, lat, Math.min(n.get(), cap), ok.get(), err.get(), secs, cpu0, pid, "");
         if (record) {
             log("%s saturation: %.0f/s ok=%d err=%d p50=%.2fms p99=%.2fms cpu=%.2f", scenario, r.achieved, r.ok, r.errors, r.p50, r.p99, r.cpuCores);
+            writeCpuSplit(scenario, r.ok, split0, ProcStat.participants());
         }
         return r;
+    }
+
+    /** One line per measured saturation phase: CPU ms per operation of each participant (results + ".cpu"). */
+    static void writeCpuSplit(String scenario, long ops, long[] before, long[] after) throws IOException {
+        if (!ARGS.containsKey("results") || ops == 0) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(scenario);
+        for (int i = 0; i < before.length; i++) {
+            boolean known = before[i] >= 0 && after[i] >= 0;
+            line.append('\t').append(known ? fmt((after[i] - before[i]) * 10.0 / ops) : "-"); // ticks are 10 ms
+        }
+        Files.writeString(Path.of(ARGS.get("results") + ".cpu"), line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** Open model: request n due at start + n/rate, latency from its due time; ends at the due time of the last one + grace. */
@@ -971,6 +1019,7 @@ public final class Driver {
                         .append(" | ").append(r[8]).append(" | ").append(r[9]).append(" | ").append(cpu).append(" | ").append(cpuPerOp(r)).append(" | ").append(mem)
                         .append(" | ").append(r[13]).append(" |\n");
             }
+            cpuSplit(sb);
             sb.append("\n**Targets** (ratios from this run; a miss is reported, never a build failure)\n\n");
             sb.append("| target | measured | verdict |\n|---|---|---|\n");
             double cardSat = sat("card-read");
@@ -1039,6 +1088,42 @@ public final class Driver {
         static double cpuMs(String scenario) {
             return rows.stream().filter(r -> r[0].equals(scenario) && r[1].startsWith("saturation") && !cpuPerOp(r).equals("-"))
                     .mapToDouble(r -> Double.parseDouble(cpuPerOp(r))).findFirst().orElse(Double.NaN);
+        }
+
+        /**
+         * Where one operation's CPU goes on this machine, every participant counted: on a shared 2-core machine
+         * the throughput of a closed loop is bounded by cores / (sum of CPU per operation), whoever spends it.
+         */
+        static void cpuSplit(StringBuilder sb) throws IOException {
+            Path file = Path.of(arg("results", null) + ".cpu");
+            if (!Files.exists(file)) {
+                return;
+            }
+            int cores = Runtime.getRuntime().availableProcessors();
+            sb.append("\n**CPU per operation by process** (saturation phases; ms of CPU per operation, user + system, from "
+                    + "`/proc`; PostgreSQL = all its backends; the gateway column of a direct scenario is its idle work)\n\n");
+            sb.append("| scenario | gateway | simulator | PostgreSQL | driver | all | ceiling on ").append(cores)
+                    .append(" cores (ops/s) | ceiling without the gateway's own CPU (ops/s) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (String l : Files.readAllLines(file)) {
+                String[] f = l.split("\t", -1);
+                if (f.length < 5) {
+                    continue;
+                }
+                double all = 0;
+                double others = 0;
+                for (int i = 1; i < 5; i++) {
+                    double v = f[i].equals("-") ? 0 : Double.parseDouble(f[i]);
+                    all += v;
+                    if (i > 1) {
+                        others += v;
+                    }
+                }
+                boolean viaGateway = !f[0].startsWith("tx-") && !f[0].startsWith("nginx-");
+                sb.append("| ").append(f[0]).append(" | ").append(f[1]).append(" | ").append(f[2]).append(" | ").append(f[3])
+                        .append(" | ").append(f[4]).append(" | ").append(fmt(all)).append(" | ")
+                        .append(all > 0 ? fmt(cores * 1000 / all) : "-").append(" | ")
+                        .append(viaGateway && others > 0 ? fmt(cores * 1000 / others) : "-").append(" |\n");
+            }
         }
 
         static void target(StringBuilder sb, String what, String measured, boolean met) {

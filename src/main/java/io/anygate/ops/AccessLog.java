@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -29,6 +31,8 @@ public class AccessLog {
     static final String TRACE_KEY = "io.anygate.ops.trace";
     static final String TEMPLATE_KEY = "io.anygate.ops.route-template";
     private static final Logger ACCESS = Logger.getLogger(CATEGORY);
+    /** Route templates by resource method: computed once, not by reflection on every request. */
+    private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
     // After the body and upload-limit handlers are placed, before any application route.
     private static final int ORDER = -100;
 
@@ -61,7 +65,8 @@ public class AccessLog {
         }
         ctx.put(TRACE_KEY, ClientProxy.unwrap(trace));
         if (resource != null && resource.getResourceClass() != null && resource.getResourceMethod() != null) {
-            ctx.put(TEMPLATE_KEY, template(resource.getResourceClass(), resource.getResourceMethod()));
+            ctx.put(TEMPLATE_KEY, TEMPLATES.computeIfAbsent(resource.getResourceMethod(),
+                    m -> template(resource.getResourceClass(), m)));
         }
     }
 
