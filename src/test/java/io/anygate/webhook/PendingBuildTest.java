@@ -112,6 +112,17 @@ class PendingBuildTest {
     }
 
     @Test
+    void theDelayDoublesUpToItsCeiling() {
+        Duration initial = Duration.ofSeconds(2);
+        Duration max = Duration.ofMinutes(1);
+        assertEquals(Duration.ofSeconds(2), CardLastTxBuilder.delayAfter(1, initial, max));
+        assertEquals(Duration.ofSeconds(4), CardLastTxBuilder.delayAfter(2, initial, max));
+        assertEquals(Duration.ofSeconds(32), CardLastTxBuilder.delayAfter(5, initial, max));
+        assertEquals(max, CardLastTxBuilder.delayAfter(6, initial, max));
+        assertEquals(max, CardLastTxBuilder.delayAfter(10_000, initial, max));
+    }
+
+    @Test
     void anUnbuiltEventIsNeverDeliveredNorRedeliveredButCountsAsWaiting() throws Exception {
         bench = WebhookBench.h2();
         receiver = Receiver.start(0);
