@@ -59,8 +59,11 @@ public class CardLastTxBuilder {
         int built = 0;
         int deferred = 0;
         for (long cardId : outbox.cardsToBuild(now, config.build().cardsPerPass())) {
-            List<OutboxRepository.PendingBuild> claimed = outbox.claimBuilds(cardId, owner, now,
-                    now.plus(config.lease()));
+            // The lease starts when the card is claimed: a pass slowed down by TX must not hand out leases that
+            // have already run out.
+            Instant at = clock.instant();
+            List<OutboxRepository.PendingBuild> claimed = outbox.claimBuilds(cardId, owner, at,
+                    at.plus(config.lease()));
             if (claimed.isEmpty()) {
                 continue; // another replica took them
             }
