@@ -4,7 +4,6 @@ import io.anygate.anytime.transactions.TransactionMapper;
 import io.anygate.domain.CardRef;
 import io.anygate.domain.CoreTransaction;
 import io.anygate.domain.card.OwnedCard;
-import io.anygate.domain.money.BalanceAfter;
 import io.anygate.tx.TxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,9 +11,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 
 /**
- * The one way a {@code card_last_tx} event is made, whoever notices the transaction (the approval of a load or
- * unload, or the TX transaction follower): TX transaction → {@link CoreTransaction} → the Anytime card
- * transaction of {@link TransactionMapper} → the webhook body. Same transaction, same JSON, same event id
+ * The one way a {@code card_last_tx} event is made, whoever notices the transaction (the build step of an
+ * approved load or unload, {@link CardLastTxBuilder}, or the TX transaction follower): TX transaction →
+ * {@link CoreTransaction} → the Anytime card transaction of {@link TransactionMapper} → the webhook body. Same transaction, same JSON, same event id
  * ({@code card_last_tx:{txid}}), so the outbox keeps one.
  */
 @ApplicationScoped
@@ -24,15 +23,15 @@ public class CardLastTxEvents {
     WebhookOutbox outbox;
 
     @Inject
-    BalanceAfter balances;
-
-    @Inject
     TxConfig tx;
 
     @Inject
     Clock clock;
 
-    /** The event of a card's transaction with its balance after (TX cannot tell it: the current balance is used). */
+    /**
+     * The event of a card's transaction with its balance after (TX cannot tell it: the callers derive it from the
+     * current balance, {@code domain.money.BalanceAfter}).
+     */
     public WebhookEvent event(OwnedCard card, CoreTransaction t, BigDecimal balanceAfter) {
         var mapped = new TransactionMapper(tx.zone()).toCardTransaction(t, card.cardContractId(), balanceAfter);
         CardLastTx body = CardLastTx.of(CardRef.ofTxCard(card.cardId()).value(), Long.toString(card.accountId()),
@@ -40,14 +39,10 @@ public class CardLastTxEvents {
         return WebhookEvent.cardLastTx(card.partnerId(), body, clock.instant());
     }
 
-    /** Computes the balance after the transaction and enqueues; true when the event is new. */
-    public boolean enqueue(OwnedCard card, CoreTransaction t) {
-        BigDecimal balance = balances.of(card.cardContractId(), t.id())
-                .orElseThrow(() -> new IllegalStateException("card balance unavailable now"));
-        return outbox.enqueue(event(card, t, balance));
-    }
-
-    /** Enqueues with a balance the caller computed (the follower walks a page backwards from one balance). */
+    /**
+     * Enqueues with a balance the caller computed (the follower walks a page backwards from one balance); true when
+     * the event is new.
+     */
     public boolean enqueue(OwnedCard card, CoreTransaction t, BigDecimal balanceAfter) {
         return outbox.enqueue(event(card, t, balanceAfter));
     }

@@ -12,15 +12,18 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Webhook metrics: {@code gateway_webhook_deliveries_total{outcome}}, {@code gateway_webhook_outbox_pending},
- * {@code gateway_webhook_outbox_oldest_age_seconds} and {@code gateway_webhook_endpoints_paused}. The gauges show the
- * values of the last refresh (every dispatcher pass) so that a scrape never queries the store.
+ * Webhook metrics: {@code gateway_webhook_deliveries_total{outcome}}, {@code gateway_webhook_outbox_pending} (events
+ * not delivered yet, those still to be built included), {@code gateway_webhook_outbox_unbuilt} (of which recorded on
+ * approval and not built yet), {@code gateway_webhook_outbox_oldest_age_seconds} and
+ * {@code gateway_webhook_endpoints_paused}. The gauges show the values of the last refresh (every dispatcher pass)
+ * so that a scrape never queries the store.
  */
 @ApplicationScoped
 public class DeliveryMetrics implements WebhookDispatcher.DeliveryListener {
 
     private final Map<WebhookDispatcher.Outcome, Counter> outcomes = new EnumMap<>(WebhookDispatcher.Outcome.class);
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong unbuilt = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private final AtomicLong pausedEndpoints = new AtomicLong();
 
@@ -32,7 +35,10 @@ public class DeliveryMetrics implements WebhookDispatcher.DeliveryListener {
                     .tag("outcome", o.name().toLowerCase()).register(registry));
         }
         Gauge.builder("gateway.webhook.outbox.pending", pending, AtomicLong::get)
-                .description("Webhook events waiting for delivery").strongReference(true).register(registry);
+                .description("Webhook events waiting for delivery, those still to be built included").strongReference(true).register(registry);
+        Gauge.builder("gateway.webhook.outbox.unbuilt", unbuilt, AtomicLong::get)
+                .description("Webhook events recorded on approval whose payload is not built yet (counted in pending)")
+                .strongReference(true).register(registry);
         Gauge.builder("gateway.webhook.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
                 .description("Age of the oldest webhook event waiting for delivery").strongReference(true)
                 .register(registry);
@@ -49,6 +55,7 @@ public class DeliveryMetrics implements WebhookDispatcher.DeliveryListener {
     /** Updates the gauges from the store's current figures. */
     void refresh(OutboxRepository.Backlog backlog, int paused, Instant now) {
         pending.set(backlog.pending());
+        unbuilt.set(backlog.unbuilt());
         oldestAgeSeconds.set(backlog.oldestCreatedAt() == null ? 0
                 : Math.max(0, Duration.between(backlog.oldestCreatedAt(), now).toSeconds()));
         pausedEndpoints.set(paused);

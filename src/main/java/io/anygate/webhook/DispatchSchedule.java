@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs this replica's dispatcher on the scheduler ({@code gateway.webhook.dispatch-interval}), one pass at a time,
- * and refreshes the webhook gauges after each pass.
+ * and refreshes the webhook gauges after each pass; and, as a job of its own ({@code gateway.webhook.build.interval}),
+ * the build step that makes the payloads of events recorded on approval. Two jobs, so that a slow or unreachable TX
+ * (which only building needs) never holds back deliveries to partners.
  */
 @ApplicationScoped
 public class DispatchSchedule {
@@ -36,7 +38,11 @@ public class DispatchSchedule {
     DeliveryMetrics metrics;
     @Inject
     Vertx vertx;
+    @Inject
+    CardLastTxBuilder builder;
 
+    /** This replica in the outbox's claims (dispatch and build alike). */
+    private final String owner = ownerId();
     private volatile WebhookDispatcher dispatcher;
     private volatile HttpTransport http;
     private volatile EndpointCircuit circuit;
@@ -55,6 +61,17 @@ public class DispatchSchedule {
         }
     }
 
+    @Scheduled(identity = "webhook-builder", every = "${gateway.webhook.build.interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DispatcherDisabled.class)
+    void build() {
+        try {
+            builder.buildDue(owner);
+        } catch (RuntimeException e) {
+            // Store trouble: the builds stay recorded (and leased rows come back when the lease ends).
+            LOG.warnf("webhook build pass failed: %s", e.getMessage());
+        }
+    }
+
     /** This replica's dispatcher (built on first use, once the store is up). */
     WebhookDispatcher dispatcher() {
         if (dispatcher == null) {
@@ -68,7 +85,7 @@ public class DispatchSchedule {
                             config.circuit().pause());
                     SandboxInbox inbox = gateway.sandbox() ? new SandboxInbox(store.dataSource(), clock) : null;
                     dispatcher = new WebhookDispatcher(store.dataSource(), targets, signer, http, inbox,
-                            RetryPolicy.of(config.retry()), circuit, clock, ownerId(), config.batchSize(),
+                            RetryPolicy.of(config.retry()), circuit, clock, owner, config.batchSize(),
                             config.lease(), metrics);
                 }
             }
@@ -93,7 +110,7 @@ public class DispatchSchedule {
         return id.length() > 100 ? id.substring(id.length() - 100) : id;
     }
 
-    /** Skips passes when {@code gateway.webhook.dispatcher-enabled=false}. */
+    /** Skips passes (dispatch and build) when {@code gateway.webhook.dispatcher-enabled=false}. */
     @ApplicationScoped
     public static class DispatcherDisabled implements Scheduled.SkipPredicate {
         @Inject

@@ -19,6 +19,8 @@ import javax.sql.DataSource;
  */
 public class OutboxRepository {
 
+    /** Recorded on approval, payload not built yet ({@link CardLastTxBuilder}); never delivered as such. */
+    static final String BUILD = "BUILD";
     static final String PENDING = "PENDING";
     static final String DELIVERED = "DELIVERED";
     static final String FAILED = "FAILED";
@@ -48,6 +50,90 @@ public class OutboxRepository {
             ps.setObject(7, ts(now));
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Records on the caller's connection that the {@code card_last_tx} event of TX transaction {@code tranId} on card
+     * {@code cardId} is owed, without its payload (status BUILD, due now): one INSERT, no TX call. False when an
+     * event with that id exists already (built, or recorded by another path).
+     */
+    static boolean insertBuild(Connection c, String eventId, String partnerId, String eventType, long cardId,
+            long tranId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhook_outbox (event_id, partner_id, event_type,"
+                + " created_at, status, attempts, next_attempt_at, card_id, tran_id) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
+            ps.setString(1, eventId);
+            ps.setString(2, partnerId);
+            ps.setString(3, eventType);
+            ps.setObject(4, ts(now));
+            ps.setString(5, BUILD);
+            ps.setObject(6, ts(now));
+            ps.setLong(7, cardId);
+            ps.setLong(8, tranId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Cards with builds due at {@code now} that nobody leases, the longest waiting first. */
+    public List<Long> cardsToBuild(Instant now, int limit) {
+        String sql = "SELECT card_id FROM webhook_outbox WHERE status = ? AND next_attempt_at <= ?"
+                + " AND (lease_until IS NULL OR lease_until < ?) GROUP BY card_id"
+                + " ORDER BY MIN(next_attempt_at), card_id LIMIT " + limit;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, BUILD, ts(now), ts(now));
+            List<Long> cards = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    cards.add(rs.getLong(1));
+                }
+            }
+            return cards;
+        } catch (SQLException e) {
+            throw new IllegalStateException("webhook outbox unavailable", e);
+        }
+    }
+
+    /**
+     * Takes every due, unleased build of a card for {@code owner} until {@code leaseUntil} (one UPDATE: the card's
+     * builds share their TX reads) and returns the builds this owner holds on it. Another replica's claims are left
+     * alone; a replica's passes run one at a time, so what it holds is this pass's.
+     */
+    public List<PendingBuild> claimBuilds(long cardId, String owner, Instant now, Instant leaseUntil) {
+        update("UPDATE webhook_outbox SET claimed_by = ?, lease_until = ? WHERE card_id = ? AND status = ?"
+                + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)",
+                owner, ts(leaseUntil), cardId, BUILD, ts(now), ts(now));
+        String sql = "SELECT id, event_id, partner_id, card_id, tran_id, attempts FROM webhook_outbox"
+                + " WHERE card_id = ? AND status = ? AND claimed_by = ? ORDER BY tran_id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, cardId, BUILD, owner);
+            List<PendingBuild> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PendingBuild(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getLong(5), rs.getInt(6)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("webhook outbox unavailable", e);
+        }
+    }
+
+    /**
+     * Stores a claimed build's payload and hands the event to the dispatcher (PENDING, due now, no delivery attempt
+     * counted: the build's attempts are not deliveries). False when this owner no longer holds the build.
+     */
+    public boolean built(long id, String owner, String payload, Instant now) {
+        return update("UPDATE webhook_outbox SET status = ?, payload = ?, attempts = 0, next_attempt_at = ?,"
+                + " last_attempt_at = NULL, last_error = NULL, claimed_by = NULL, lease_until = NULL"
+                + " WHERE id = ? AND status = ? AND claimed_by = ?", PENDING, payload, ts(now), id, BUILD, owner) == 1;
+    }
+
+    /** Releases a claimed build that could not be made now; it is tried again at {@code next} (never dropped). */
+    public void buildFailed(long id, String owner, Instant at, Instant next, String error) {
+        update("UPDATE webhook_outbox SET attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ?,"
+                + " last_error = ?, claimed_by = NULL, lease_until = NULL WHERE id = ? AND status = ? AND claimed_by = ?",
+                ts(at), ts(next), truncate(error), id, BUILD, owner);
     }
 
     /** Pending events due at {@code now} and not leased by anyone, oldest due first. */
@@ -90,10 +176,14 @@ public class OutboxRepository {
         }
     }
 
-    /** Puts an event (failed or delivered) back in the queue with a fresh retry schedule. */
+    /**
+     * Puts an event (failed or delivered) back in the queue with a fresh retry schedule. False when there is no such
+     * event, or it is not built yet (it has nothing to deliver; the build step makes it PENDING).
+     */
     public boolean redeliver(String eventId, Instant now) {
         return update("UPDATE webhook_outbox SET status = ?, attempts = 0, next_attempt_at = ?, claimed_by = NULL,"
-                + " lease_until = NULL, delivered_at = NULL WHERE event_id = ?", PENDING, ts(now), eventId) == 1;
+                + " lease_until = NULL, delivered_at = NULL WHERE event_id = ? AND status <> ?", PENDING, ts(now),
+                eventId, BUILD) == 1;
     }
 
     /** Makes the pending events of an endpoint due now (after an operator resumed it). */
@@ -113,15 +203,18 @@ public class OutboxRepository {
         return query("SELECT " + COLUMNS + " FROM webhook_outbox WHERE event_id = ?", eventId).stream().findFirst();
     }
 
-    /** Pending count and the creation time of the oldest pending event. */
+    /**
+     * Events waiting for delivery, those still to be built included (a partner waits for them just the same), how
+     * many of them are not built yet, and the creation time of the oldest.
+     */
     public Backlog backlog() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT count(*), min(created_at) FROM webhook_outbox WHERE status = ?")) {
-            ps.setString(1, PENDING);
+             PreparedStatement ps = c.prepareStatement("SELECT count(*), count(CASE WHEN status = ? THEN 1 END),"
+                     + " min(created_at) FROM webhook_outbox WHERE status IN (?, ?)")) {
+            bind(ps, BUILD, PENDING, BUILD);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Backlog(rs.getLong(1), instant(rs, 2));
+                return new Backlog(rs.getLong(1), rs.getLong(2), instant(rs, 3));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("webhook outbox unavailable", e);
@@ -133,8 +226,15 @@ public class OutboxRepository {
             Long requestId, String endpoint) {
     }
 
-    /** Outbox size for metrics; {@code oldestCreatedAt} is null when nothing is pending. */
-    public record Backlog(long pending, Instant oldestCreatedAt) {
+    /**
+     * Outbox size for metrics: {@code pending} counts every event not delivered yet (built or not), {@code unbuilt}
+     * those of them still waiting for their payload; {@code oldestCreatedAt} is null when nothing is pending.
+     */
+    public record Backlog(long pending, long unbuilt, Instant oldestCreatedAt) {
+    }
+
+    /** A {@code card_last_tx} recorded on approval and claimed for building. */
+    public record PendingBuild(long id, String eventId, String partnerId, long cardId, long tranId, int attempts) {
     }
 
     private List<OutboxEntry> query(String sql, Object... args) {

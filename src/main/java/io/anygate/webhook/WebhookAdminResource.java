@@ -44,7 +44,7 @@ public class WebhookAdminResource {
         return outbox().failed(Math.max(1, Math.min(limit, 1000))).stream().map(FailedView::of).toList();
     }
 
-    /** One event's delivery state. */
+    /** One event's delivery state (status BUILD: recorded on approval, payload not built yet; see last_error). */
     @GET
     @Path("/events/{eventId}")
     public FailedView event(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("eventId") String id) {
@@ -52,12 +52,17 @@ public class WebhookAdminResource {
         return outbox().find(id).map(FailedView::of).orElseThrow(() -> notFound("no such event"));
     }
 
-    /** Puts a failed (or delivered) event back in the queue with a fresh retry schedule. */
+    /** Puts a failed (or delivered) event back in the queue with a fresh retry schedule; 409 while not built yet. */
     @POST
     @Path("/events/{eventId}/redeliver")
     public Response redeliver(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("eventId") String id) {
         authorize(auth);
         if (!outbox().redeliver(id, Instant.now())) {
+            if (outbox().find(id).isPresent()) {
+                // Recorded on approval and not built yet: it goes out as soon as the build step makes it.
+                throw new WebApplicationException(Response.status(Response.Status.CONFLICT)
+                        .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "event not built yet")).build());
+            }
             throw notFound("no such event");
         }
         return Response.accepted(Map.of("event_id", id, "status", OutboxRepository.PENDING)).build();

@@ -40,6 +40,9 @@ public interface WebhookConfig {
     /** Sandbox inbox. */
     Inbox inbox();
 
+    /** Building the card_last_tx events that approvals record without their payload. */
+    Build build();
+
     /** Retry schedule: the delay before retry n is the n-th entry, jittered; after the last entry the event fails. */
     interface Retry {
         /** Delays between attempts (ISO-8601 durations); the default spans about 32 h. */
@@ -71,6 +74,29 @@ public interface WebhookConfig {
         /** Time allowed for the receiver to answer once the request is sent. */
         @WithDefault("PT10S")
         Duration readTimeout();
+    }
+
+    /**
+     * The build step ({@link CardLastTxBuilder}): runs on every replica whose dispatcher is enabled, claims with
+     * {@link #lease()}; a build TX cannot answer now waits {@code retry-initial}, doubled per failure up to
+     * {@code retry-max}, and is never given up.
+     */
+    interface Build {
+        /** How often the build step looks for events to build. */
+        @WithDefault("1s")
+        String interval();
+
+        /** How many cards (all their pending events at once) one pass builds at most. */
+        @WithDefault("50")
+        int cardsPerPass();
+
+        /** Wait before the first retry of a build TX could not answer. */
+        @WithDefault("PT2S")
+        Duration retryInitial();
+
+        /** Longest wait between two attempts of one build. */
+        @WithDefault("PT1M")
+        Duration retryMax();
     }
 
     /** Sandbox inbox (sandbox mode only). */

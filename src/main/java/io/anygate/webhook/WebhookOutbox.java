@@ -38,6 +38,21 @@ public class WebhookOutbox {
     }
 
     /**
+     * Records that the {@code card_last_tx} event of TX transaction {@code tranId} on a card is owed, without
+     * building it: one INSERT, no TX call, so an approval costs the partner's request nothing more. The event id is
+     * the built event's ({@code card_last_tx:{txid}}); {@link CardLastTxBuilder} makes the payload later. True when
+     * the event is new, false when it was already recorded or enqueued (by the follower, or a racing resolver).
+     */
+    public boolean enqueueBuild(String partnerId, long cardId, long tranId) {
+        try (Connection c = store.dataSource().getConnection()) {
+            return OutboxRepository.insertBuild(c, WebhookEvent.cardLastTxId(Long.toString(tranId)), partnerId,
+                    CardLastTx.METHOD, cardId, tranId, clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("webhook outbox unavailable", e);
+        }
+    }
+
+    /**
      * Enqueues on the caller's connection, inside the caller's transaction (neither committed nor rolled back here).
      * A duplicate event id is a no-op and does not abort the transaction. True when the event is new.
      */

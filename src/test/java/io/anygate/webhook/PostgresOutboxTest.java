@@ -2,6 +2,7 @@ package io.anygate.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anygate.store.Store;
@@ -11,11 +12,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The outbox on PostgreSQL: idempotent enqueue inside a transaction, and lease claims between two replicas. */
+/**
+ * The outbox on PostgreSQL: idempotent enqueue inside a transaction (events and build records alike), build claims,
+ * and lease claims between two replicas.
+ */
 @QuarkusTest
 @TestProfile(PostgresOutboxTest.Profile.class)
 @EnabledIfPostgres
@@ -49,6 +55,30 @@ class PostgresOutboxTest {
             c.commit();
         }
         assertTrue(new OutboxRepository(store.dataSource()).find("card_last_tx:pg-1").isPresent());
+    }
+
+    @Test
+    void aBuildRecordIsOneInsertThatNeverAbortsTheTransactionAndIsBuiltOnce() throws Exception {
+        Instant now = Instant.now();
+        try (Connection c = store.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            assertTrue(OutboxRepository.insertBuild(c, "card_last_tx:pg-b1", "pg-tx", CardLastTx.METHOD, 777, 1, now));
+            assertFalse(OutboxRepository.insertBuild(c, "card_last_tx:pg-b1", "pg-tx", CardLastTx.METHOD, 777, 1, now));
+            c.createStatement().execute("SELECT 1");
+            c.commit();
+        }
+        OutboxRepository outbox = new OutboxRepository(store.dataSource());
+        assertTrue(outbox.cardsToBuild(now, 10).contains(777L));
+        assertTrue(outbox.backlog().unbuilt() >= 1);
+        OutboxRepository.PendingBuild b = outbox.claimBuilds(777, "pg-a", now, now.plusSeconds(60)).get(0);
+        assertTrue(outbox.claimBuilds(777, "pg-b", now, now.plusSeconds(60)).isEmpty());
+        assertTrue(outbox.built(b.id(), "pg-a", WebhookBench.cardLastTx("pg-tx", "1").payload(), now));
+        assertEquals("PENDING", outbox.find("card_last_tx:pg-b1").orElseThrow().status());
+        // Only a BUILD row may lack its payload.
+        try (Connection c = store.dataSource().getConnection()) {
+            assertThrows(SQLException.class, () -> c.createStatement().executeUpdate("UPDATE webhook_outbox"
+                    + " SET payload = NULL WHERE event_id = 'card_last_tx:pg-b1'"));
+        }
     }
 
     @Test

@@ -4,13 +4,21 @@ import io.anygate.domain.CoreTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A contract's balance right after one of its transactions (TX transactions carry no balance): the contract's
- * available balance now, minus the signed amounts of the newer money-moving transactions (docs/mapping.md). The
- * newest transactions are read before and after the balance; if a transaction landed in between, it is done
- * again, so the balance and the list describe the same moment.
+ * A contract's balance right after its transactions (TX transactions carry no balance): the contract's available
+ * balance now, minus the signed amounts of the newer money-moving transactions (docs/mapping.md). The newest
+ * transaction id is read before and after the balance; if a transaction landed in between, it is done again, so the
+ * balance and the list describe the same moment.
  */
 @ApplicationScoped
 public class BalanceAfter {
@@ -24,37 +32,79 @@ public class BalanceAfter {
     @Inject
     CoreLedger ledger;
 
+    /** A transaction of the contract, as TX lists it, and the contract's balance right after it. */
+    public record After(CoreTransaction transaction, BigDecimal balance) {
+    }
+
     /** The balance after {@code tranId} on {@code contractId}, empty when TX cannot tell now. */
     public Optional<BigDecimal> of(long contractId, long tranId) {
+        return of(contractId, List.of(tranId)).map(found -> found.get(tranId)).map(After::balance);
+    }
+
+    /**
+     * Each of {@code tranIds} (transactions of the contract) with the balance right after it, from ONE balance
+     * read and one walk back through the newest transactions, however many ids are asked: a card's pending
+     * {@code card_last_tx} events are built together. Empty when TX cannot tell now (the balance is unreadable, or
+     * transactions kept landing between the reads: try later). An id TX does not list is absent from the map.
+     * TX errors propagate.
+     */
+    public Optional<Map<Long, After>> of(long contractId, Collection<Long> tranIds) {
+        if (tranIds.isEmpty()) {
+            return Optional.of(Map.of());
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Long newestBefore = newestId(contractId);
             Optional<BigDecimal> available = ledger.balance(contractId);
             if (available.isEmpty()) {
                 return Optional.empty();
             }
-            if (java.util.Objects.equals(newestBefore, newestId(contractId))) {
-                return Optional.of(available.get().subtract(newerThan(contractId, tranId)));
+            // The walk's first page doubles as the "newest after the balance" read: one TX call fewer.
+            TransactionHistory.Page first = history.newestFirst(contractId, 0, PAGE);
+            Long newestAfter = first.transactions().isEmpty() ? null : first.transactions().get(0).id();
+            if (Objects.equals(newestBefore, newestAfter)) {
+                return Optional.of(walk(contractId, available.get(), first, tranIds));
             }
         }
         return Optional.empty();
     }
 
-    /** The signed sum of money-moving transactions on the contract with an id above {@code tranId}. */
-    private BigDecimal newerThan(long contractId, long tranId) {
-        BigDecimal sum = BigDecimal.ZERO;
+    /**
+     * Walks back from the balance after the newest transaction: the balance after a transaction is the one after
+     * its newer neighbour minus what that neighbour did. Stops at the oldest id asked for.
+     */
+    private Map<Long, After> walk(long contractId, BigDecimal available, TransactionHistory.Page first,
+            Collection<Long> tranIds) {
+        Set<Long> wanted = new HashSet<>(tranIds);
+        long oldest = Collections.min(tranIds);
+        Map<Long, After> found = new HashMap<>();
+        BigDecimal balance = available;
+        // Ids only go down in this order. A transaction landing during the walk shifts the later pages (offsets
+        // count from the newest): what reappears, and whatever is newer than the balance read, is skipped.
+        long below = Long.MAX_VALUE;
+        TransactionHistory.Page page = first;
         int offset = 0;
         while (true) {
-            TransactionHistory.Page page = history.newestFirst(contractId, offset, PAGE);
             for (CoreTransaction t : page.transactions()) {
-                if (t.id() <= tranId) {
-                    return sum;
+                if (t.id() >= below) {
+                    continue;
                 }
-                sum = sum.add(signed(t, contractId));
+                below = t.id();
+                if (t.id() < oldest) {
+                    return found;
+                }
+                if (wanted.contains(t.id())) {
+                    found.put(t.id(), new After(t, balance));
+                }
+                if (t.id() == oldest) {
+                    return found;
+                }
+                balance = balance.subtract(signed(t, contractId));
             }
             if (!page.hasMore() || page.transactions().isEmpty()) {
-                return sum;
+                return found;
             }
             offset += page.transactions().size();
+            page = history.newestFirst(contractId, offset, PAGE);
         }
     }
 

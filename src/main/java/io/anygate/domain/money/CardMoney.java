@@ -26,7 +26,8 @@ import java.util.Optional;
  * <li>limits are checked against the journal including this operation, so concurrent loads cannot slip
  * past a limit together; if the check itself fails the operation is FAILED, so nobody re-drives it;</li>
  * <li>one TX transfer under the operation's matchKey (the TX client retries only with that key);</li>
- * <li>the outcome is journaled; an unknown outcome stays UNKNOWN for {@link MoneyResumer}.</li>
+ * <li>the outcome is journaled (an approval after its webhook is recorded, {@link MoneyEvents}); an unknown outcome
+ * stays UNKNOWN for {@link MoneyResumer}.</li>
  * </ol>
  * A repeated request with the same Idempotency-Key finds the journaled operation and re-drives it under the
  * same matchKey, which TX answers with the original outcome: it can never move money twice. Nobody sends a
@@ -174,9 +175,12 @@ public class CardMoney {
     Moved settle(Operation op, OwnedCard card, TransferOutcome outcome) {
         Instant now = clock.instant();
         if (outcome instanceof TransferOutcome.Approved a) {
-            if (journal.finish(op.id(), OperationState.APPROVED, a.tranId(), null, now)) {
-                events.approved(op, card, a.tranId());
-            }
+            // The webhook's record first, then the outcome: no operation is ever APPROVED without it. A crash in
+            // between leaves the operation unresolved; the reconciler settles it here again, and the repeated
+            // record is a no-op (one event per TX transaction). The journal and the outbox cannot share one store
+            // transaction without JDBC types crossing this port.
+            events.approved(op, card, a.tranId());
+            journal.finish(op.id(), OperationState.APPROVED, a.tranId(), null, now);
             return new Moved(op, card, a.tranId());
         }
         if (outcome instanceof TransferOutcome.Declined d) {

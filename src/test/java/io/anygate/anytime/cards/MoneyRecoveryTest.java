@@ -86,12 +86,13 @@ class MoneyRecoveryTest {
     }
 
     @Test
-    void purchasesInTxProduceExactlyOneCardLastTxEach() {
+    void purchasesInTxProduceExactlyOneCardLastTxEach() throws Exception {
         String token = EdgeClient.token(TestPartner.DELTA);
         OwnedCard card = fixture.card("delta", "100.00", "50.00");
         Response load = move(TestPartner.DELTA, token, "credit", CardRef.ofTxCard(card.cardId()).value(), "10", null);
         long loadTran = load.jsonPath().getLong("body.transaction_id");
-        String approvalPayload = payload("card_last_tx:" + loadTran);
+        // The approval records the event; the build step makes its payload moments later, off the request path.
+        String approvalPayload = awaitPayload("card_last_tx:" + loadTran);
         for (String amount : List.of("5.05", "7.00", "1.99")) {
             CardFixture.sim().body(Map.of("card", Map.of("id", card.cardId()), "terminal", Map.of("mid", "SHOP-1"),
                     "value", Map.of("amt", new BigDecimal(amount), "ccy", "EUR"))).post("/tx/v1/tran/purchase")
@@ -111,6 +112,17 @@ class MoneyRecoveryTest {
         assertEquals(fromFollower, approvalPayload);
         assertTrue(hooks.stream().anyMatch(h -> ((String) h.get("payload")).contains("\"balance_after\":\"45.96\"")),
                 hooks.toString());
+    }
+
+    private String awaitPayload(String eventId) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<Map<String, Object>> r = rows(store, "SELECT payload FROM webhook_outbox WHERE event_id = ?", eventId);
+            if (!r.isEmpty() && r.get(0).get("payload") != null) {
+                return (String) r.get(0).get("payload");
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(eventId + " not built");
     }
 
     private String payload(String eventId) {

@@ -1,0 +1,143 @@
+package io.anygate.webhook;
+
+import io.anygate.domain.card.CardOwnership;
+import io.anygate.domain.card.OwnedCard;
+import io.anygate.domain.money.BalanceAfter;
+import io.anygate.store.Store;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds the {@code card_last_tx} events that approvals recorded without a payload (outbox status BUILD), off the
+ * partner's request path. Per card: claim its due builds (a lease, as the dispatcher's, so replicas never build the
+ * same row at once), read the balance and the newest transactions ONCE ({@link BalanceAfter#of(long,
+ * java.util.Collection)}) and make every event exactly as the follower does ({@link CardLastTxEvents#event}); the row
+ * becomes PENDING for the dispatcher. When TX cannot tell now, the build is retried later with a growing delay
+ * ({@code gateway.webhook.build.*}); it is never dropped.
+ */
+@ApplicationScoped
+public class CardLastTxBuilder {
+
+    private static final Logger LOG = Logger.getLogger(CardLastTxBuilder.class);
+    /** A build still failing after this many attempts is worth an operator's look (it keeps being retried). */
+    private static final int WARN_AFTER_ATTEMPTS = 10;
+
+    @Inject
+    Store store;
+
+    @Inject
+    CardOwnership cards;
+
+    @Inject
+    BalanceAfter balances;
+
+    @Inject
+    CardLastTxEvents events;
+
+    @Inject
+    WebhookConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** What one pass did: cards looked at, events built, builds put off until later. */
+    public record Pass(int cards, int built, int deferred) {
+    }
+
+    /** One pass over up to {@code gateway.webhook.build.cards-per-pass} cards with builds due now. */
+    public Pass buildDue(String owner) {
+        OutboxRepository outbox = new OutboxRepository(store.dataSource());
+        Instant now = clock.instant();
+        int cardCount = 0;
+        int built = 0;
+        int deferred = 0;
+        for (long cardId : outbox.cardsToBuild(now, config.build().cardsPerPass())) {
+            // The lease starts when the card is claimed: a pass slowed down by TX must not hand out leases that
+            // have already run out.
+            Instant at = clock.instant();
+            List<OutboxRepository.PendingBuild> claimed = outbox.claimBuilds(cardId, owner, at,
+                    at.plus(config.lease()));
+            if (claimed.isEmpty()) {
+                continue; // another replica took them
+            }
+            cardCount++;
+            int made = buildCard(outbox, owner, cardId, claimed);
+            built += made;
+            deferred += claimed.size() - made;
+        }
+        return new Pass(cardCount, built, deferred);
+    }
+
+    private int buildCard(OutboxRepository outbox, String owner, long cardId,
+            List<OutboxRepository.PendingBuild> claimed) {
+        Optional<OwnedCard> card = cards.find(claimed.get(0).partnerId(), cardId);
+        if (card.isEmpty()) {
+            deferAll(outbox, owner, claimed, "card " + cardId + " not in the card registry");
+            return 0;
+        }
+        Map<Long, BalanceAfter.After> after;
+        try {
+            after = balances.of(card.get().cardContractId(),
+                    claimed.stream().map(OutboxRepository.PendingBuild::tranId).toList()).orElse(null);
+        } catch (RuntimeException e) {
+            deferAll(outbox, owner, claimed, "TX unavailable: " + e);
+            return 0;
+        }
+        if (after == null) {
+            deferAll(outbox, owner, claimed, "card balance unavailable now (TX busy or unreadable)");
+            return 0;
+        }
+        int made = 0;
+        for (OutboxRepository.PendingBuild b : claimed) {
+            BalanceAfter.After a = after.get(b.tranId());
+            if (a == null) {
+                defer(outbox, owner, b, "TX does not list transaction " + b.tranId() + " on the card contract yet");
+                continue;
+            }
+            WebhookEvent event = events.event(card.get(), a.transaction(), a.balance());
+            if (!event.eventId().equals(b.eventId())) {
+                // Cannot happen (both derive from the TX id); never store one transaction's body under another id.
+                defer(outbox, owner, b, "built event id " + event.eventId() + " does not match");
+                continue;
+            }
+            if (outbox.built(b.id(), owner, event.payload(), clock.instant())) {
+                made++;
+            }
+        }
+        return made;
+    }
+
+    private void deferAll(OutboxRepository outbox, String owner, List<OutboxRepository.PendingBuild> builds,
+            String why) {
+        for (OutboxRepository.PendingBuild b : builds) {
+            defer(outbox, owner, b, why);
+        }
+    }
+
+    private void defer(OutboxRepository outbox, String owner, OutboxRepository.PendingBuild b, String why) {
+        Instant now = clock.instant();
+        int attempt = b.attempts() + 1;
+        outbox.buildFailed(b.id(), owner, now, now.plus(delayAfter(attempt, config.build().retryInitial(),
+                config.build().retryMax())), why);
+        if (attempt == WARN_AFTER_ATTEMPTS) {
+            LOG.warnf("webhook %s for partner %s still not built after %d attempts (retrying): %s", b.eventId(),
+                    b.partnerId(), attempt, why);
+        } else {
+            LOG.debugf("webhook %s not built now (attempt %d): %s", b.eventId(), attempt, why);
+        }
+    }
+
+    /** The wait after failed attempt {@code attempt} (1-based): {@code initial}, doubled each time, at most {@code max}. */
+    static Duration delayAfter(int attempt, Duration initial, Duration max) {
+        int doublings = Math.min(Math.max(attempt - 1, 0), 30);
+        Duration delay = initial.multipliedBy(1L << doublings);
+        return delay.compareTo(max) > 0 ? max : delay;
+    }
+}

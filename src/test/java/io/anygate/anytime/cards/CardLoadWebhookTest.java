@@ -1,0 +1,222 @@
+package io.anygate.anytime.cards;
+
+import static io.anygate.anytime.cards.MoneyTestSupport.move;
+import static io.anygate.anytime.cards.MoneyTestSupport.rows;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.anygate.domain.CardRef;
+import io.anygate.domain.card.OwnedCard;
+import io.anygate.ops.AccessLog;
+import io.anygate.store.Store;
+import io.anygate.testsupport.CardFixture;
+import io.anygate.testsupport.EdgeClient;
+import io.anygate.testsupport.TestPartner;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The asynchronous half of a card load: the partner's answer costs no TX read for the webhook, and the
+ * {@code card_last_tx} still follows within seconds, with the exact balance after each transaction, even for loads
+ * racing on one card and after TX could not answer for a while.
+ */
+@QuarkusTest
+class CardLoadWebhookTest {
+
+    private static final String CREDIT_ROUTE = "/v1.0/cards/{card_ref}/credit";
+
+    @Inject
+    CardFixture fixture;
+    @Inject
+    Store store;
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    private final List<ExtLogRecord> access = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            ExtLogRecord ext = (ExtLogRecord) record;
+            ext.copyAll(); // the MDC is the logging thread's: keep it with the record
+            access.add(ext);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        Logger.getLogger(AccessLog.CATEGORY).addHandler(capture);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        Logger.getLogger(AccessLog.CATEGORY).removeHandler(capture);
+        CardFixture.sim().delete("/sim/faults").then().statusCode(200);
+        breakers.resetAll();
+    }
+
+    @Test
+    void aLoadIsAnsweredWithoutAnyTxReadForItsWebhookWhichArrivesInTheInboxWithinSeconds() throws Exception {
+        String token = EdgeClient.token(TestPartner.DELTA);
+        OwnedCard card = fixture.card("delta", "100.00", "50.00");
+        Response r = move(TestPartner.DELTA, token, "credit", CardRef.ofTxCard(card.cardId()).value(), "10", null);
+        assertEquals(200, r.statusCode(), r.asString());
+        long tranId = r.jsonPath().getLong("body.transaction_id");
+        String eventId = "card_last_tx:" + tranId;
+
+        ExtLogRecord line = awaitAccessLine(CREDIT_ROUTE);
+        // The card's standing and the transfer: nothing else. Before, the webhook read the transaction, the newest
+        // transactions twice, the balance and the pages in between, on this thread.
+        assertEquals("2", line.getMdc("tx_calls"), line.getFormattedMessage());
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Map<String, Object> received = null;
+        while (received == null && System.nanoTime() < deadline) {
+            List<Map<String, Object>> inbox = given().queryParam("partner", "delta").queryParam("limit", 50)
+                    .get("/sandbox/webhooks/inbox").then().statusCode(200).extract().jsonPath().getList("$");
+            received = inbox.stream().filter(i -> eventId.equals(i.get("event_id"))).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertNotNull(received, eventId + " not in the sandbox inbox within 10 s");
+        JsonPath body = new JsonPath(given().queryParam("partner", "delta").queryParam("limit", 50)
+                .get("/sandbox/webhooks/inbox").asString());
+        String prefix = "find { it.event_id == '" + eventId + "' }.body.body";
+        assertEquals("card_last_tx", body.getString(prefix + ".method"));
+        assertEquals(CardRef.ofTxCard(card.cardId()).value(), body.getString(prefix + ".card_ref"));
+        assertEquals(Long.toString(tranId), body.getString(prefix + ".transaction.txid"));
+        assertEquals("60.00", body.getString(prefix + ".transaction.balance_after"));
+    }
+
+    @Test
+    void loadsRacingOnOneCardEachGetTheBalanceRightAfterThem() throws Exception {
+        int loads = 12;
+        String token = EdgeClient.token(TestPartner.DELTA);
+        OwnedCard card = fixture.card("delta", "1000.00", "0.00");
+        String cardRef = CardRef.ofTxCard(card.cardId()).value();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        Map<BigDecimal, Future<Response>> answers = new TreeMap<>();
+        // Distinct amounts (1.01, 2.02, ...), so that a balance_after taken at the wrong moment cannot pass for the
+        // right one.
+        for (int i = 1; i <= loads; i++) {
+            BigDecimal amount = new BigDecimal("1.01").multiply(new BigDecimal(i));
+            answers.put(amount, pool.submit(() -> move(TestPartner.DELTA, token, "credit", cardRef,
+                    amount.toPlainString(), null)));
+        }
+        TreeMap<Long, BigDecimal> amountByTran = new TreeMap<>();
+        for (Map.Entry<BigDecimal, Future<Response>> a : answers.entrySet()) {
+            Response r = a.getValue().get();
+            assertEquals(200, r.statusCode(), r.asString());
+            amountByTran.put(r.jsonPath().getLong("body.transaction_id"), a.getKey());
+        }
+        pool.shutdown();
+        assertEquals(loads, amountByTran.size());
+
+        await(() -> amountByTran.keySet().stream().allMatch(t -> built("card_last_tx:" + t)), 30,
+                "every load's card_last_tx built");
+        BigDecimal running = BigDecimal.ZERO.setScale(2);
+        for (Map.Entry<Long, BigDecimal> e : amountByTran.entrySet()) {
+            running = running.add(e.getValue());
+            String payload = (String) rows(store, "SELECT payload FROM webhook_outbox WHERE event_id = ?",
+                    "card_last_tx:" + e.getKey()).get(0).get("payload");
+            assertEquals(running.toPlainString(), new JsonPath(payload).getString("transaction.balance_after"),
+                    "balance after transaction " + e.getKey());
+        }
+        assertEquals(running, CardFixture.balance(card.cardContractId()).setScale(2), "the sum checks out");
+    }
+
+    @Test
+    void aBuildTxCannotAnswerIsRetriedAndDeliveredOnceTxIsBack() throws Exception {
+        String token = EdgeClient.token(TestPartner.DELTA);
+        OwnedCard card = fixture.card("delta", "100.00", "5.00");
+        // TX takes the transfer but cannot answer the reads a build needs (the card's transactions, its balance).
+        for (String op : List.of("trans.list", "contract.get")) {
+            CardFixture.sim().body(Map.of("operation", op, "errorRate", 1.0)).put("/sim/faults").then()
+                    .statusCode(200);
+        }
+        Response r = move(TestPartner.DELTA, token, "credit", CardRef.ofTxCard(card.cardId()).value(), "7.25", null);
+        assertEquals(200, r.statusCode(), "the partner's answer does not wait for TX's reads: " + r.asString());
+        String eventId = "card_last_tx:" + r.jsonPath().getLong("body.transaction_id");
+
+        // Operators see it waiting, with the reason, and counted in the backlog.
+        await(() -> adminEvent(eventId).getInt("attempts") >= 2, 30, "build retried");
+        JsonPath waiting = adminEvent(eventId);
+        assertEquals("BUILD", waiting.getString("status"));
+        assertTrue(waiting.getString("last_error").startsWith("TX unavailable"), waiting.prettify());
+        await(() -> gauge("gateway_webhook_outbox_unbuilt") >= 1 && gauge("gateway_webhook_outbox_pending") >= 1, 10,
+                "backlog gauges count the build");
+        given().header("Authorization", "Bearer test-admin-token").post("/admin/webhooks/events/" + eventId
+                + "/redeliver").then().statusCode(409);
+
+        CardFixture.sim().delete("/sim/faults").then().statusCode(200);
+        await(() -> "DELIVERED".equals(adminEvent(eventId).getString("status")), 90, "delivered once TX is back");
+        String payload = (String) rows(store, "SELECT payload FROM webhook_outbox WHERE event_id = ?", eventId)
+                .get(0).get("payload");
+        assertEquals("12.25", new JsonPath(payload).getString("transaction.balance_after"));
+    }
+
+    private boolean built(String eventId) {
+        List<Map<String, Object>> r = rows(store, "SELECT status FROM webhook_outbox WHERE event_id = ?", eventId);
+        return !r.isEmpty() && !"BUILD".equals(r.get(0).get("status"));
+    }
+
+    private static JsonPath adminEvent(String eventId) {
+        return given().header("Authorization", "Bearer test-admin-token").get("/admin/webhooks/events/" + eventId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static double gauge(String name) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max().orElse(-1);
+    }
+
+    private ExtLogRecord awaitAccessLine(String route) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            for (ExtLogRecord r : access) {
+                if (route.equals(r.getMdc("route"))) {
+                    return r;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no access line for " + route + " in " + access);
+    }
+
+    private static void await(BooleanSupplier condition, int seconds, String what) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError(what + ": not within " + seconds + " s");
+            }
+            Thread.sleep(200);
+        }
+    }
+}
