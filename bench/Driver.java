@@ -715,7 +715,7 @@ public final class Driver {
                     if (ref == null) {
                         sc.unavailable = "not available yet (POST /v1.0/cards or /credit not served)";
                     } else {
-                        byte[] form = "amount=1&acc_comment=bench&card_comment=bench".getBytes(StandardCharsets.UTF_8);
+                        byte[] form = "amount=0.01&acc_comment=bench&card_comment=bench".getBytes(StandardCharsets.UTF_8);
                         try (Conn c = new Conn(gw)) {
                             if (!signed(c, "POST", "/v1.0/cards/" + ref + "/credit", form)) {
                                 sc.unavailable = "not available yet (POST /v1.0/cards/{card_ref}/credit failed on probe)";

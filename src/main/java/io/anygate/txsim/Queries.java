@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -111,13 +113,13 @@ final class Queries {
         if ((cardRef == null) == (contractRef == null)) {
             throw TxSimException.badRequest("exactly one of card or contract is required");
         }
-        Predicate<SimTran> owner;
+        NavigableMap<Long, SimTran> owned;
         if (cardRef != null) {
             long cardId = resolver.card(Ref.required(cardRef, "card"), "card").id;
-            owner = t -> t.touchesCard(cardId);
+            owned = state.transByCard.getOrDefault(cardId, EMPTY);
         } else {
             long contractId = resolver.contract(Ref.required(contractRef, "contract"), "contract").id;
-            owner = t -> t.touchesContract(contractId);
+            owned = state.transByContract.getOrDefault(contractId, EMPTY);
         }
         ObjectNode f = q.object("filter", false);
         String beg = SimJson.optText(f, "begTime", "filter.begTime");
@@ -127,9 +129,37 @@ final class Queries {
         if (from != null && to != null && from.isAfter(to)) {
             throw TxSimException.badRequest("filter.begTime is after filter.endTime");
         }
-        return page(q, state.trans.values(), t -> t.id, owner.and(t -> t.financial)
-                .and(t -> from == null || !t.regTime.isBefore(from))
-                .and(t -> to == null || !t.regTime.isAfter(to)), views::tran);
+        Predicate<SimTran> wanted = t -> t.financial && (from == null || !t.regTime.isBefore(from))
+                && (to == null || !t.regTime.isAfter(to));
+        return pageInOrder(q, owned, wanted, views::tran);
+    }
+
+    private static final ConcurrentSkipListMap<Long, SimTran> EMPTY = new ConcurrentSkipListMap<>();
+
+    /** A page of an id-ordered source: walks it in the asked order, no further than the page needs. */
+    private static <T> ObjectNode pageInOrder(QueryParams q, NavigableMap<Long, T> source, Predicate<T> filter,
+            Function<T, ObjectNode> view) {
+        int[] page = q.page();
+        Iterable<T> ordered = q.descending() ? source.descendingMap().values() : source.values();
+        ObjectNode out = SimJson.object().put("hasMore", false);
+        ArrayNode objects = out.putArray("objects");
+        long skip = page[0];
+        boolean more = false;
+        for (T x : ordered) {
+            if (!filter.test(x)) {
+                continue;
+            }
+            if (skip > 0) {
+                skip--;
+            } else if (objects.size() < page[1]) {
+                objects.add(view.apply(x));
+            } else {
+                more = true;
+                break;
+            }
+        }
+        out.put("hasMore", more);
+        return out;
     }
 
     private static <T> ObjectNode page(QueryParams q, Collection<T> source, ToLongFunction<T> id, Predicate<T> filter,

@@ -28,6 +28,12 @@ final class SimState {
     final Map<Long, SimLink> links = new ConcurrentHashMap<>();
     final Map<Long, SimDocument> documents = new ConcurrentHashMap<>();
     final ConcurrentSkipListMap<Long, SimTran> trans = new ConcurrentSkipListMap<>();
+    /**
+     * The transactions of each contract and of each card, by id: {@code GET trans} pages through one contract's or
+     * card's history, as a real core answers from an index, not by scanning every transaction it ever registered.
+     */
+    final Map<Long, ConcurrentSkipListMap<Long, SimTran>> transByContract = new ConcurrentHashMap<>();
+    final Map<Long, ConcurrentSkipListMap<Long, SimTran>> transByCard = new ConcurrentHashMap<>();
     /** matchKey → id of the approved transaction it was assigned to. */
     final Map<String, Long> tranByKey = new ConcurrentHashMap<>();
 
@@ -91,9 +97,19 @@ final class SimState {
         return t;
     }
 
+    private static void index(Map<Long, ConcurrentSkipListMap<Long, SimTran>> index, Long owner, SimTran tran) {
+        if (owner != null) {
+            index.computeIfAbsent(owner, k -> new ConcurrentSkipListMap<>()).put(tran.id, tran);
+        }
+    }
+
     /** Registers a transaction; an approved one with a matchKey gets the key assigned. */
     SimTran register(SimTran tran) {
         trans.put(tran.id, tran);
+        index(transByContract, tran.srcContractId, tran);
+        index(transByContract, tran.dstContractId, tran);
+        index(transByCard, tran.srcCardId, tran);
+        index(transByCard, tran.dstCardId, tran);
         if (tran.approved() && tran.matchKey != null) {
             tranByKey.put(tran.matchKey, tran.id);
         }
