@@ -99,9 +99,7 @@ start_gateway() { # name data-dir extra-args...
     mkdir -p "$dir"
     # keep the sandbox partner (and its key) across runs so the signature cache stays valid
     if [ -d "$CACHE/sandbox" ]; then cp -r "$CACHE/sandbox" "$dir/"; fi
-    # the default H2 URL adds AUTO_SERVER=TRUE, which H2 2.x refuses together with DB_CLOSE_ON_EXIT=FALSE
     (cd "$WORK" && exec java ${BENCH_GATEWAY_OPTS:-} "$@" \
-        "-Dquarkus.datasource.h2.jdbc.url=jdbc:h2:file:$dir/store/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
         -Dquarkus.profile=sandbox -Dquarkus.http.port=$GW_PORT \
         -Dgateway.tx.url=http://127.0.0.1:$SIM_PORT -Dgateway.txsim.enabled=false -Dgateway.data-dir="$dir" \
         -jar "$JAR") >"$WORK/$name.log" 2>&1 &

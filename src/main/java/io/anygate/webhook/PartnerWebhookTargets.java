@@ -29,4 +29,10 @@ public class PartnerWebhookTargets implements WebhookTargets {
                     p.allowPrivateWebhookTargets());
         });
     }
+
+    /** Once the registry has loaded the partners file (version 1 on). */
+    @Override
+    public boolean ready() {
+        return registry.version() > 0;
+    }
 }

@@ -67,6 +67,11 @@ public class WebhookDispatcher {
 
     /** One pass: delivers the events due now; returns how many attempts were made. */
     public int dispatchDue() {
+        if (!targets.ready()) {
+            // Before the partners are loaded each looks unknown: in sandbox mode its events would go to the inbox,
+            // delivered for good, and never reach the partner's URL. Wait for the next pass.
+            return 0;
+        }
         int attempts = 0;
         for (OutboxEntry e : outbox.findDue(clock.instant(), batchSize)) {
             if (attemptOne(e)) {

@@ -3,10 +3,9 @@ package io.anygate.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
+import io.anygate.testsupport.GatewayProcesses;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,43 +27,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GracefulShutdownIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     private static final long GRACE_SECONDS = 45;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Process gateway;
+    private final GatewayProcesses processes = new GatewayProcesses();
 
     @TempDir
     Path workDir;
 
     @AfterEach
-    void kill() {
-        if (gateway != null && gateway.isAlive()) {
-            gateway.destroyForcibly();
-        }
+    void stop() {
+        processes.close();
     }
 
     @Test
     void sigtermDrainsReadinessThenLetsInFlightRequestsFinish() throws Exception {
-        assertTrue(Files.isRegularFile(JAR), "package the application first: " + JAR);
-        int port = freePort();
+        GatewayProcesses.requirePackagedJar();
+        int port = GatewayProcesses.freePort();
         Path log = Path.of("target/graceful-shutdown-it.log").toAbsolutePath();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        gateway = new ProcessBuilder(List.of(java,
+        Process gateway = processes.launch(workDir, log, List.of(
                 "-Dquarkus.profile=sandbox",
                 "-Dquarkus.http.port=" + port,
                 // an absolute data dir: the H2 file URL takes it as is
                 "-Dgateway.data-dir=" + workDir.resolve("data").toAbsolutePath(),
                 "-Dgateway.ops.diagnostics=true",
                 // a shorter drain window than production's 5 s keeps the test quick; the mechanism is the same
-                "-Dquarkus.shutdown.delay=2s",
-                "-jar", JAR.toString()))
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                "-Dquarkus.shutdown.delay=2s"));
         String base = "http://localhost:" + port;
-        awaitReady(base, log.toFile());
+        GatewayProcesses.awaitReady(base, gateway, log, Duration.ofSeconds(120));
 
         CompletableFuture<HttpResponse<String>> slow = http.sendAsync(
                 get(base + "/ops/diag/sleep?ms=4000", Duration.ofSeconds(30)), HttpResponse.BodyHandlers.ofString());
@@ -103,31 +93,7 @@ class GracefulShutdownIT {
         return 200;
     }
 
-    private void awaitReady(String base, File log) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (!gateway.isAlive()) {
-                throw new AssertionError("the gateway exited at start:\n" + Files.readString(log.toPath()));
-            }
-            try {
-                if (http.send(get(base + "/q/health/ready", Duration.ofSeconds(2)),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the gateway never became ready:\n" + Files.readString(log.toPath()));
-    }
-
     private static HttpRequest get(String url, Duration timeout) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

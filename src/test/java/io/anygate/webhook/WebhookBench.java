@@ -50,10 +50,16 @@ final class WebhookBench implements AutoCloseable {
     }
 
     WebhookDispatcher dispatcher(String owner, Clock clock, HostResolver resolver) {
+        return dispatcher(owner, clock, resolver, p -> Optional.ofNullable(targets.get(p)), null);
+    }
+
+    /** A dispatcher with its own view of the partners and, in sandbox mode, the inbox. */
+    WebhookDispatcher dispatcher(String owner, Clock clock, HostResolver resolver, WebhookTargets partners,
+            WebhookTransport inbox) {
         // Generous timeouts: the receiver answers at once, and a loaded shared machine must not turn into retries.
         HttpTransport http = new HttpTransport(vertx, new TargetPolicy(resolver, false), Duration.ofSeconds(15),
                 Duration.ofSeconds(30));
-        return new WebhookDispatcher(dataSource, p -> Optional.ofNullable(targets.get(p)), signer, http, null,
+        return new WebhookDispatcher(dataSource, partners, signer, http, inbox,
                 new RetryPolicy(schedule, jitter, new Random(7)), circuit(), clock, owner, 50, lease,
                 WebhookDispatcher.DeliveryListener.NONE);
     }

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,39 @@ class WebhookDispatcherTest {
         OutboxEntry stored = bench.outbox.find("card_last_tx:11111111111").orElseThrow();
         assertEquals(OutboxRepository.DELIVERED, stored.status());
         assertEquals(1, stored.attempts());
+    }
+
+    @Test
+    void nothingIsRoutedBeforeThePartnersAreLoaded() throws Exception {
+        // A restarted sandbox gateway: the scheduler's first pass can come before the partners file is read, when
+        // every partner looks unknown, and an unknown partner's webhooks go to the sandbox inbox, delivered for good.
+        receiver = Receiver.start(0);
+        partner("acme", receiver.url());
+        AtomicBoolean loaded = new AtomicBoolean();
+        WebhookTargets registry = new WebhookTargets() {
+            @Override
+            public Optional<WebhookTarget> forPartner(String partnerId) {
+                return loaded.get() ? Optional.ofNullable(bench.targets.get(partnerId)) : Optional.empty();
+            }
+
+            @Override
+            public boolean ready() {
+                return loaded.get();
+            }
+        };
+        WebhookDispatcher dispatcher = bench.dispatcher("one", clock, HostResolver.SYSTEM, registry,
+                new SandboxInbox(bench.dataSource, clock));
+        bench.enqueue(WebhookBench.cardLastTx("acme", "31"), clock);
+
+        assertEquals(0, dispatcher.dispatchDue());
+        OutboxEntry waiting = bench.outbox.find("card_last_tx:31").orElseThrow();
+        assertEquals(OutboxRepository.PENDING, waiting.status());
+        assertEquals(0, waiting.attempts());
+
+        loaded.set(true);
+        assertEquals(1, dispatcher.dispatchDue());
+        assertEquals(1, receiver.count("card_last_tx:31"), "delivered to the partner's URL, not the inbox");
+        assertEquals(receiver.url(), bench.outbox.find("card_last_tx:31").orElseThrow().endpoint());
     }
 
     @Test
