@@ -67,6 +67,7 @@ final class Reversals {
         SimContract from = orig.dstContractId == null ? null : state.contracts.get(orig.dstContractId);
         SimContract to = state.contracts.get(orig.srcContractId);
         Locks.run(to, from, () -> {
+            state.numberUnderLock(t);
             Declined d = null;
             if (orig.reversedBy != null) {
                 d = new Declined(Declined.ALREADY_REVERSED, "transaction " + orig.id + " already reversed");

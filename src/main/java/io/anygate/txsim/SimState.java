@@ -78,6 +78,16 @@ final class SimState {
         return t;
     }
 
+    /**
+     * Gives a money transaction its final id under the locks of the contracts it touches, right before it is
+     * registered: a contract's transactions then appear in id order, which a reader following a contract with an
+     * id cursor relies on (docs/tx-contract.md). Numbered before the locks, a transfer could be overtaken by a
+     * later-numbered one and land behind a cursor that already passed it.
+     */
+    void numberUnderLock(SimTran t) {
+        t.id = tranSeq.getAndIncrement();
+    }
+
     /** Marks a transaction approved, with its 200 answer ({@code objectId} for object writes). */
     static SimTran approve(SimTran t, Long objectId) {
         t.result = SimTran.APPROVED;

@@ -102,6 +102,7 @@ final class Transfers {
         t.amt = value.amt();
         t.ccy = value.ccy();
         Locks.run(src.contract(), dst == null ? null : dst.contract(), () -> {
+            state.numberUnderLock(t);
             Declined d = preDecline != null ? preDecline : check(src, dst, value);
             if (d != null) {
                 SimState.decline(t, d);
