@@ -19,6 +19,7 @@ import io.anygate.webhook.CardLastTxEvents;
 import io.anygate.webhook.TransactionFollower;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -46,9 +47,14 @@ class MoneyRecoveryTest {
     @Inject
     CardLastTxEvents events;
 
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    /** Faults cleared and breakers closed: an open breaker would fail the next test class's first TX calls. */
     @AfterEach
     void clearFaults() {
         CardFixture.sim().delete("/sim/faults").then().statusCode(200);
+        breakers.resetAll();
     }
 
     @Test
