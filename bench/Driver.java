@@ -627,7 +627,7 @@ public final class Driver {
          * whole request path, which for the gateway (RESTEasy, Vert.x, the REST client, fault tolerance, JDBC,
          * BouncyCastle) takes tens of seconds of load, far longer than for the simulator's few handlers. Measuring
          * before that compares a cold gateway with a warm simulator. Windows of warm seconds run until one is no
-         * more than 5 % faster than the best window before it, after at least warmup-ops operations; at most
+         * more than 5 % faster than the best window before it, after at least warmup-ops operations (or 45 s); at most
          * warmup-max-seconds; never spending the signatures the measured phases need.
          */
         static void warmUp(String shown, Scenario sc, int conns, double window) throws Exception {
@@ -646,7 +646,9 @@ public final class Driver {
                 Result w = saturate(shown, sc.target, sc.op, conns, window, "", false);
                 done += w.ok();
                 windows++;
-                boolean settled = done >= warmOps && windows >= 2 && w.achieved <= best * 1.05;
+                // enough operations, or (for slow operations such as bcrypt tokens) enough time
+                boolean enough = done >= warmOps || (System.nanoTime() - start) / 1e9 >= 45;
+                boolean settled = enough && windows >= 2 && w.achieved <= best * 1.05;
                 best = Math.max(best, w.achieved);
                 if (settled) {
                     break;
@@ -1047,8 +1049,11 @@ public final class Driver {
                 sb.append("| credits >= 0.3x direct TX transfers, 0 errors | credit endpoint not available yet | not measured |\n");
             } else {
                 long errors = rows.stream().filter(r -> r[0].startsWith("credit")).mapToLong(r -> Long.parseLong(r[5])).sum();
-                target(sb, "credits >= 0.3x direct TX transfers, 0 errors", String.format(Locale.ROOT, "%.0f/s vs %.0f/s = %.2fx, %d errors",
-                        creditSat, transferSat, creditSat / transferSat, errors), creditSat / transferSat >= 0.3 && errors == 0);
+                long atSaturation = rows.stream().filter(r -> r[0].startsWith("credit") && r[1].startsWith("saturation"))
+                        .mapToLong(r -> Long.parseLong(r[5])).sum();
+                target(sb, "credits >= 0.3x direct TX transfers, 0 errors", String.format(Locale.ROOT,
+                        "%.0f/s vs %.0f/s = %.2fx; errors: %d at saturation, %d in the fixed-rate phases", creditSat, transferSat,
+                        creditSat / transferSat, atSaturation, errors - atSaturation), creditSat / transferSat >= 0.3 && errors == 0);
             }
             double gwCpu = cpuMs("card-read");
             double simCpu = cpuMs("tx-card-read");
