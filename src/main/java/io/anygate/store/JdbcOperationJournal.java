@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The operation journal on the active store. Every method runs in its own auto-committed transaction. */
@@ -170,32 +171,37 @@ public class JdbcOperationJournal implements OperationJournal {
     }
 
     @Override
-    public BigDecimal sumOnCard(long cardId, Collection<OperationKind> kinds, Instant since) {
-        return onCard("COALESCE(SUM(amount), 0)", cardId, kinds, since, rs -> rs.getBigDecimal(1));
-    }
-
-    @Override
-    public long countOnCard(long cardId, Collection<OperationKind> kinds, Instant since) {
-        return onCard("COUNT(*)", cardId, kinds, since, rs -> rs.getLong(1));
-    }
-
-    private interface Column<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> T onCard(String aggregate, long cardId, Collection<OperationKind> kinds, Instant since,
-            Column<T> column) {
+    public Map<Instant, Totals> totalsOnCard(long cardId, Collection<OperationKind> kinds, Collection<Instant> since) {
+        List<Instant> windows = List.copyOf(new TreeSet<>(since));
+        if (windows.isEmpty()) {
+            return Map.of();
+        }
+        // One scan from the oldest window start; each window's sum and count by a conditional aggregate.
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < windows.size(); i++) {
+            columns.append(i == 0 ? "" : ", ").append("COALESCE(SUM(CASE WHEN created_at >= ? THEN amount END), 0),")
+                    .append(" COUNT(CASE WHEN created_at >= ? THEN 1 END)");
+        }
         // Kinds come from the enum, never from input: safe to inline.
         String in = kinds.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(","));
-        String sql = "SELECT " + aggregate + " FROM operation WHERE card_id = ? AND created_at >= ?"
+        String sql = "SELECT " + columns + " FROM operation WHERE card_id = ? AND created_at >= ?"
                 + " AND state IN ('PENDING', 'UNKNOWN', 'APPROVED') AND kind IN (" + in + ")";
         try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, cardId);
-            ps.setObject(2, utc(since));
+            int p = 1;
+            for (Instant w : windows) {
+                ps.setObject(p++, utc(w));
+                ps.setObject(p++, utc(w));
+            }
+            ps.setLong(p++, cardId);
+            ps.setObject(p, utc(windows.get(0)));
+            Map<Instant, Totals> totals = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return column.read(rs);
+                for (int i = 0; i < windows.size(); i++) {
+                    totals.put(windows.get(i), new Totals(rs.getBigDecimal(2 * i + 1), rs.getLong(2 * i + 2)));
+                }
             }
+            return totals;
         } catch (SQLException e) {
             throw new StoreException("summing operations on card " + cardId, e);
         }

@@ -133,9 +133,14 @@ class OperationJournalTest {
         journal.record(pending);
         journal.finish(approved.id(), OperationState.APPROVED, 1L, null, now);
         journal.finish(declined.id(), OperationState.DECLINED, null, "INSUFFICIENT_FUNDS", now);
-        BigDecimal sum = journal.sumOnCard(card, List.of(OperationKind.CARD_CREDIT), now.minusSeconds(60));
-        assertEquals(0, new BigDecimal("10.50").compareTo(sum));
-        assertEquals(0, BigDecimal.ZERO.compareTo(
-                journal.sumOnCard(card, List.of(OperationKind.CARD_DEBIT), now.minusSeconds(60))));
+        Instant minute = now.minusSeconds(60);
+        Instant future = now.plusSeconds(60);
+        var credits = journal.totalsOnCard(card, List.of(OperationKind.CARD_CREDIT), List.of(minute, future));
+        assertEquals(0, new BigDecimal("10.50").compareTo(credits.get(minute).amount()));
+        assertEquals(2, credits.get(minute).count(), "approved and pending count, declined does not");
+        assertEquals(0, BigDecimal.ZERO.compareTo(credits.get(future).amount()), "each window on its own");
+        assertEquals(0, credits.get(future).count());
+        assertEquals(0, BigDecimal.ZERO.compareTo(journal.totalsOnCard(card, List.of(OperationKind.CARD_DEBIT),
+                List.of(minute)).get(minute).amount()));
     }
 }

@@ -3,13 +3,16 @@ package io.anygate.domain.money;
 import io.anygate.domain.card.OwnedCard;
 import io.anygate.domain.money.LoadRefused.Reason;
 import io.anygate.domain.operation.OperationJournal;
+import io.anygate.domain.operation.OperationJournal.Totals;
 import io.anygate.domain.operation.OperationKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Load limits over rolling windows, from the journal. Runs after the operation is journaled, so the sums include
@@ -24,26 +27,37 @@ public class LoadLimitChecker {
     OperationJournal journal;
 
     void check(OwnedCard card, LoadLimits limits, Instant now) {
-        window(card, limits.perDay(), Duration.ofDays(1), now, Reason.MAX_LOAD_PER_DAY, "day");
-        window(card, limits.perFourDays(), Duration.ofDays(4), now, Reason.MAX_LOAD_PER_FOUR_DAYS, "four days");
-        window(card, limits.perWeek(), Duration.ofDays(7), now, Reason.MAX_LOAD_PER_WEEK, "week");
-        window(card, limits.perMonth(), Duration.ofDays(30), now, Reason.MAX_LOAD_PER_MONTH, "month");
-        window(card, limits.perYear(), Duration.ofDays(365), now, Reason.MAX_LOAD_PER_YEAR, "year");
-        if (limits.maxLoadsPerDay() != null
-                && journal.countOnCard(card.cardId(), LOADS, now.minus(Duration.ofDays(1))) > limits.maxLoadsPerDay()) {
+        List<Window> windows = new ArrayList<>();
+        window(windows, limits.perDay(), Duration.ofDays(1), Reason.MAX_LOAD_PER_DAY, "day");
+        window(windows, limits.perFourDays(), Duration.ofDays(4), Reason.MAX_LOAD_PER_FOUR_DAYS, "four days");
+        window(windows, limits.perWeek(), Duration.ofDays(7), Reason.MAX_LOAD_PER_WEEK, "week");
+        window(windows, limits.perMonth(), Duration.ofDays(30), Reason.MAX_LOAD_PER_MONTH, "month");
+        window(windows, limits.perYear(), Duration.ofDays(365), Reason.MAX_LOAD_PER_YEAR, "year");
+        Instant day = now.minus(Duration.ofDays(1));
+        if (windows.isEmpty() && limits.maxLoadsPerDay() == null) {
+            return; // no limit: nothing to read
+        }
+        List<Instant> since = new ArrayList<>(windows.stream().map(w -> now.minus(w.period())).toList());
+        since.add(day);
+        Map<Instant, Totals> totals = journal.totalsOnCard(card.cardId(), LOADS, since);
+        for (Window w : windows) {
+            if (totals.get(now.minus(w.period())).amount().compareTo(w.limit()) > 0) {
+                throw new LoadRefused(w.reason(), "the card's load limit per " + w.name() + " (" + w.limit()
+                        + ") would be exceeded", null);
+            }
+        }
+        if (limits.maxLoadsPerDay() != null && totals.get(day).count() > limits.maxLoadsPerDay()) {
             throw new LoadRefused(Reason.LOAD_CAPACITY,
                     "the card accepts at most " + limits.maxLoadsPerDay() + " loads in 24 hours", null);
         }
     }
 
-    private void window(OwnedCard card, BigDecimal limit, Duration period, Instant now, Reason reason, String name) {
-        if (limit == null) {
-            return;
-        }
-        BigDecimal loaded = journal.sumOnCard(card.cardId(), LOADS, now.minus(period));
-        if (loaded.compareTo(limit) > 0) {
-            throw new LoadRefused(reason, "the card's load limit per " + name + " (" + limit + ") would be exceeded",
-                    null);
+    private record Window(BigDecimal limit, Duration period, Reason reason, String name) {
+    }
+
+    private static void window(List<Window> windows, BigDecimal limit, Duration period, Reason reason, String name) {
+        if (limit != null) {
+            windows.add(new Window(limit, period, reason, name));
         }
     }
 }

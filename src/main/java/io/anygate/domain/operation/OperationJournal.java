@@ -44,11 +44,15 @@ public interface OperationJournal {
      */
     List<Operation> claimUnresolved(String owner, Duration staleAfter, Duration lease, int limit, Instant now);
 
-    /** Sum of approved and possibly-applied (PENDING, UNKNOWN) amounts of these kinds on a card since a time. */
-    BigDecimal sumOnCard(long cardId, Collection<OperationKind> kinds, Instant since);
+    /** What a card has taken since one instant: the summed amount and the number of operations. */
+    record Totals(BigDecimal amount, long count) {
+    }
 
-    /** Number of approved and possibly-applied operations of these kinds on a card since a time. */
-    long countOnCard(long cardId, Collection<OperationKind> kinds, Instant since);
+    /**
+     * For each instant of {@code since}, the approved and possibly-applied (PENDING, UNKNOWN) operations of these
+     * kinds on a card since then: every window in one read (a load checks up to six).
+     */
+    Map<Instant, Totals> totalsOnCard(long cardId, Collection<OperationKind> kinds, Collection<Instant> since);
 
     /** Counts per state, for metrics. */
     Map<OperationState, Long> countByState();

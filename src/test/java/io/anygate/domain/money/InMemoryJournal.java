@@ -3,6 +3,7 @@ package io.anygate.domain.money;
 import io.anygate.domain.operation.Operation;
 import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationJournal;
+import io.anygate.domain.operation.OperationJournal.Totals;
 import io.anygate.domain.operation.OperationKind;
 import io.anygate.domain.operation.OperationState;
 import java.math.BigDecimal;
@@ -78,13 +79,14 @@ class InMemoryJournal implements OperationJournal {
     }
 
     @Override
-    public BigDecimal sumOnCard(long cardId, Collection<OperationKind> kinds, Instant since) {
-        return counted(cardId, kinds, since).stream().map(Operation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    @Override
-    public long countOnCard(long cardId, Collection<OperationKind> kinds, Instant since) {
-        return counted(cardId, kinds, since).size();
+    public Map<Instant, Totals> totalsOnCard(long cardId, Collection<OperationKind> kinds, Collection<Instant> since) {
+        Map<Instant, Totals> totals = new java.util.HashMap<>();
+        for (Instant s : since) {
+            List<Operation> ops = counted(cardId, kinds, s);
+            totals.put(s, new Totals(ops.stream().map(Operation::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    ops.size()));
+        }
+        return totals;
     }
 
     private List<Operation> counted(long cardId, Collection<OperationKind> kinds, Instant since) {

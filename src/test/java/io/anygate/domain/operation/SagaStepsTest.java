@@ -56,13 +56,9 @@ class SagaStepsTest {
         }
 
         @Override
-        public java.math.BigDecimal sumOnCard(long c, java.util.Collection<OperationKind> k, Instant s) {
-            return null;
-        }
-
-        @Override
-        public long countOnCard(long c, java.util.Collection<OperationKind> k, Instant s) {
-            return 0;
+        public Map<Instant, Totals> totalsOnCard(long c, java.util.Collection<OperationKind> k,
+                java.util.Collection<Instant> s) {
+            return Map.of();
         }
 
         @Override
