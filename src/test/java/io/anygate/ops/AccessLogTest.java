@@ -4,15 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.anygate.testsupport.AccessLines;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,38 +27,22 @@ class AccessLogTest {
         }
     }
 
-    private final List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            ExtLogRecord ext = (ExtLogRecord) record;
-            ext.copyAll(); // the MDC is the logging thread's: keep it with the record
-            lines.add(ext);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private AccessLines lines;
 
     @BeforeEach
     void listen() {
-        Logger.getLogger(AccessLog.CATEGORY).addHandler(capture);
+        lines = AccessLines.install();
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger(AccessLog.CATEGORY).removeHandler(capture);
+        lines.uninstall();
     }
 
     @Test
     void aResourceRequestIsLoggedWithItsTemplatePartnerRequestIdAndTxCalls() throws InterruptedException {
         given().get("/ops-test/cards/card-123").then().statusCode(200);
-        ExtLogRecord line = awaitLine("/ops-test/cards/{card_ref}");
+        ExtLogRecord line = lines.await("/ops-test/cards/{card_ref}");
         assertTrue(line.getFormattedMessage().matches(
                 "GET /ops-test/cards/\\{card_ref} 200 \\d+ms partner=acme request_id=\\d+ tx_calls=2"),
                 line.getFormattedMessage());
@@ -71,13 +51,13 @@ class AccessLogTest {
         assertTrue(String.valueOf(line.getMdc("request_id")).matches("\\d+"), String.valueOf(line.getMdc("request_id")));
         assertEquals("2", line.getMdc("tx_calls"));
         assertEquals("200", line.getMdc("status"));
-        assertTrue(lines.stream().noneMatch(r -> r.getFormattedMessage().contains("card-123")), "raw path logged");
+        assertTrue(lines.records().stream().noneMatch(r -> r.getFormattedMessage().contains("card-123")), "raw path logged");
     }
 
     @Test
     void aPlainRouteIsLoggedWithItsPathAndNoPartner() throws InterruptedException {
         given().get("/ops/diag/sleep?ms=1").then().statusCode(200);
-        ExtLogRecord line = awaitLine("/ops/diag/sleep");
+        ExtLogRecord line = lines.await("/ops/diag/sleep");
         assertTrue(line.getFormattedMessage().startsWith("GET /ops/diag/sleep 200 "), line.getFormattedMessage());
         assertTrue(line.getFormattedMessage().endsWith("partner=- request_id=- tx_calls=0"), line.getFormattedMessage());
     }
@@ -88,20 +68,7 @@ class AccessLogTest {
         given().get("/q/metrics").then().statusCode(200);
         // a later request's line proves the earlier ones would have been written by now
         given().get("/ops/diag/sleep?ms=1").then().statusCode(200);
-        awaitLine("/ops/diag/sleep");
-        assertTrue(lines.stream().noneMatch(r -> r.getFormattedMessage().contains("/q/")), lines::toString);
-    }
-
-    private ExtLogRecord awaitLine(String route) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            for (ExtLogRecord r : lines) {
-                if (route.equals(r.getMdc("route"))) {
-                    return r;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no access line for " + route + " in "
-                + lines.stream().map(ExtLogRecord::getFormattedMessage).toList());
+        lines.await("/ops/diag/sleep");
+        assertTrue(lines.records().stream().noneMatch(r -> r.getFormattedMessage().contains("/q/")), () -> lines.records().toString());
     }
 }

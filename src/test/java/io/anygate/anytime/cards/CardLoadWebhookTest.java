@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anygate.domain.CardRef;
 import io.anygate.domain.card.OwnedCard;
-import io.anygate.ops.AccessLog;
 import io.anygate.store.Store;
+import io.anygate.testsupport.AccessLines;
 import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.EdgeClient;
 import io.anygate.testsupport.TestPartner;
@@ -23,14 +23,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,32 +49,16 @@ class CardLoadWebhookTest {
     @Inject
     CircuitBreakerMaintenance breakers;
 
-    private final List<ExtLogRecord> access = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            ExtLogRecord ext = (ExtLogRecord) record;
-            ext.copyAll(); // the MDC is the logging thread's: keep it with the record
-            access.add(ext);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private AccessLines access;
 
     @BeforeEach
     void listen() {
-        Logger.getLogger(AccessLog.CATEGORY).addHandler(capture);
+        access = AccessLines.install();
     }
 
     @AfterEach
     void cleanUp() {
-        Logger.getLogger(AccessLog.CATEGORY).removeHandler(capture);
+        access.uninstall();
         CardFixture.sim().delete("/sim/faults").then().statusCode(200);
         breakers.resetAll();
     }
@@ -92,7 +72,7 @@ class CardLoadWebhookTest {
         long tranId = r.jsonPath().getLong("body.transaction_id");
         String eventId = "card_last_tx:" + tranId;
 
-        ExtLogRecord line = awaitAccessLine(CREDIT_ROUTE);
+        ExtLogRecord line = access.await(CREDIT_ROUTE);
         // The card's standing and the transfer: nothing else. Before, the webhook read the transaction, the newest
         // transactions twice, the balance and the pages in between, on this thread.
         assertEquals("2", line.getMdc("tx_calls"), line.getFormattedMessage());
@@ -196,18 +176,6 @@ class CardLoadWebhookTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max().orElse(-1);
-    }
-
-    private ExtLogRecord awaitAccessLine(String route) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            for (ExtLogRecord r : access) {
-                if (route.equals(r.getMdc("route"))) {
-                    return r;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no access line for " + route + " in " + access);
     }
 
     private static void await(BooleanSupplier condition, int seconds, String what) throws InterruptedException {

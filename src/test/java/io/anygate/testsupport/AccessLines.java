@@ -1,0 +1,59 @@
+package io.anygate.testsupport;
+
+import io.anygate.ops.AccessLog;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
+
+/** The access lines the gateway writes while a test runs ({@link AccessLog#CATEGORY}), with their MDC fields. */
+public final class AccessLines extends Handler {
+
+    private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+
+    /** Starts capturing; call {@link #uninstall()} when the test ends. */
+    public static AccessLines install() {
+        AccessLines lines = new AccessLines();
+        Logger.getLogger(AccessLog.CATEGORY).addHandler(lines);
+        return lines;
+    }
+
+    public void uninstall() {
+        Logger.getLogger(AccessLog.CATEGORY).removeHandler(this);
+    }
+
+    public List<ExtLogRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** The first access line of this route template, waiting up to 5 s (the line is written when the response ends). */
+    public ExtLogRecord await(String route) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            for (ExtLogRecord r : records) {
+                if (route.equals(r.getMdc("route"))) {
+                    return r;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no access line for " + route + " in "
+                + records.stream().map(ExtLogRecord::getFormattedMessage).toList());
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        ExtLogRecord ext = (ExtLogRecord) record;
+        ext.copyAll(); // the MDC is the logging thread's: keep it with the record
+        records.add(ext);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+}
