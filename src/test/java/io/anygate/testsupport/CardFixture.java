@@ -46,15 +46,30 @@ public class CardFixture {
     @Inject
     CardOwnership cardOwnership;
 
+    /** An opened account without a card: its acc_id and its cardholder. */
+    public record Account(long accountId, long holderSubjectId) {
+    }
+
+    /**
+     * An account alone (for the tests that order its cards through the API): a Person subject, a consumer or business
+     * account contract, activated, funded with {@code balance} in EUR, registered as the partner's.
+     */
+    public Account account(String partnerId, boolean business, BigDecimal balance) {
+        long holder = person("Anne", "Martin");
+        long account = contract(holder, business ? "CT-ACCOUNT-BUSINESS" : "CT-ACCOUNT-CONSUMER");
+        fund(account, balance.toPlainString());
+        accounts.register(new OwnedAccount(account, partnerId, business ? "business" : "consumer", "EUR", holder,
+                null), UUID.randomUUID().toString().replace("-", "").substring(0, 26));
+        return new Account(account, holder);
+    }
+
     /** An account funded with {@code accountBalance} and an active card with {@code cardBalance}, in EUR. */
     public OwnedCard card(String partnerId, String accountBalance, String cardBalance) {
         return card(partnerId, accountBalance, cardBalance, "Active");
     }
 
     public OwnedCard card(String partnerId, String accountBalance, String cardBalance, String cardStatus) {
-        long holder = subjects.putSubject(new Subject(SubjectRef.ofRid(rid("S")), null, Subject.PERSON,
-                SubjectDetails.person("Ada", "Lovelace", LocalDate.of(1990, 1, 1), "Female", null, List.of(),
-                        List.of(), List.of())), key()).objectId();
+        long holder = person("Ada", "Lovelace");
         long account = contract(holder, "CT-ACCOUNT-CONSUMER");
         long cardContract = contract(holder, "CT-CARD");
         contracts.putLink(new Contract2Contract(null, ContractRef.ofId(cardContract), null,
@@ -70,6 +85,13 @@ public class CardFixture {
         OwnedCard card = new OwnedCard(cardId, partnerId, account, cardContract, "EUR", true);
         cardOwnership.register(card, op);
         return card;
+    }
+
+    private long person(String first, String last) {
+        return subjects.putSubject(new Subject(SubjectRef.ofRid(rid("S")), null, Subject.PERSON,
+                SubjectDetails.person(first, last, LocalDate.of(1990, 1, 1), "Female", null,
+                        List.of(first.toLowerCase() + "@example.com"), List.of("33600000000"), List.of())), key())
+                .objectId();
     }
 
     private long contract(long holder, String type) {

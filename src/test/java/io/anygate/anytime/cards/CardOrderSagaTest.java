@@ -11,6 +11,7 @@ import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationJournal;
 import io.anygate.domain.operation.OperationKind;
 import io.anygate.domain.operation.OperationState;
+import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.TestPartner;
 import io.anygate.tx.Card;
 import io.anygate.tx.Contract;
@@ -42,7 +43,7 @@ class CardOrderSagaTest {
     static final TestPartner ALPHA = TestPartner.ALPHA;
 
     @Inject
-    CardTestAccounts accounts;
+    CardFixture accounts;
     @Inject
     CardCrashSwitch crash;
     @Inject
@@ -67,7 +68,7 @@ class CardOrderSagaTest {
     @ParameterizedTest
     @ValueSource(strings = {"card-contract", "contract-activate", "link", "card", "register"})
     void crashAfterEachStepThenRetry(String step) {
-        CardTestAccounts.Opened acc = accounts.open(ALPHA.partnerId(), false, new BigDecimal("100.00"));
+        CardFixture.Account acc = accounts.account(ALPHA.partnerId(), false, new BigDecimal("100.00"));
         String key = "order-" + UUID.randomUUID();
         crash.crashAfter(OperationKind.CARD_ORDER, step);
         CardCalls.order(ALPHA, plasticOrder(acc.accountId(), "30"), key).then().statusCode(500)
@@ -85,7 +86,7 @@ class CardOrderSagaTest {
 
     @Test
     void sameKeyOtherParametersIsRefused() {
-        CardTestAccounts.Opened acc = accounts.open(ALPHA.partnerId(), false, new BigDecimal("100.00"));
+        CardFixture.Account acc = accounts.account(ALPHA.partnerId(), false, new BigDecimal("100.00"));
         String key = "order-" + UUID.randomUUID();
         CardCalls.order(ALPHA, plasticOrder(acc.accountId(), "30"), key).then().statusCode(200);
         // refused by the HTTP Idempotency-Key layer before the saga sees it
@@ -95,7 +96,7 @@ class CardOrderSagaTest {
 
     @Test
     void reconcilerResumesForwardWithinTheWindow() {
-        CardTestAccounts.Opened acc = accounts.open(ALPHA.partnerId(), false, new BigDecimal("100.00"));
+        CardFixture.Account acc = accounts.account(ALPHA.partnerId(), false, new BigDecimal("100.00"));
         String key = "order-" + UUID.randomUUID();
         crash.crashAfter(OperationKind.CARD_ORDER, "link");
         CardCalls.order(ALPHA, plasticOrder(acc.accountId(), "12"), key).then().statusCode(500);
@@ -111,7 +112,7 @@ class CardOrderSagaTest {
 
     @Test
     void reconcilerCompensatesAnOrderWithoutKey() {
-        CardTestAccounts.Opened acc = accounts.open(ALPHA.partnerId(), false, new BigDecimal("100.00"));
+        CardFixture.Account acc = accounts.account(ALPHA.partnerId(), false, new BigDecimal("100.00"));
         crash.crashAfter(OperationKind.CARD_ORDER, "card");
         CardCalls.order(ALPHA, plasticOrder(acc.accountId(), "12"), null).then().statusCode(500);
         Operation op = journal.listUnresolved(500).stream()
@@ -129,17 +130,17 @@ class CardOrderSagaTest {
                 .objects();
         assertEquals(1, cc.size());
         assertEquals(Contract.CLOSED, contracts.contract(ContractRef.ofId(cc.get(0).ref().id())).details().status());
-        assertEquals(new BigDecimal("100.00"), accounts.balance(acc.accountId()));
+        assertEquals(new BigDecimal("100.00"), CardFixture.balance(acc.accountId()));
     }
 
-    private void assertOneCardLoadedOnce(CardTestAccounts.Opened acc, BigDecimal amount) {
+    private void assertOneCardLoadedOnce(CardFixture.Account acc, BigDecimal amount) {
         List<Contract> cardContracts = contracts.contracts(SubjectRef.ofId(acc.holderSubjectId()), "CT-CARD",
                 TxPage.first(100)).objects();
         List<Card> made = cards.cards(SubjectRef.ofId(acc.holderSubjectId()), null, TxPage.first(100)).objects();
         assertEquals(1, cardContracts.size(), "one card contract");
         assertEquals(1, made.size(), "one card");
-        assertEquals(0, amount.compareTo(accounts.balance(cardContracts.get(0).ref().id())), "card loaded once");
-        assertTrue(new BigDecimal("100.00").subtract(amount).compareTo(accounts.balance(acc.accountId())) == 0,
+        assertEquals(0, amount.compareTo(CardFixture.balance(cardContracts.get(0).ref().id())), "card loaded once");
+        assertTrue(new BigDecimal("100.00").subtract(amount).compareTo(CardFixture.balance(acc.accountId())) == 0,
                 "account debited once");
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.anygate.domain.CardRef;
 import io.anygate.domain.money.CardMoney;
 import io.anygate.domain.money.MoneyRequest;
+import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.TestPartner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -28,7 +29,7 @@ class CardTransactionsTest {
     static final TestPartner ALPHA = TestPartner.ALPHA;
 
     @Inject
-    CardTestAccounts accounts;
+    CardFixture accounts;
     @Inject
     CardMoney money;
 
@@ -39,7 +40,7 @@ class CardTransactionsTest {
 
     @Test
     void pagesDatesAndDetails() {
-        CardTestAccounts.Opened acc = accounts.open(ALPHA.partnerId(), true, new BigDecimal("500.00"));
+        CardFixture.Account acc = accounts.account(ALPHA.partnerId(), true, new BigDecimal("500.00"));
         String ref = orderOk(ALPHA, virtualOrder(acc.accountId(), "VIRTUAL_MULTI_USE", "10"));
         long cardId = CardRef.parse(ref).orElseThrow().txCardId();
         for (String amount : List.of("1.00", "2.00")) {

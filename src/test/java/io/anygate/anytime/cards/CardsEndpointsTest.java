@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.anygate.domain.CardRef;
+import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.TestPartner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -28,7 +29,7 @@ class CardsEndpointsTest {
     static final TestPartner DELTA = TestPartner.DELTA;
 
     @Inject
-    CardTestAccounts accounts;
+    CardFixture accounts;
 
     @BeforeEach
     void freshTokens() {
@@ -37,7 +38,7 @@ class CardsEndpointsTest {
 
     @Test
     void orderPlasticThenReadIt() {
-        CardTestAccounts.Opened acc = accounts.open(ALPHA.partnerId(), false, new BigDecimal("500.00"));
+        CardFixture.Account acc = accounts.account(ALPHA.partnerId(), false, new BigDecimal("500.00"));
         Response r = CardCalls.order(ALPHA, plasticOrder(acc.accountId(), "25.50"), null);
         r.then().statusCode(200).body("body.order_status", equalTo(3))
                 .body("body.card_ref", matchesPattern("ANY\\d{10}"));
@@ -55,16 +56,16 @@ class CardsEndpointsTest {
                 .body("body.card_holder.first_name", equalTo("Anne"))
                 .body("body.card_holder.gender", equalTo("F"))
                 .body("body.card_name.embossed", equalTo("ANNE MARTIN"));
-        assertEquals(new BigDecimal("474.50"), accounts.balance(acc.accountId()));
+        assertEquals(new BigDecimal("474.50"), CardFixture.balance(acc.accountId()));
     }
 
     @Test
     void virtualCardsOnlyForBusinessAccounts() {
-        CardTestAccounts.Opened consumer = accounts.open(ALPHA.partnerId(), false, new BigDecimal("100.00"));
+        CardFixture.Account consumer = accounts.account(ALPHA.partnerId(), false, new BigDecimal("100.00"));
         CardCalls.order(ALPHA, virtualOrder(consumer.accountId(), "VIRTUAL_MULTI_USE", "10"), null).then()
                 .statusCode(403).body("body.error.code", equalTo(4030370));
 
-        CardTestAccounts.Opened business = accounts.open(ALPHA.partnerId(), true, new BigDecimal("100.00"));
+        CardFixture.Account business = accounts.account(ALPHA.partnerId(), true, new BigDecimal("100.00"));
         Response r = CardCalls.order(ALPHA, virtualOrder(business.accountId(), "VIRTUAL_MULTI_USE", "10"), null);
         r.then().statusCode(200).body("body.order_status", equalTo(9));
         as(ALPHA).get("/v1.0/cards/" + r.jsonPath().getString("body.card_ref")).then().statusCode(200)
@@ -73,7 +74,7 @@ class CardsEndpointsTest {
 
     @Test
     void orderParametersAndAccountRights() {
-        CardTestAccounts.Opened acc = accounts.open(ALPHA.partnerId(), false, new BigDecimal("100.00"));
+        CardFixture.Account acc = accounts.account(ALPHA.partnerId(), false, new BigDecimal("100.00"));
         Map<String, Object> noName = plasticOrder(acc.accountId(), "10");
         noName.remove("card_name");
         CardCalls.order(ALPHA, noName, null).then().statusCode(400)
@@ -88,7 +89,7 @@ class CardsEndpointsTest {
 
     @Test
     void partnersCannotSeeEachOthersCards() {
-        CardTestAccounts.Opened acc = accounts.open(ALPHA.partnerId(), true, new BigDecimal("100.00"));
+        CardFixture.Account acc = accounts.account(ALPHA.partnerId(), true, new BigDecimal("100.00"));
         String ref = orderOk(ALPHA, virtualOrder(acc.accountId(), "VIRTUAL_SINGLE_USE", "5"));
         Response theirs = as(DELTA).get("/v1.0/cards/" + ref);
         Response missing = as(DELTA).get("/v1.0/cards/ANY9999999999");
@@ -106,7 +107,7 @@ class CardsEndpointsTest {
 
     @Test
     void statusMatrix() {
-        CardTestAccounts.Opened acc = accounts.open(ALPHA.partnerId(), false, new BigDecimal("100.00"));
+        CardFixture.Account acc = accounts.account(ALPHA.partnerId(), false, new BigDecimal("100.00"));
         String ref = orderOk(ALPHA, plasticOrder(acc.accountId(), "10"));
         String path = "/v1.0/cards/" + ref;
         as(ALPHA).formParam("card_status", "BLO").put(path).then().statusCode(403)
@@ -132,7 +133,7 @@ class CardsEndpointsTest {
 
     @Test
     void renewGivesANewCardAndCancelsTheOld() {
-        CardTestAccounts.Opened acc = accounts.open(ALPHA.partnerId(), true, new BigDecimal("100.00"));
+        CardFixture.Account acc = accounts.account(ALPHA.partnerId(), true, new BigDecimal("100.00"));
         String ref = orderOk(ALPHA, virtualOrder(acc.accountId(), "VIRTUAL_MULTI_USE", "20"));
         Response r = as(ALPHA).formParam("card_renew", "1").put("/v1.0/cards/" + ref);
         r.then().statusCode(200).body("body.renew", equalTo(1)).body("body.status", equalTo("ACT"));
@@ -145,7 +146,7 @@ class CardsEndpointsTest {
 
     @Test
     void pinAndPanForTheOwner() {
-        CardTestAccounts.Opened acc = accounts.open(ALPHA.partnerId(), true, new BigDecimal("100.00"));
+        CardFixture.Account acc = accounts.account(ALPHA.partnerId(), true, new BigDecimal("100.00"));
         String single = orderOk(ALPHA, virtualOrder(acc.accountId(), "VIRTUAL_SINGLE_USE", "5"));
         as(ALPHA).get("/v1.0/cards/" + single + "/pan").then().statusCode(200)
                 .body("body.pan", matchesPattern("777777\\d{10}")).body("body.cvv", matchesPattern("\\d{3}"))
