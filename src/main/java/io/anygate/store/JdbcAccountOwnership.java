@@ -1,11 +1,11 @@
 package io.anygate.store;
 
-import io.anygate.domain.account.AccountOwnership;
-import io.anygate.domain.account.OwnedAccount;
-import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.anygate.domain.account.AccountOwnership;
+import io.anygate.domain.account.OwnedAccount;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

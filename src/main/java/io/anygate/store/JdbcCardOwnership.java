@@ -1,11 +1,11 @@
 package io.anygate.store;
 
-import io.anygate.domain.card.CardOwnership;
-import io.anygate.domain.card.OwnedCard;
-import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.anygate.domain.card.CardOwnership;
+import io.anygate.domain.card.OwnedCard;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -4,10 +4,9 @@ import io.anygate.domain.CoreTransaction;
 import io.anygate.domain.money.TransactionHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 
 /**
- * The domain's transaction history on TX ({@code GET tran}, {@code GET trans} by contract), and the one
+ * The domain's transaction history on TX ({@code GET trans} by contract), and the one
  * translation of a TX {@code tran} into the domain's {@link CoreTransaction}. TX errors propagate as typed
  * {@link TxException}s: a reader that cannot ask TX now tries later.
  */
@@ -16,15 +15,6 @@ public class TxTransactionHistory implements TransactionHistory {
 
     @Inject
     TxTransfers transfers;
-
-    @Override
-    public Optional<CoreTransaction> find(long tranId) {
-        try {
-            return Optional.of(toCore(transfers.tran(tranId)));
-        } catch (TxNotFoundException e) {
-            return Optional.empty();
-        }
-    }
 
     @Override
     public Page oldestFirst(long contractId, int offset, int limit) {

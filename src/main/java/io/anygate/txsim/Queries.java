@@ -16,6 +16,9 @@ import java.util.function.ToLongFunction;
 /** The list operations: contracts, cards, contract/cards, contract2contracts, trans; filtered, ordered, paged. */
 final class Queries {
 
+    /** The history of a contract or card with no transaction yet. */
+    private static final ConcurrentSkipListMap<Long, SimTran> EMPTY = new ConcurrentSkipListMap<>();
+
     private final SimState state;
     private final Resolver resolver;
     private final Views views;
@@ -133,8 +136,6 @@ final class Queries {
                 && (to == null || !t.regTime.isAfter(to));
         return pageInOrder(q, owned, wanted, views::tran);
     }
-
-    private static final ConcurrentSkipListMap<Long, SimTran> EMPTY = new ConcurrentSkipListMap<>();
 
     /** A page of an id-ordered source: walks it in the asked order, no further than the page needs. */
     private static <T> ObjectNode pageInOrder(QueryParams q, NavigableMap<Long, T> source, Predicate<T> filter,

@@ -39,12 +39,4 @@ final class SimTran {
     boolean approved() {
         return APPROVED.equals(result);
     }
-
-    boolean touchesContract(long contractId) {
-        return (srcContractId != null && srcContractId == contractId) || (dstContractId != null && dstContractId == contractId);
-    }
-
-    boolean touchesCard(long cardId) {
-        return (srcCardId != null && srcCardId == cardId) || (dstCardId != null && dstCardId == cardId);
-    }
 }

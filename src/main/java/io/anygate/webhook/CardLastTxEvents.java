@@ -13,8 +13,8 @@ import java.time.Clock;
 /**
  * The one way a {@code card_last_tx} event is made, whoever notices the transaction (the build step of an
  * approved load or unload, {@link CardLastTxBuilder}, or the TX transaction follower): TX transaction →
- * {@link CoreTransaction} → the Anytime card transaction of {@link TransactionMapper} → the webhook body. Same transaction, same JSON, same event id
- * ({@code card_last_tx:{txid}}), so the outbox keeps one.
+ * {@link CoreTransaction} → the Anytime card transaction of {@link TransactionMapper} → the webhook body. Same
+ * transaction, same JSON, same event id ({@code card_last_tx:{txid}}), so the outbox keeps one.
  */
 @ApplicationScoped
 public class CardLastTxEvents {

@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anygate.domain.CardRef;
 import io.anygate.domain.card.OwnedCard;
-import io.anygate.domain.money.TransactionHistory;
 import io.anygate.domain.operation.Reconciler;
 import io.anygate.ops.InstanceId;
 import io.anygate.store.Store;
 import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.EdgeClient;
 import io.anygate.testsupport.TestPartner;
+import io.anygate.tx.TxTransactionHistory;
+import io.anygate.tx.TxTransfers;
 import io.anygate.webhook.CardLastTxEvents;
 import io.anygate.webhook.TransactionFollower;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,7 @@ class MoneyRecoveryTest {
     @Inject
     InstanceId instance;
     @Inject
-    TransactionHistory history;
+    TxTransfers transfers;
     @Inject
     CardLastTxEvents events;
 
@@ -113,7 +114,7 @@ class MoneyRecoveryTest {
         assertEquals(4, hooks.size(), "one load + three purchases, each once: " + hooks);
         assertEquals(approvalPayload, payload("card_last_tx:" + loadTran), "the follower added nothing");
         // The approval's JSON is the one the follower would have made for the same TX transaction.
-        var t = history.find(loadTran).orElseThrow();
+        var t = TxTransactionHistory.toCore(transfers.tran(loadTran));
         String fromFollower = events.event(card, t, new BigDecimal("60.00")).payload();
         assertEquals(fromFollower, approvalPayload);
         assertTrue(hooks.stream().anyMatch(h -> ((String) h.get("payload")).contains("\"balance_after\":\"45.96\"")),

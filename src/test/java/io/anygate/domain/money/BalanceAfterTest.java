@@ -42,11 +42,6 @@ class BalanceAfterTest {
         };
         balances.history = new TransactionHistory() {
             @Override
-            public Optional<CoreTransaction> find(long tranId) {
-                throw new AssertionError("the walk reads lists only");
-            }
-
-            @Override
             public Page oldestFirst(long contractId, int offset, int limit) {
                 throw new AssertionError("the walk reads newest first");
             }
