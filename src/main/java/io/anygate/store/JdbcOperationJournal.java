@@ -48,7 +48,8 @@ public class JdbcOperationJournal implements OperationJournal {
 
     @Override
     public boolean record(Operation op) {
-        String sql = "INSERT INTO operation (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        // an operation journaled with its first attempt (Operation.newMoney) has that attempt's time too
+        String sql = "INSERT INTO operation (" + COLUMNS + ", last_attempt_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, op.id().value());
             ps.setString(2, op.partnerId());
@@ -67,6 +68,11 @@ public class JdbcOperationJournal implements OperationJournal {
             ps.setInt(15, op.attempts());
             ps.setObject(16, utc(op.createdAt()));
             ps.setObject(17, utc(op.updatedAt()));
+            if (op.attempts() > 0) {
+                ps.setObject(18, utc(op.createdAt()));
+            } else {
+                ps.setNull(18, Types.TIMESTAMP_WITH_TIMEZONE);
+            }
             ps.executeUpdate();
             return true;
         } catch (SQLException e) {

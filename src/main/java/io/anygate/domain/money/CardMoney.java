@@ -123,7 +123,7 @@ public class CardMoney {
             journal.finish(id, OperationState.FAILED, null, "NOT_SENT", clock.instant());
             throw e;
         }
-        return send(op, card);
+        return send(op, card, true);
     }
 
     /** A retry of a journaled operation: same parameters required; re-driven under the same matchKey. */
@@ -135,13 +135,13 @@ public class CardMoney {
         return switch (existing.state()) {
             case APPROVED -> new Moved(existing, card, existing.txTranId());
             case DECLINED, FAILED -> throw OutcomeMapping.refusal(existing);
-            case PENDING, UNKNOWN -> send(existing, card);
+            case PENDING, UNKNOWN -> send(existing, card, false);
         };
     }
 
     /** Re-sends a journaled transfer under its original matchKey (the reconciler's forward recovery). */
     Moved sendAgain(Operation op, OwnedCard card) {
-        return send(op, card);
+        return send(op, card, false);
     }
 
     /** Whether a transfer of this operation may still be sent (see the class comment). */
@@ -149,14 +149,17 @@ public class CardMoney {
         return Duration.between(op.createdAt(), now).compareTo(config.redriveWindow()) < 0;
     }
 
-    private Moved send(Operation op, OwnedCard card) {
+    /** {@code attemptJournaled}: the operation was just recorded with this attempt ({@link Operation#newMoney}). */
+    private Moved send(Operation op, OwnedCard card, boolean attemptJournaled) {
         Instant now = clock.instant();
         if (!mayStillSend(op, now)) {
             journal.markUnknown(op.id(), now);
             throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the outcome of this operation is being reconciled with"
                     + " the card processor and will be notified by webhook", op.id().value());
         }
-        journal.attemptStarted(op.id(), now);
+        if (!attemptJournaled) {
+            journal.attemptStarted(op.id(), now);
+        }
         boolean credit = op.kind() == OperationKind.CARD_CREDIT;
         long from = credit ? card.accountId() : card.cardContractId();
         long to = credit ? card.cardContractId() : card.accountId();

@@ -40,14 +40,18 @@ public record Operation(
         data = data == null ? Map.of() : Map.copyOf(data);
     }
 
-    /** A new money operation, not yet sent to TX. */
+    /**
+     * A new money operation, journaled with its first attempt: it is sent to TX right after the checks that
+     * follow its record (one store write fewer per load than a separate attempt update). When those checks refuse
+     * it, it ends DECLINED or FAILED with the refusal's code and was never sent.
+     */
     public static Operation newMoney(OperationId id, String partnerId, OperationKind kind, String idempotencyKey,
             String fingerprint, long accountId, long cardId, BigDecimal amount, String currency, Instant now) {
         if (!kind.movesMoney()) {
             throw new IllegalArgumentException(kind + " does not move money");
         }
         return new Operation(id, partnerId, kind, OperationState.PENDING, idempotencyKey, fingerprint, accountId,
-                cardId, amount, currency, null, null, null, Map.of(), 0, now, now);
+                cardId, amount, currency, null, null, null, Map.of(), 1, now, now);
     }
 
     /** A new multi-step (saga) operation, not yet sent to TX. */
