@@ -11,7 +11,11 @@ import io.anygate.domain.card.OwnedCard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Reads a card of an account from TX: {@code GET card}, the card contract (its balance) and the holder subject.
@@ -19,6 +23,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class TxAccountCardReader implements AccountCardReader {
+
+    /** Cards of one page read at the same time (each is up to three TX calls in flight). */
+    static final int PARALLEL_CARDS = 8;
 
     @Inject
     TxCards cards;
@@ -31,22 +38,50 @@ public class TxAccountCardReader implements AccountCardReader {
 
     @Override
     public Optional<CardWithBalance> read(OwnedCard owned) {
-        Card c;
-        try {
-            c = TxAccountCore.call(() -> cards.card(CardRef.ofId(owned.cardId())));
-        } catch (AccountCoreException e) {
-            if (e.kind() == AccountCoreException.Kind.NOT_FOUND) {
-                return Optional.empty();
+        return readAll(List.of(owned)).get(0);
+    }
+
+    @Override
+    public List<Optional<CardWithBalance>> readAll(List<OwnedCard> owned) {
+        List<Optional<CardWithBalance>> out = new ArrayList<>(owned.size());
+        // A few cards at a time: one page's reads overlap, without one request taking the whole TX bulkhead.
+        for (int from = 0; from < owned.size(); from += PARALLEL_CARDS) {
+            List<CompletionStage<Optional<CardWithBalance>>> chunk = owned
+                    .subList(from, Math.min(owned.size(), from + PARALLEL_CARDS)).stream().map(this::readAsync)
+                    .toList();
+            for (CompletionStage<Optional<CardWithBalance>> one : chunk) {
+                out.add(TxAccountCore.call(() -> TxWire.await(one)));
             }
-            throw e;
         }
-        Contract contract = TxAccountCore.call(() -> contracts.contract(ContractRef.ofId(owned.cardContractId())));
-        BigDecimal balance = contract.details() == null || contract.details().balances() == null
+        return out;
+    }
+
+    // The card and its contract's balance are read at once; the holder after the card, which names it.
+    private CompletionStage<Optional<CardWithBalance>> readAsync(OwnedCard owned) {
+        CompletionStage<BigDecimal> balance = contracts.contractAsync(ContractRef.ofId(owned.cardContractId()))
+                .thenApply(TxAccountCardReader::available);
+        CompletionStage<Optional<io.anygate.domain.Card>> card = cards.cardAsync(CardRef.ofId(owned.cardId()))
+                .thenCompose(c -> {
+                    if (c.holder() == null) {
+                        return CompletableFuture.completedFuture(
+                                toCard(c, owned, new Person(null, "", "", null, "", "", "", null, null)));
+                    }
+                    return subjects.subjectAsync(c.holder())
+                            .thenApply(s -> toCard(c, owned, TxAccountHolders.toPerson(s)));
+                })
+                .thenApply(Optional::of)
+                .exceptionallyCompose(e -> TxWire.unwrap(e) instanceof TxNotFoundException
+                        ? CompletableFuture.completedFuture(Optional.empty())
+                        : CompletableFuture.failedFuture(TxWire.unwrap(e)));
+        // no card in TX: nothing to show, whatever the balance read answered
+        return card.thenCompose(c -> c.isEmpty() ? CompletableFuture.completedFuture(Optional.<CardWithBalance>empty())
+                : balance.thenApply(b -> Optional.of(new CardWithBalance(c.get(), b))));
+    }
+
+    private static BigDecimal available(Contract contract) {
+        return contract.details() == null || contract.details().balances() == null
                 || contract.details().balances().available() == null ? BigDecimal.ZERO
                 : contract.details().balances().available();
-        Person holder = c.holder() == null ? new Person(null, "", "", null, "", "", "", null, null)
-                : TxAccountHolders.toPerson(TxAccountCore.call(() -> subjects.subject(c.holder())));
-        return Optional.of(new CardWithBalance(toCard(c, owned, holder), balance));
     }
 
     static io.anygate.domain.Card toCard(Card c, OwnedCard owned, Person holder) {

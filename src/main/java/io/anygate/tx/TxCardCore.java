@@ -17,6 +17,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -111,25 +113,43 @@ public class TxCardCore implements CardCore {
 
     @Override
     public io.anygate.domain.Card card(OwnedCard owned) {
-        return guard(() -> {
-            Card c = cards.card(CardRef.ofId(owned.cardId()));
-            Person holder = null;
-            if (c.holder() != null && c.holder().id() != null) {
-                SubjectDetails d = subjects.subject(SubjectRef.ofId(c.holder().id())).details();
-                holder = d == null ? null : new Person(Gender.fromTx(d.gender()).orElse(null), d.firstName(),
-                        d.lastName(), null, null, null, null, null, null);
-            }
-            return TxCardViews.card(c, owned, holder);
-        });
+        return guard(() -> TxWire.await(cardAsync(owned)));
     }
 
     @Override
     public BigDecimal balance(long contractId) {
-        return guard(() -> {
-            ContractDetails d = contracts.contract(ContractRef.ofId(contractId)).details();
-            return d == null || d.balances() == null || d.balances().available() == null ? BigDecimal.ZERO
-                    : d.balances().available();
+        return guard(() -> available(contracts.contract(ContractRef.ofId(contractId))));
+    }
+
+    @Override
+    public CardStanding standing(OwnedCard owned) {
+        // The balance read does not depend on the card read: both are sent at once, and the holder's read follows
+        // the card's. The caller's thread waits once, for the slower branch.
+        CompletionStage<BigDecimal> balance = contracts.contractAsync(ContractRef.ofId(owned.cardContractId()))
+                .thenApply(TxCardCore::available);
+        CompletionStage<io.anygate.domain.Card> card = cardAsync(owned);
+        return guard(() -> new CardStanding(TxWire.await(card), TxWire.await(balance)));
+    }
+
+    private CompletionStage<io.anygate.domain.Card> cardAsync(OwnedCard owned) {
+        return cards.cardAsync(CardRef.ofId(owned.cardId())).thenCompose(c -> {
+            if (c.holder() == null || c.holder().id() == null) {
+                return CompletableFuture.completedFuture(TxCardViews.card(c, owned, null));
+            }
+            return subjects.subjectAsync(SubjectRef.ofId(c.holder().id()))
+                    .thenApply(s -> TxCardViews.card(c, owned, holder(s.details())));
         });
+    }
+
+    private static Person holder(SubjectDetails d) {
+        return d == null ? null : new Person(Gender.fromTx(d.gender()).orElse(null), d.firstName(), d.lastName(),
+                null, null, null, null, null, null);
+    }
+
+    private static BigDecimal available(Contract contract) {
+        ContractDetails d = contract.details();
+        return d == null || d.balances() == null || d.balances().available() == null ? BigDecimal.ZERO
+                : d.balances().available();
     }
 
     @Override

@@ -1,17 +1,19 @@
 package io.anygate.tx;
 
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** TX cards and their secrets (PAN, CVV2, PIN block), fault tolerant. Never log what the secret reads return. */
 @ApplicationScoped
@@ -26,6 +28,7 @@ public class TxCards {
     TxTransClient trans;
 
     /** The card under {@code ref} (PAN masked); {@link TxNotFoundException} when none. */
+    @AsynchronousNonBlocking
     @TxOperation("card.get")
     @Timeout(TxPolicy.READ_TIMEOUT_MS)
     @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
@@ -39,9 +42,14 @@ public class TxCards {
                     TimeoutException.class},
             skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-card-get")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Bulkhead(value = TxPolicy.BULKHEAD, waitingTaskQueue = TxPolicy.BULKHEAD_QUEUE)
+    public CompletionStage<Card> cardAsync(CardRef ref) {
+        return TxWire.callAsync(() -> cards.getAsync(ref.id(), ref.rid()));
+    }
+
+    /** {@link #cardAsync}, waited for (a self-invocation: ArC applies the interceptors to it). */
     public Card card(CardRef ref) {
-        return TxWire.call(() -> cards.get(ref.id(), ref.rid()));
+        return TxWire.await(cardAsync(ref));
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -27,6 +28,11 @@ interface TxCardsClient {
     @GET
     @Path("/card")
     Card get(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
+
+    /** {@code GET /tx/v1/card}, answered later (the caller's thread is not held while TX answers). */
+    @GET
+    @Path("/card")
+    CompletionStage<Card> getAsync(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
 
     /** {@code PUT /tx/v1/card}: create or update a card. */
     @PUT

@@ -1,17 +1,19 @@
 package io.anygate.tx;
 
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** TX contracts (accounts and card contracts) and contract-to-contract links, fault tolerant. */
 @ApplicationScoped
@@ -26,6 +28,7 @@ public class TxContracts {
     TxTransClient trans;
 
     /** The contract under {@code ref}, with status and balances; {@link TxNotFoundException} when none. */
+    @AsynchronousNonBlocking
     @TxOperation("contract.get")
     @Timeout(TxPolicy.READ_TIMEOUT_MS)
     @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
@@ -39,9 +42,14 @@ public class TxContracts {
                     TimeoutException.class},
             skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-contract-get")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Bulkhead(value = TxPolicy.BULKHEAD, waitingTaskQueue = TxPolicy.BULKHEAD_QUEUE)
+    public CompletionStage<Contract> contractAsync(ContractRef ref) {
+        return TxWire.callAsync(() -> contracts.getAsync(ref.id(), ref.rid()));
+    }
+
+    /** {@link #contractAsync}, waited for (a self-invocation: ArC applies the interceptors to it). */
     public Contract contract(ContractRef ref) {
-        return TxWire.call(() -> contracts.get(ref.id(), ref.rid()));
+        return TxWire.await(contractAsync(ref));
     }
 
     /**

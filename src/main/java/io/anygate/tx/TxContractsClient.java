@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -26,6 +27,11 @@ interface TxContractsClient {
     @GET
     @Path("/contract")
     Contract get(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
+
+    /** {@code GET /tx/v1/contract}, answered later (the caller's thread is not held while TX answers). */
+    @GET
+    @Path("/contract")
+    CompletionStage<Contract> getAsync(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
 
     /** {@code PUT /tx/v1/contract}: create or update a contract. */
     @PUT

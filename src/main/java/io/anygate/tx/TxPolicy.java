@@ -28,6 +28,11 @@ final class TxPolicy {
     static final int BREAKER_SUCCESS_THRESHOLD = 2;
     /** Concurrent calls per operation; more fail at once as unavailable. */
     static final int BULKHEAD = 32;
+    /**
+     * Calls that wait for a place in the bulkhead, for the reads made asynchronously (card, contract, subject):
+     * a request may have several in flight, and a synchronous caller never queues.
+     */
+    static final int BULKHEAD_QUEUE = 64;
 
     private TxPolicy() {
     }

@@ -1,15 +1,17 @@
 package io.anygate.tx;
 
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
 
 /** TX subjects (account holders: persons and companies), fault tolerant. */
 @ApplicationScoped
@@ -24,6 +26,7 @@ public class TxSubjects {
     TxTransClient trans;
 
     /** The subject under {@code ref}; {@link TxNotFoundException} when TX has none. */
+    @AsynchronousNonBlocking
     @TxOperation("subject.get")
     @Timeout(TxPolicy.READ_TIMEOUT_MS)
     @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
@@ -37,9 +40,14 @@ public class TxSubjects {
                     TimeoutException.class},
             skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-subject-get")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Bulkhead(value = TxPolicy.BULKHEAD, waitingTaskQueue = TxPolicy.BULKHEAD_QUEUE)
+    public CompletionStage<Subject> subjectAsync(SubjectRef ref) {
+        return TxWire.callAsync(() -> subjects.getAsync(ref.id(), ref.rid()));
+    }
+
+    /** {@link #subjectAsync}, waited for (a self-invocation: ArC applies the interceptors to it). */
     public Subject subject(SubjectRef ref) {
-        return TxWire.call(() -> subjects.get(ref.id(), ref.rid()));
+        return TxWire.await(subjectAsync(ref));
     }
 
     /**

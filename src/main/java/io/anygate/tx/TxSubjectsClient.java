@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -23,6 +24,11 @@ interface TxSubjectsClient {
     @GET
     @Path("/subject")
     Subject get(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
+
+    /** {@code GET /tx/v1/subject}, answered later (the caller's thread is not held while TX answers). */
+    @GET
+    @Path("/subject")
+    CompletionStage<Subject> getAsync(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
 
     /** {@code PUT /tx/v1/subject}: create or update a subject. */
     @PUT

@@ -2,6 +2,10 @@ package io.anygate.tx;
 
 import io.anygate.ops.RequestTrace;
 import io.anygate.ops.RequestTraces;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -23,5 +27,60 @@ final class TxWire {
         } catch (RuntimeException e) {
             throw TxErrors.fromFailure(e);
         }
+    }
+
+    /**
+     * The same for a call that answers later ({@code CompletionStage} REST client methods): the stage fails only
+     * with a {@link TxException}, whether the call failed at once or later.
+     */
+    static <T> CompletionStage<T> callAsync(Supplier<CompletionStage<T>> call) {
+        RequestTraces.current().ifPresent(RequestTrace::txCallMade);
+        CompletionStage<T> stage;
+        try {
+            stage = call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(translate(e));
+        }
+        CompletableFuture<T> out = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                out.complete(value);
+            } else {
+                out.completeExceptionally(translate(failure));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Waits for a TX operation started asynchronously and answers its result, or throws what it failed with
+     * (a {@link TxException} once through {@link TxOperationInterceptor}), unwrapped.
+     */
+    static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TxUnavailableException("TX: interrupted while waiting for an answer", e);
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e);
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw TxErrors.fromFailure(cause);
+        }
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static TxException translate(Throwable failure) {
+        Throwable t = unwrap(failure);
+        return t instanceof TxException tx ? tx : TxErrors.fromFailure(t);
     }
 }

@@ -84,7 +84,7 @@ class HealthAndMetricsTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("tx_client_outcomes_total{operation=\"card.get\",outcome=\"not_found\"}"));
         assertTrue(metrics.contains("tx_client_latency_seconds_count{operation=\"card.get\"}"));
-        assertTrue(metrics.contains("ft_retry_retries_total{method=\"io.anygate.tx.TxCards.card\"}"));
-        assertTrue(metrics.contains("ft_circuitbreaker_state_current{method=\"io.anygate.tx.TxCards.card\",state=\"open\"}"));
+        assertTrue(metrics.contains("ft_retry_retries_total{method=\"io.anygate.tx.TxCards.cardAsync\"}"));
+        assertTrue(metrics.contains("ft_circuitbreaker_state_current{method=\"io.anygate.tx.TxCards.cardAsync\",state=\"open\"}"));
     }
 }

@@ -4,6 +4,7 @@ import io.anygate.domain.card.CardOwnership;
 import io.anygate.domain.card.OwnedCard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -32,13 +33,14 @@ public class AccountCards {
         long total = cards.countByAccount(partnerId, accountId);
         List<OwnedCard> owned = offset >= total ? List.of()
                 : cards.listByAccount(partnerId, accountId, (int) offset, limit);
-        List<AccountCardReader.CardWithBalance> read = Accounts.guarded(() -> owned.stream().map(c -> {
-            Optional<AccountCardReader.CardWithBalance> r = reader.read(c);
-            if (r.isEmpty()) {
-                LOG.warnf("card %d of account %d is registered but unknown to TX", c.cardId(), accountId);
+        List<Optional<AccountCardReader.CardWithBalance>> found = Accounts.guarded(() -> reader.readAll(owned));
+        List<AccountCardReader.CardWithBalance> read = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            if (found.get(i).isEmpty()) {
+                LOG.warnf("card %d of account %d is registered but unknown to TX", owned.get(i).cardId(), accountId);
             }
-            return r;
-        }).flatMap(Optional::stream).toList());
+            found.get(i).ifPresent(read::add);
+        }
         return new Page(a, read, total);
     }
 }

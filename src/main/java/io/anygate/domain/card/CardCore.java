@@ -43,6 +43,16 @@ public interface CardCore {
     /** The available balance of a contract. */
     BigDecimal balance(long contractId);
 
+    /**
+     * The card and the balance of its card contract together, as one answer needs them: the core may read them
+     * at the same time.
+     */
+    CardStanding standing(OwnedCard owned);
+
+    /** A card and its balance, read together. */
+    record CardStanding(Card card, BigDecimal balance) {
+    }
+
     /** Changes a card's status and/or restriction profile (either may be null) in one write. */
     void change(long cardId, CardStatus status, CardRestrictions restrictions, MatchKey key);
 

@@ -46,7 +46,8 @@ public class CardQueries {
 
     public CardView view(String partnerId, long cardId) {
         OwnedCard owned = owned(partnerId, cardId);
-        return new CardView(owned, core.card(owned), core.balance(owned.cardContractId()));
+        CardCore.CardStanding standing = core.standing(owned);
+        return new CardView(owned, standing.card(), standing.balance());
     }
 
     /**
