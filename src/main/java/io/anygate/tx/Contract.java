@@ -1,7 +1,9 @@
 package io.anygate.tx;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** TX {@code contract}: an account (financial contract) or card contract of a client. */
@@ -13,4 +15,11 @@ public record Contract(ContractRef ref, String className, CatalogueRef type, Sub
     public static final String CREATED = "Created";
     public static final String ACTIVE = "Active";
     public static final String CLOSED = "Closed";
+
+    /** The available balance; zero when TX answers none (a contract that never moved money). */
+    @JsonIgnore
+    public BigDecimal availableOrZero() {
+        return details == null || details.balances() == null || details.balances().available() == null
+                ? BigDecimal.ZERO : details.balances().available();
+    }
 }

@@ -6,7 +6,6 @@ import io.anygate.domain.CardStatus;
 import io.anygate.domain.CardType;
 import io.anygate.domain.Person;
 import io.anygate.domain.account.AccountCardReader;
-import io.anygate.domain.account.AccountCoreException;
 import io.anygate.domain.card.OwnedCard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,11 +36,6 @@ public class TxAccountCardReader implements AccountCardReader {
     TxSubjects subjects;
 
     @Override
-    public Optional<CardWithBalance> read(OwnedCard owned) {
-        return readAll(List.of(owned)).get(0);
-    }
-
-    @Override
     public List<Optional<CardWithBalance>> readAll(List<OwnedCard> owned) {
         List<Optional<CardWithBalance>> out = new ArrayList<>(owned.size());
         // A few cards at a time: one page's reads overlap, without one request taking the whole TX bulkhead.
@@ -59,7 +53,7 @@ public class TxAccountCardReader implements AccountCardReader {
     // The card and its contract's balance are read at once; the holder after the card, which names it.
     private CompletionStage<Optional<CardWithBalance>> readAsync(OwnedCard owned) {
         CompletionStage<BigDecimal> balance = contracts.contractAsync(ContractRef.ofId(owned.cardContractId()))
-                .thenApply(TxAccountCardReader::available);
+                .thenApply(Contract::availableOrZero);
         CompletionStage<Optional<io.anygate.domain.Card>> card = cards.cardAsync(CardRef.ofId(owned.cardId()))
                 .thenCompose(c -> {
                     if (c.holder() == null) {
@@ -78,11 +72,6 @@ public class TxAccountCardReader implements AccountCardReader {
                 : balance.thenApply(b -> Optional.of(new CardWithBalance(c.get(), b))));
     }
 
-    private static BigDecimal available(Contract contract) {
-        return contract.details() == null || contract.details().balances() == null
-                || contract.details().balances().available() == null ? BigDecimal.ZERO
-                : contract.details().balances().available();
-    }
 
     static io.anygate.domain.Card toCard(Card c, OwnedCard owned, Person holder) {
         Card.Dates dates = c.dates();

@@ -108,11 +108,9 @@ public class TxAccountCore implements AccountCore {
     public AccountContract contract(long contractId) {
         Contract c = call(() -> contracts.contract(ContractRef.ofId(contractId)));
         ContractDetails d = c.details();
-        BigDecimal available = d == null || d.balances() == null || d.balances().available() == null
-                ? BigDecimal.ZERO : d.balances().available();
         return new AccountContract(c.ref().id(), c.ref().rid(),
                 d == null || d.mainCcy() == null ? null : Currency.getInstance(d.mainCcy()),
-                d == null ? null : d.status(), available);
+                d == null ? null : d.status(), c.availableOrZero());
     }
 
     @Override

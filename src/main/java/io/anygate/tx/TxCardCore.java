@@ -117,16 +117,11 @@ public class TxCardCore implements CardCore {
     }
 
     @Override
-    public BigDecimal balance(long contractId) {
-        return guard(() -> available(contracts.contract(ContractRef.ofId(contractId))));
-    }
-
-    @Override
     public CardStanding standing(OwnedCard owned) {
         // The balance read does not depend on the card read: both are sent at once, and the holder's read follows
         // the card's. The caller's thread waits once, for the slower branch.
         CompletionStage<BigDecimal> balance = contracts.contractAsync(ContractRef.ofId(owned.cardContractId()))
-                .thenApply(TxCardCore::available);
+                .thenApply(Contract::availableOrZero);
         CompletionStage<io.anygate.domain.Card> card = cardAsync(owned);
         return guard(() -> new CardStanding(TxWire.await(card), TxWire.await(balance)));
     }
@@ -144,12 +139,6 @@ public class TxCardCore implements CardCore {
     private static Person holder(SubjectDetails d) {
         return d == null ? null : new Person(Gender.fromTx(d.gender()).orElse(null), d.firstName(), d.lastName(),
                 null, null, null, null, null, null);
-    }
-
-    private static BigDecimal available(Contract contract) {
-        ContractDetails d = contract.details();
-        return d == null || d.balances() == null || d.balances().available() == null ? BigDecimal.ZERO
-                : d.balances().available();
     }
 
     @Override

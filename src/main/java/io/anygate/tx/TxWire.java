@@ -39,14 +39,14 @@ final class TxWire {
         try {
             stage = call.get();
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(translate(e));
+            return CompletableFuture.failedFuture(TxErrors.fromFailure(e));
         }
         CompletableFuture<T> out = new CompletableFuture<>();
         stage.whenComplete((value, failure) -> {
             if (failure == null) {
                 out.complete(value);
             } else {
-                out.completeExceptionally(translate(failure));
+                out.completeExceptionally(TxErrors.fromFailure(unwrap(failure)));
             }
         });
         return out;
@@ -77,10 +77,5 @@ final class TxWire {
             t = t.getCause();
         }
         return t;
-    }
-
-    private static TxException translate(Throwable failure) {
-        Throwable t = unwrap(failure);
-        return t instanceof TxException tx ? tx : TxErrors.fromFailure(t);
     }
 }

@@ -13,9 +13,9 @@ public interface AccountCardReader {
     record CardWithBalance(Card card, BigDecimal balance) {
     }
 
-    /** The card as TX knows it; empty when TX has no such card. */
-    Optional<CardWithBalance> read(OwnedCard card);
-
-    /** {@link #read} of each card, in the same order; the core may read several at once. */
+    /**
+     * Each card as TX knows it, in the same order; empty where TX has no such card. The core may read several
+     * at once.
+     */
     List<Optional<CardWithBalance>> readAll(List<OwnedCard> cards);
 }

@@ -40,9 +40,6 @@ public interface CardCore {
     /** The card as the domain sees it, holder included. */
     Card card(OwnedCard owned);
 
-    /** The available balance of a contract. */
-    BigDecimal balance(long contractId);
-
     /**
      * The card and the balance of its card contract together, as one answer needs them: the core may read them
      * at the same time.
