@@ -163,7 +163,19 @@ driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signat
     scenarios=token
 stop_gateway
 
-# ---- run 2: the replay store in the embedded H2, authentication path alone
+# ---- run 2: production's rate limits on (sandbox mode has them off), authentication path alone, same store.
+# Limits far above the load: the phase measures what counting costs (three counters per request), not refusals.
+# Same PostgreSQL schema as run 1, so its replay store continues after run 1's signatures.
+if [ -n "$PG_SCHEMA" ]; then
+    start_gateway gateway-rl "$WORK/gw-rl" "${STORE_ARGS[@]}" -Dgateway.security.rate-limit.enabled=true \
+        -Dgateway.security.rate-limit.per-ip=1000000000 -Dgateway.security.rate-limit.per-user=1000000000 \
+        -Dgateway.security.rate-limit.per-functionality=1000000000
+    driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-rl/sandbox" signature-state="$WORK/gw-main/signatures-used" \
+        scenarios=apicheck rates="${BENCH_RATES-100,500,1000}" label="rate limits on"
+    stop_gateway
+fi
+
+# ---- run 3: the replay store in the embedded H2, authentication path alone
 if [ -n "$PG_SCHEMA" ]; then
     start_gateway gateway-h2 "$WORK/gw-h2"
     record_start "gateway, H2 store" "$WORK/gateway-h2.log" "$GW_PID"

@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,11 +53,13 @@ public class RateLimiter {
         }
         long perUser = partner.limits().perUser().orElse(config.rateLimit().perUser());
         long perFunctionality = partner.limits().perFunctionality().orElse(config.rateLimit().perFunctionality());
-        if (count("user:" + partner.partnerId()) > perUser) {
+        // both counters in one store statement (one round trip, one commit)
+        long[] hits = countAll("user:" + partner.partnerId(), "fn:" + partner.partnerId() + ":" + functionality);
+        if (hits[0] > perUser) {
             metrics.rateLimited(EdgeMetrics.RateScope.USER);
             throw new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_API_USER, "Maximum query rate by API user reached");
         }
-        if (count("fn:" + partner.partnerId() + ":" + functionality) > perFunctionality) {
+        if (hits[1] > perFunctionality) {
             metrics.rateLimited(EdgeMetrics.RateScope.FUNCTIONALITY);
             throw new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_FUNCTIONALITY,
                     "Maximum query rate by functionality reached");
@@ -64,51 +68,95 @@ public class RateLimiter {
 
     /** Increments the current window of this key and answers its count. */
     long count(String key) {
+        return countAll(key)[0];
+    }
+
+    /** Increments the current window of each key (distinct keys) and answers their counts, in the same order. */
+    long[] countAll(String... keys) {
         long window = config.rateLimit().window().toMillis();
         long start = System.currentTimeMillis() / window * window;
-        String counterKey = key.length() > 200 ? key.substring(0, 200) : key;
+        String[] counterKeys = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            counterKeys[i] = keys[i].length() > 200 ? keys[i].substring(0, 200) : keys[i];
+        }
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(true);
             if (store.kind() == Store.Kind.POSTGRESQL) {
-                // one round trip, atomic under concurrency
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO rate_limit_window (counter_key, window_start, hits)"
-                        + " VALUES (?, ?, 1) ON CONFLICT (counter_key, window_start)"
-                        + " DO UPDATE SET hits = rate_limit_window.hits + 1 RETURNING hits")) {
-                    ps.setString(1, counterKey);
-                    ps.setLong(2, start);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
-                }
+                return incrementPostgres(c, counterKeys, start);
             }
-            // H2: the data change delta table returns the row as the UPDATE left it, atomically (a separate
-            // SELECT after the UPDATE would read other threads' increments too).
-            for (int attempt = 0; attempt < 3; attempt++) {
-                Long hits = incrementH2(c, counterKey, start);
-                if (hits != null) {
-                    return hits;
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO rate_limit_window (counter_key, window_start, hits) VALUES (?, ?, 1)")) {
-                    ps.setString(1, counterKey);
-                    ps.setLong(2, start);
-                    ps.executeUpdate();
-                    return 1;
-                } catch (SQLException e) {
-                    if (!"23505".equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    // another request created the window first: increment it
-                }
+            long[] hits = new long[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                hits[i] = incrementH2(c, counterKeys[i], start);
             }
-            throw new SQLException("rate limit window could not be incremented");
+            return hits;
         } catch (SQLException e) {
             throw new IllegalStateException("rate limit store unavailable", e);
         }
     }
 
-    private static Long incrementH2(Connection c, String key, long start) throws SQLException {
+    /**
+     * All keys in one atomic upsert, one round trip. Its commit does not wait for the WAL flush
+     * ({@code synchronous_commit} off for this transaction only, set by the statement itself): a counter is
+     * a guard against floods, not a record, and a database crash may at worst forget the last few hundred
+     * milliseconds of counts. Every other write of the store keeps its durable commit. Rows are locked in the
+     * order of the keys, the same in every call, so two requests cannot deadlock on them.
+     */
+    private static long[] incrementPostgres(Connection c, String[] keys, long start) throws SQLException {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < keys.length; i++) {
+            values.append(i == 0 ? "" : ", ").append("(CAST(? AS VARCHAR), CAST(? AS BIGINT))");
+        }
+        String sql = "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))"
+                + " INSERT INTO rate_limit_window (counter_key, window_start, hits)"
+                + " SELECT v.counter_key, v.window_start, 1 FROM (VALUES " + values + ") AS v(counter_key, window_start)"
+                + " CROSS JOIN relaxed"
+                + " ON CONFLICT (counter_key, window_start) DO UPDATE SET hits = rate_limit_window.hits + 1"
+                + " RETURNING counter_key, hits";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 1;
+            for (String key : keys) {
+                ps.setString(p++, key);
+                ps.setLong(p++, start);
+            }
+            Map<String, Long> byKey = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byKey.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            long[] hits = new long[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                hits[i] = byKey.get(keys[i]);
+            }
+            return hits;
+        }
+    }
+
+    // H2: the data change delta table returns the row as the UPDATE left it, atomically (a separate SELECT after
+    // the UPDATE would read other threads' increments too).
+    private static long incrementH2(Connection c, String key, long start) throws SQLException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Long hits = updateH2(c, key, start);
+            if (hits != null) {
+                return hits;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO rate_limit_window (counter_key, window_start, hits) VALUES (?, ?, 1)")) {
+                ps.setString(1, key);
+                ps.setLong(2, start);
+                ps.executeUpdate();
+                return 1;
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                // another request created the window first: increment it
+            }
+        }
+        throw new SQLException("rate limit window could not be incremented");
+    }
+
+    private static Long updateH2(Connection c, String key, long start) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT hits FROM FINAL TABLE (UPDATE rate_limit_window"
                 + " SET hits = hits + 1 WHERE counter_key = ? AND window_start = ?)")) {
             ps.setString(1, key);

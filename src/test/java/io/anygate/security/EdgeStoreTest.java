@@ -103,4 +103,16 @@ class EdgeStoreTest {
         assertEquals(THREADS, counts.stream().distinct().count(), counts.toString());
         assertEquals(THREADS + 1, rateLimiter.count(key));
     }
+
+    @Test
+    void twoCountersOfOneRequestIncrementTogetherAndAtomically() throws Exception {
+        String user = "user:" + UUID.randomUUID();
+        String fn = "fn:" + user + ":apicheck";
+        List<long[]> counts = race(() -> rateLimiter.countAll(user, fn));
+        assertEquals(THREADS, counts.stream().map(c -> c[0]).distinct().count(), "user counts");
+        assertEquals(THREADS, counts.stream().map(c -> c[1]).distinct().count(), "functionality counts");
+        long[] next = rateLimiter.countAll(user, fn);
+        assertEquals(THREADS + 1, next[0]);
+        assertEquals(THREADS + 1, next[1]);
+    }
 }
