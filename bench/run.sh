@@ -25,6 +25,7 @@ cleanup() {
     for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
     if [ -n "$PG_SCHEMA" ]; then
         psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $PG_SCHEMA CASCADE" >/dev/null 2>&1 || true
+        psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS ${PG_SCHEMA}_rl CASCADE" >/dev/null 2>&1 || true
     fi
     log "work files kept in $WORK"
 }
@@ -163,11 +164,16 @@ driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signat
     scenarios=token
 stop_gateway
 
-# ---- run 2: production's rate limits on (sandbox mode has them off), authentication path alone, same store.
+# ---- run 2: production's rate limits on (sandbox mode has them off), authentication path alone, PostgreSQL.
 # Limits far above the load: the phase measures what counting costs (three counters per request), not refusals.
-# Same PostgreSQL schema as run 1, so its replay store continues after run 1's signatures.
+# A fresh schema: run 1's webhook backlog and reconciler work would otherwise run in this gateway during the phase.
+# Its signatures continue after run 1's (the driver's state file), so none is refused as a replay.
 if [ -n "$PG_SCHEMA" ]; then
-    start_gateway gateway-rl "$WORK/gw-rl" "${STORE_ARGS[@]}" -Dgateway.security.rate-limit.enabled=true \
+    RL_SCHEMA=${PG_SCHEMA}_rl
+    start_gateway gateway-rl "$WORK/gw-rl" -Dgateway.store.embedded-active=false -Dgateway.store.postgres-active=true \
+        "-Dquarkus.datasource.pg.jdbc.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$RL_SCHEMA" \
+        -Dquarkus.flyway.pg.schemas=$RL_SCHEMA -Dquarkus.flyway.pg.create-schemas=true \
+        -Dgateway.security.rate-limit.enabled=true \
         -Dgateway.security.rate-limit.per-ip=1000000000 -Dgateway.security.rate-limit.per-user=1000000000 \
         -Dgateway.security.rate-limit.per-functionality=1000000000
     driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-rl/sandbox" signature-state="$WORK/gw-main/signatures-used" \
