@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +95,7 @@ public class CardLastTxBuilder {
             deferAll(outbox, owner, claimed, "card balance unavailable now (TX busy or unreadable)");
             return 0;
         }
-        int made = 0;
+        List<OutboxRepository.Built> made = new ArrayList<>(claimed.size());
         for (OutboxRepository.PendingBuild b : claimed) {
             BalanceAfter.After a = after.get(b.tranId());
             if (a == null) {
@@ -107,11 +108,9 @@ public class CardLastTxBuilder {
                 defer(outbox, owner, b, "built event id " + event.eventId() + " does not match");
                 continue;
             }
-            if (outbox.built(b.id(), owner, event.payload(), clock.instant())) {
-                made++;
-            }
+            made.add(new OutboxRepository.Built(b.id(), event.payload()));
         }
-        return made;
+        return outbox.built(owner, made, clock.instant());
     }
 
     private void deferAll(OutboxRepository outbox, String owner, List<OutboxRepository.PendingBuild> builds,

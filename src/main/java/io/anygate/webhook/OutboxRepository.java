@@ -119,14 +119,45 @@ public class OutboxRepository {
         }
     }
 
+    /** A claimed build and the payload made for it. */
+    public record Built(long id, String payload) {
+    }
+
     /**
-     * Stores a claimed build's payload and hands the event to the dispatcher (PENDING, due now, no delivery attempt
-     * counted: the build's attempts are not deliveries). False when this owner no longer holds the build.
+     * Stores claimed builds' payloads and hands the events to the dispatcher (PENDING, due now, no delivery attempt
+     * counted: the build's attempts are not deliveries), all in one transaction: a card's batch costs one commit,
+     * and a crash leaves the whole batch claimed, to be built again once its lease ends. Answers how many of them
+     * this owner still held (only those are changed).
      */
-    public boolean built(long id, String owner, String payload, Instant now) {
-        return update("UPDATE webhook_outbox SET status = ?, payload = ?, attempts = 0, next_attempt_at = ?,"
+    public int built(String owner, List<Built> builds, Instant now) {
+        if (builds.isEmpty()) {
+            return 0;
+        }
+        String sql = "UPDATE webhook_outbox SET status = ?, payload = ?, attempts = 0, next_attempt_at = ?,"
                 + " last_attempt_at = NULL, last_error = NULL, claimed_by = NULL, lease_until = NULL"
-                + " WHERE id = ? AND status = ? AND claimed_by = ?", PENDING, payload, ts(now), id, BUILD, owner) == 1;
+                + " WHERE id = ? AND status = ? AND claimed_by = ?";
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Built b : builds) {
+                    bind(ps, PENDING, b.payload(), ts(now), b.id(), BUILD, owner);
+                    ps.addBatch();
+                }
+                int changed = 0;
+                for (int n : ps.executeBatch()) {
+                    changed += n == 1 ? 1 : 0;
+                }
+                c.commit();
+                return changed;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("webhook outbox unavailable", e);
+        }
     }
 
     /** Releases a claimed build that could not be made now; it is tried again at {@code next} (never dropped). */

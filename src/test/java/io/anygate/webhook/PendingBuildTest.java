@@ -65,7 +65,8 @@ class PendingBuildTest {
         assertEquals("acme", claimed.get(0).partnerId());
         assertEquals("card_last_tx:9001", claimed.get(0).eventId());
         assertEquals(new OutboxRepository.Backlog(1, 1, clock.instant()), outbox.backlog());
-        assertTrue(outbox.built(claimed.get(0).id(), "replica-b", payload("9001"), clock.instant()));
+        assertEquals(1, outbox.built("replica-b",
+                List.of(new OutboxRepository.Built(claimed.get(0).id(), payload("9001"))), clock.instant()));
         OutboxEntry e = outbox.find("card_last_tx:9001").orElseThrow();
         assertEquals("PENDING", e.status());
         assertEquals(0, e.attempts(), "building is not a delivery attempt");
@@ -89,8 +90,15 @@ class PendingBuildTest {
         now = clock.instant();
         List<OutboxRepository.PendingBuild> taken = outbox.claimBuilds(CARD, "b", now, now.plus(Duration.ofMinutes(2)));
         assertEquals(2, taken.size());
-        assertFalse(outbox.built(taken.get(0).id(), "a", payload("7001"), now));
-        assertTrue(outbox.built(taken.get(0).id(), "b", payload("7001"), now));
+        List<OutboxRepository.Built> both = List.of(new OutboxRepository.Built(taken.get(0).id(), payload("7001")),
+                new OutboxRepository.Built(taken.get(1).id(), payload("7002")));
+        assertEquals(0, outbox.built("a", both, now));
+        assertEquals("BUILD", outbox.find("card_last_tx:7001").orElseThrow().status(), "a's late batch changed nothing");
+        // b's batch: one transaction for the card's builds, both handed to the dispatcher
+        assertEquals(2, outbox.built("b", both, now));
+        assertEquals("PENDING", outbox.find("card_last_tx:7001").orElseThrow().status());
+        assertEquals("PENDING", outbox.find("card_last_tx:7002").orElseThrow().status());
+        assertEquals(0, outbox.built("b", both, now), "a batch is built once");
     }
 
     @Test
@@ -138,7 +146,8 @@ class PendingBuildTest {
 
         OutboxRepository.PendingBuild b = bench.outbox.claimBuilds(CARD, "one", clock.instant(),
                 clock.instant().plusSeconds(120)).get(0);
-        assertTrue(bench.outbox.built(b.id(), "one", payload("6001"), clock.instant()));
+        assertEquals(1, bench.outbox.built("one", List.of(new OutboxRepository.Built(b.id(), payload("6001"))),
+                clock.instant()));
         assertEquals(1, dispatcher.dispatchDue());
         assertEquals(1, receiver.received.size());
         assertEquals("card_last_tx:6001", receiver.received.get(0).header("X-Webhook-Event-Id"));

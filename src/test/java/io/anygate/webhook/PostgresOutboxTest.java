@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,8 @@ class PostgresOutboxTest {
         assertTrue(outbox.backlog().unbuilt() >= 1);
         OutboxRepository.PendingBuild b = outbox.claimBuilds(777, "pg-a", now, now.plusSeconds(60)).get(0);
         assertTrue(outbox.claimBuilds(777, "pg-b", now, now.plusSeconds(60)).isEmpty());
-        assertTrue(outbox.built(b.id(), "pg-a", WebhookBench.cardLastTx("pg-tx", "1").payload(), now));
+        assertEquals(1, outbox.built("pg-a", List.of(new OutboxRepository.Built(b.id(),
+                WebhookBench.cardLastTx("pg-tx", "1").payload())), now));
         assertEquals("PENDING", outbox.find("card_last_tx:pg-b1").orElseThrow().status());
         // Only a BUILD row may lack its payload.
         try (Connection c = store.dataSource().getConnection()) {
