@@ -98,8 +98,9 @@ public class RateLimiter {
      * All keys in one atomic upsert, one round trip. Its commit does not wait for the WAL flush
      * ({@code synchronous_commit} off for this transaction only, set by the statement itself): a counter is
      * a guard against floods, not a record, and a database crash may at worst forget the last few hundred
-     * milliseconds of counts. Every other write of the store keeps its durable commit. Rows are locked in the
-     * order of the keys, the same in every call, so two requests cannot deadlock on them.
+     * milliseconds of counts. Every other write of the store keeps its durable commit. Every call lists its keys in
+     * the same order (user before functionality) and gets the same plan, so two requests sharing rows lock them in
+     * the same order and cannot deadlock on them.
      */
     private static long[] incrementPostgres(Connection c, String[] keys, long start) throws SQLException {
         StringBuilder values = new StringBuilder();
