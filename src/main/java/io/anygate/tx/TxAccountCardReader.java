@@ -41,7 +41,8 @@ public class TxAccountCardReader implements AccountCardReader {
         // A few cards at a time: one page's reads overlap, without one request taking the whole TX bulkhead.
         for (int from = 0; from < owned.size(); from += PARALLEL_CARDS) {
             List<CompletionStage<Optional<CardWithBalance>>> chunk = owned
-                    .subList(from, Math.min(owned.size(), from + PARALLEL_CARDS)).stream().map(this::readAsync)
+                    .subList(from, Math.min(owned.size(), from + PARALLEL_CARDS)).stream()
+                    .map(card -> TxWire.onEventLoop(() -> readAsync(card)))
                     .toList();
             for (CompletionStage<Optional<CardWithBalance>> one : chunk) {
                 out.add(TxAccountCore.call(() -> TxWire.await(one)));

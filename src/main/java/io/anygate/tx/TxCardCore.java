@@ -113,17 +113,19 @@ public class TxCardCore implements CardCore {
 
     @Override
     public io.anygate.domain.Card card(OwnedCard owned) {
-        return guard(() -> TxWire.await(cardAsync(owned)));
+        return guard(() -> TxWire.await(TxWire.onEventLoop(() -> cardAsync(owned))));
     }
 
     @Override
     public CardStanding standing(OwnedCard owned) {
         // The balance read does not depend on the card read: both are sent at once, and the holder's read follows
-        // the card's. The caller's thread waits once, for the slower branch.
-        CompletionStage<BigDecimal> balance = contracts.contractAsync(ContractRef.ofId(owned.cardContractId()))
-                .thenApply(Contract::availableOrZero);
-        CompletionStage<io.anygate.domain.Card> card = cardAsync(owned);
-        return guard(() -> new CardStanding(TxWire.await(card), TxWire.await(balance)));
+        // the card's. The caller's thread waits once, for both.
+        CompletionStage<CardStanding> standing = TxWire.onEventLoop(() -> {
+            CompletionStage<BigDecimal> balance = contracts.contractAsync(ContractRef.ofId(owned.cardContractId()))
+                    .thenApply(Contract::availableOrZero);
+            return cardAsync(owned).thenCombine(balance, CardStanding::new);
+        });
+        return guard(() -> TxWire.await(standing));
     }
 
     private CompletionStage<io.anygate.domain.Card> cardAsync(OwnedCard owned) {

@@ -49,7 +49,7 @@ public class TxCards {
 
     /** {@link #cardAsync}, waited for (a self-invocation: ArC applies the interceptors to it). */
     public Card card(CardRef ref) {
-        return TxWire.await(cardAsync(ref));
+        return TxWire.await(TxWire.onEventLoop(() -> cardAsync(ref)));
     }
 
     /**

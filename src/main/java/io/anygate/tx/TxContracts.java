@@ -49,7 +49,7 @@ public class TxContracts {
 
     /** {@link #contractAsync}, waited for (a self-invocation: ArC applies the interceptors to it). */
     public Contract contract(ContractRef ref) {
-        return TxWire.await(contractAsync(ref));
+        return TxWire.await(TxWire.onEventLoop(() -> contractAsync(ref)));
     }
 
     /**

@@ -47,7 +47,7 @@ public class TxSubjects {
 
     /** {@link #subjectAsync}, waited for (a self-invocation: ArC applies the interceptors to it). */
     public Subject subject(SubjectRef ref) {
-        return TxWire.await(subjectAsync(ref));
+        return TxWire.await(TxWire.onEventLoop(() -> subjectAsync(ref)));
     }
 
     /**

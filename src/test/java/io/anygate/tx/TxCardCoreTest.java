@@ -18,16 +18,23 @@ import io.anygate.domain.card.OwnedCard;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A card's standing (card, holder, balance) is read from TX with the balance read in flight while the card read
- * is: the answer waits for the slower branch, not for the sum of three reads.
+ * is: the answer waits for the slower branch, not for the sum of three reads. Each case runs from a plain thread
+ * (scheduled jobs) and from a Vert.x worker thread, as a partner's request does (the reads then run on the event
+ * loop: {@code TxWire.onEventLoop}).
  */
 @QuarkusTest
 @TestProfile(TxStubProfile.class)
@@ -48,6 +55,26 @@ class TxCardCoreTest {
     @InjectTxStub
     WireMockServer tx;
 
+    @Inject
+    Vertx vertx;
+
+    enum Caller { PLAIN_THREAD, REQUEST_WORKER }
+
+    private <T> T from(Caller caller, Callable<T> action) throws Exception {
+        if (caller == Caller.PLAIN_THREAD) {
+            return action.call();
+        }
+        try {
+            return vertx.executeBlocking(() -> {
+                assertTrue(Vertx.currentContext() != null && io.vertx.core.Context.isOnWorkerThread(),
+                        "runs on a Vert.x worker");
+                return action.call();
+            }, false).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
     @BeforeEach
     void reset() {
         tx.resetAll();
@@ -58,8 +85,9 @@ class TxCardCoreTest {
         breakers.resetAll();
     }
 
-    @Test
-    void theBalanceIsReadWhileTheCardReadIsOnItsWayAndTheHolderAfterIt() {
+    @ParameterizedTest
+    @EnumSource(Caller.class)
+    void theBalanceIsReadWhileTheCardReadIsOnItsWayAndTheHolderAfterIt(Caller caller) throws Exception {
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(okJson("{\"ref\":{\"id\":41},\"status\":\"Active\","
                 + "\"holder\":{\"id\":5},\"names\":{\"emboss\":\"ADA LOVELACE\"}}").withFixedDelay(CARD_DELAY_MS)));
         tx.stubFor(get(urlPathEqualTo(CONTRACT)).willReturn(okJson(
@@ -67,7 +95,7 @@ class TxCardCoreTest {
         tx.stubFor(get(urlPathEqualTo(SUBJECT)).willReturn(okJson(
                 "{\"ref\":{\"id\":5},\"details\":{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"gender\":\"F\"}}")));
 
-        CardCore.CardStanding standing = core.standing(OWNED);
+        CardCore.CardStanding standing = from(caller, () -> core.standing(OWNED));
 
         assertEquals(new BigDecimal("12.34"), standing.balance());
         assertEquals(CardStatus.ACT, standing.card().status());
@@ -83,23 +111,25 @@ class TxCardCoreTest {
         assertTrue(subject - card >= CARD_DELAY_MS - 50, "subject read sent " + (subject - card) + " ms after");
     }
 
-    @Test
-    void aBalanceThatCannotBeReadMakesTheCoreUnavailableAfterItsRetries() {
+    @ParameterizedTest
+    @EnumSource(Caller.class)
+    void aBalanceThatCannotBeReadMakesTheCoreUnavailableAfterItsRetries(Caller caller) {
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(okJson("{\"ref\":{\"id\":41},\"status\":\"Active\"}")));
         tx.stubFor(get(urlPathEqualTo(CONTRACT)).willReturn(aResponse().withStatus(503)));
 
-        assertThrows(CardCoreUnavailable.class, () -> core.standing(OWNED));
+        assertThrows(CardCoreUnavailable.class, () -> from(caller, () -> core.standing(OWNED)));
 
         tx.verify(4, getRequestedFor(urlPathEqualTo(CONTRACT)));
     }
 
-    @Test
-    void aCardUnknownToTxIsNotFoundWhateverTheBalanceRead() {
+    @ParameterizedTest
+    @EnumSource(Caller.class)
+    void aCardUnknownToTxIsNotFoundWhateverTheBalanceRead(Caller caller) {
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(aResponse().withStatus(404)));
         tx.stubFor(get(urlPathEqualTo(CONTRACT)).willReturn(okJson(
                 "{\"ref\":{\"id\":9},\"details\":{\"balances\":{\"available\":1}}}")));
 
-        assertThrows(TxNotFoundException.class, () -> core.standing(OWNED));
+        assertThrows(TxNotFoundException.class, () -> from(caller, () -> core.standing(OWNED)));
     }
 
     private long received(String path) {
