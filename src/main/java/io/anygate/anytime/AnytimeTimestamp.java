@@ -20,7 +20,7 @@ public record AnytimeTimestamp(String text) {
         if (tenThousandths == 0) {
             return new AnytimeTimestamp(Long.toString(seconds));
         }
-        String fraction = String.format("%04d", tenThousandths);
+        String fraction = Integer.toString(10_000 + tenThousandths).substring(1); // 4 digits, zero-padded
         int end = fraction.length();
         while (fraction.charAt(end - 1) == '0') {
             end--;

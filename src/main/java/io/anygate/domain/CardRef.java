@@ -40,7 +40,9 @@ public record CardRef(long txCardId) {
 
     /** The Anytime text: {@code ANY} + 10 digits. */
     public String value() {
-        return String.format("ANY%010d", txCardId);
+        // by hand: String.format was 2 % of a card read's CPU (2026-11-29 profile)
+        String digits = Long.toString(txCardId);
+        return "ANY" + "0000000000".substring(digits.length()) + digits;
     }
 
     @Override
