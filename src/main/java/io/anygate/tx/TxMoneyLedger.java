@@ -2,12 +2,17 @@ package io.anygate.tx;
 
 import io.anygate.domain.money.CardStanding;
 import io.anygate.domain.money.CoreLedger;
+import io.anygate.domain.money.LoadBalances;
 import io.anygate.domain.money.TransferOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
@@ -78,6 +83,23 @@ public class TxMoneyLedger implements CoreLedger {
             return Optional.ofNullable(contract.details()).map(ContractDetails::balances)
                     .map(ContractDetails.Balances::available);
         } catch (TxException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<LoadBalances> balances(long accountContractId, long cardContractId) {
+        CompletionStage<LoadBalances> both = TxWire.onEventLoop(() -> {
+            CompletionStage<Contract> card = contracts.contractAsync(ContractRef.ofId(cardContractId));
+            return contracts.contractAsync(ContractRef.ofId(accountContractId)).thenCombine(card,
+                    (a, c) -> new LoadBalances(a.availableOrZero(), c.availableOrZero()));
+        });
+        try {
+            return Optional.of(both.toCompletableFuture().get(TxPolicy.LOAD_BALANCES_WAIT_MS, TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }

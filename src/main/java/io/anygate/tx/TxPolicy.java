@@ -18,6 +18,11 @@ final class TxPolicy {
     static final long RETRY_JITTER_MS = 50;
     /** Upper bound of all attempts of a read / a write together. */
     static final long READ_MAX_DURATION_MS = 9000;
+    /**
+     * How long a load's answer waits for the balances it shows (fields only the SDK reads): the money has moved,
+     * so a slow or failing TX read leaves them out rather than hold the answer for the reads' retries.
+     */
+    static final long LOAD_BALANCES_WAIT_MS = 1000;
     static final long WRITE_MAX_DURATION_MS = 22000;
     /** Rolling window of the breaker, and the failure share in it that opens it. */
     static final int BREAKER_VOLUME = 20;

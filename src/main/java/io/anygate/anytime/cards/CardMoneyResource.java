@@ -82,7 +82,7 @@ public class CardMoneyResource {
             CardMoney.Moved moved = credit ? money.credit(rq) : money.debit(rq);
             // transaction_id is documented as "only in sandbox": production partners learn it by webhook.
             return CardMoneyAnswer.of(cardRef.value(), moved.card().accountId(),
-                    gateway.sandbox() ? moved.tranId() : null);
+                    gateway.sandbox() ? moved.tranId() : null, money.balancesAfter(moved));
         } catch (LoadRefused refused) {
             throw LoadRefusals.toAnytime(refused);
         }

@@ -126,6 +126,14 @@ public class CardMoney {
         return send(op, card, true);
     }
 
+    /**
+     * The account's and the card's balances right after an approved load or unload, for the partner's answer;
+     * empty when TX cannot be read at this moment (the money has moved all the same: nothing to undo or retry).
+     */
+    public Optional<LoadBalances> balancesAfter(Moved moved) {
+        return ledger.balances(moved.card().accountId(), moved.card().cardContractId());
+    }
+
     /** A retry of a journaled operation: same parameters required; re-driven under the same matchKey. */
     private Moved resume(Operation existing, OwnedCard card, MoneyRequest rq) {
         if (existing.requestFingerprint() != null && !existing.requestFingerprint().equals(rq.fingerprint())) {

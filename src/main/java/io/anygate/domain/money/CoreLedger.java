@@ -26,6 +26,9 @@ public interface CoreLedger {
     /** The available balance of a contract, empty when TX cannot tell right now. */
     Optional<BigDecimal> balance(long contractId);
 
+    /** The available balances of an account contract and a card contract, read at once; empty when TX cannot tell. */
+    Optional<LoadBalances> balances(long accountContractId, long cardContractId);
+
     /** The standing of a card in TX, read before moving money to or from it. */
     CardStanding standing(long cardId);
 }

@@ -4,6 +4,7 @@ import static io.anygate.anytime.cards.MoneyTestSupport.move;
 import static io.anygate.anytime.cards.MoneyTestSupport.rows;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,9 +74,10 @@ class CardLoadWebhookTest {
         String eventId = "card_last_tx:" + tranId;
 
         ExtLogRecord line = access.await(CREDIT_ROUTE);
-        // The card's standing and the transfer: nothing else. Before, the webhook read the transaction, the newest
-        // transactions twice, the balance and the pages in between, on this thread.
-        assertEquals("2", line.getMdc("tx_calls"), line.getFormattedMessage());
+        // The card's standing, the transfer and the two balances the answer shows (card_balance_after,
+        // acc_balance_after, read together): nothing for the webhook. Before, the webhook read the transaction, the
+        // newest transactions twice, the balance and the pages in between, on this thread.
+        assertEquals("4", line.getMdc("tx_calls"), line.getFormattedMessage());
 
         long deadline = System.nanoTime() + 10_000_000_000L;
         Map<String, Object> received = null;
@@ -143,6 +145,8 @@ class CardLoadWebhookTest {
         }
         Response r = move(TestPartner.DELTA, token, "credit", CardRef.ofTxCard(card.cardId()).value(), "7.25", null);
         assertEquals(200, r.statusCode(), "the partner's answer does not wait for TX's reads: " + r.asString());
+        assertNull(r.jsonPath().get("body.card_balance_after"), "balances TX cannot tell are left out");
+        assertNull(r.jsonPath().get("body.acc_balance_after"), r.asString());
         String eventId = "card_last_tx:" + r.jsonPath().getLong("body.transaction_id");
 
         // Operators see it waiting, with the reason, and counted in the backlog.

@@ -50,6 +50,11 @@ class CardMoneyHttpTest {
         return move(TestPartner.DELTA, deltaToken, "debit", ref(card), amount, null);
     }
 
+    private static void assertAmount(String expected, Response r, String path) {
+        String actual = r.jsonPath().getString(path);
+        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual)), path + " = " + actual);
+    }
+
     private static void assertError(Response r, int status, long code) {
         assertEquals(status, r.statusCode(), r.asString());
         assertEquals(code, r.jsonPath().getLong("body.error.code"), r.asString());
@@ -67,10 +72,16 @@ class CardMoneyHttpTest {
         assertTrue(r.jsonPath().getLong("body.transaction_id") > 0, "sandbox answers transaction_id");
         assertEquals(new BigDecimal("25.50"), CardFixture.balance(card.cardContractId()));
         assertEquals(new BigDecimal("974.50"), CardFixture.balance(card.accountId()));
+        // the SDK's response model also reads the balances after the load (not in the document)
+        assertAmount("25.50", r, "body.card_balance_after");
+        assertAmount("974.50", r, "body.acc_balance_after");
 
-        assertEquals(200, debit(card, "5.25").statusCode());
+        Response d = debit(card, "5.25");
+        assertEquals(200, d.statusCode(), d.asString());
         assertEquals(new BigDecimal("20.25"), CardFixture.balance(card.cardContractId()));
         assertEquals(new BigDecimal("979.75"), CardFixture.balance(card.accountId()));
+        assertAmount("20.25", d, "body.card_balance_after");
+        assertAmount("979.75", d, "body.acc_balance_after");
     }
 
     @Test
