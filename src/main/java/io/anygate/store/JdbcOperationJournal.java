@@ -3,6 +3,7 @@ package io.anygate.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.anygate.domain.operation.MoneyComments;
 import io.anygate.domain.operation.Operation;
 import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationJournal;
@@ -36,7 +37,7 @@ public class JdbcOperationJournal implements OperationJournal {
 
     private static final String COLUMNS = "operation_id, partner_id, kind, state, idempotency_key, request_fingerprint,"
             + " account_id, card_id, amount, currency, tx_tran_id, decline_code, step, data, attempts, created_at,"
-            + " updated_at";
+            + " updated_at, acc_comment, card_comment";
     private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
     };
 
@@ -49,7 +50,8 @@ public class JdbcOperationJournal implements OperationJournal {
     @Override
     public boolean record(Operation op) {
         // an operation journaled with its first attempt (Operation.newMoney) has that attempt's time too
-        String sql = "INSERT INTO operation (" + COLUMNS + ", last_attempt_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        String sql = "INSERT INTO operation (" + COLUMNS + ", last_attempt_at)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, op.id().value());
             ps.setString(2, op.partnerId());
@@ -68,10 +70,13 @@ public class JdbcOperationJournal implements OperationJournal {
             ps.setInt(15, op.attempts());
             ps.setObject(16, utc(op.createdAt()));
             ps.setObject(17, utc(op.updatedAt()));
+            // The comments are written here only: a replayed request finds the operation and changes nothing.
+            ps.setString(18, op.comments().account());
+            ps.setString(19, op.comments().card());
             if (op.attempts() > 0) {
-                ps.setObject(18, utc(op.createdAt()));
+                ps.setObject(20, utc(op.createdAt()));
             } else {
-                ps.setNull(18, Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setNull(20, Types.TIMESTAMP_WITH_TIMEZONE);
             }
             ps.executeUpdate();
             return true;
@@ -284,6 +289,7 @@ public class JdbcOperationJournal implements OperationJournal {
                 getLong(rs, "card_id"),
                 rs.getBigDecimal("amount"),
                 rs.getString("currency"),
+                new MoneyComments(rs.getString("acc_comment"), rs.getString("card_comment")),
                 getLong(rs, "tx_tran_id"),
                 rs.getString("decline_code"),
                 rs.getString("step"),

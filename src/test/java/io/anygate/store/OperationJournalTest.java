@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.anygate.domain.operation.MoneyComments;
 import io.anygate.domain.operation.Operation;
 import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationJournal;
@@ -37,7 +38,7 @@ class OperationJournalTest {
 
     private Operation credit(long cardId, String amount) {
         return Operation.newMoney(OperationId.generate(now.toEpochMilli()), "partner-a", OperationKind.CARD_CREDIT,
-                null, "fp", 10L, cardId, new BigDecimal(amount), "EUR", now);
+                null, "fp", 10L, cardId, new BigDecimal(amount), "EUR", MoneyComments.NONE, now);
     }
 
     @Test

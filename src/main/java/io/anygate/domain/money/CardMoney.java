@@ -106,7 +106,7 @@ public class CardMoney {
         }
         checkStanding(card, initialLoad);
         Operation op = Operation.newMoney(id, rq.partnerId(), kind, rq.idempotencyKey(), rq.fingerprint(),
-                card.accountId(), card.cardId(), amount, card.currency(), now);
+                card.accountId(), card.cardId(), amount, card.currency(), rq.comments(), now);
         if (!journal.record(op)) {
             return resume(journal.find(id).orElseThrow(), card, rq);
         }

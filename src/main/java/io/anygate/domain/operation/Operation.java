@@ -11,6 +11,8 @@ import java.util.Objects;
  * learned along the way (TX ids of the objects it created), so a resumed saga does not ask twice.
  *
  * @param requestFingerprint hash of the partner's parameters, compared when an Idempotency-Key is reused
+ * @param comments the partner's comments on a load or unload, recorded with it and never changed; NONE for
+ *        other kinds
  * @param step the last completed step of a multi-step operation, or null
  */
 public record Operation(
@@ -24,6 +26,7 @@ public record Operation(
         Long cardId,
         BigDecimal amount,
         String currency,
+        MoneyComments comments,
         Long txTranId,
         String declineCode,
         String step,
@@ -37,28 +40,31 @@ public record Operation(
         Objects.requireNonNull(partnerId, "partnerId");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(state, "state");
+        comments = comments == null ? MoneyComments.NONE : comments;
         data = data == null ? Map.of() : Map.copyOf(data);
     }
 
     /**
      * A new money operation, journaled with its first attempt: it is sent to TX right after the checks that
      * follow its record (one store write fewer per load than a separate attempt update). When those checks refuse
-     * it, it ends DECLINED or FAILED with the refusal's code and was never sent.
+     * it, it ends DECLINED or FAILED with the refusal's code and was never sent. Its comments are recorded in the
+     * same write, before any TX call.
      */
     public static Operation newMoney(OperationId id, String partnerId, OperationKind kind, String idempotencyKey,
-            String fingerprint, long accountId, long cardId, BigDecimal amount, String currency, Instant now) {
+            String fingerprint, long accountId, long cardId, BigDecimal amount, String currency,
+            MoneyComments comments, Instant now) {
         if (!kind.movesMoney()) {
             throw new IllegalArgumentException(kind + " does not move money");
         }
         return new Operation(id, partnerId, kind, OperationState.PENDING, idempotencyKey, fingerprint, accountId,
-                cardId, amount, currency, null, null, null, Map.of(), 1, now, now);
+                cardId, amount, currency, comments, null, null, null, Map.of(), 1, now, now);
     }
 
     /** A new multi-step (saga) operation, not yet sent to TX. */
     public static Operation newSaga(OperationId id, String partnerId, OperationKind kind, String idempotencyKey,
             String fingerprint, Map<String, String> data, Instant now) {
         return new Operation(id, partnerId, kind, OperationState.PENDING, idempotencyKey, fingerprint, null, null,
-                null, null, null, null, null, data, 0, now, now);
+                null, null, MoneyComments.NONE, null, null, null, data, 0, now, now);
     }
 
     /** The matchKey of one TX write of this operation. */

@@ -59,8 +59,8 @@ public final class SagaSteps {
         data.putAll(learned);
         operation = new Operation(operation.id(), operation.partnerId(), operation.kind(), operation.state(),
                 operation.idempotencyKey(), operation.requestFingerprint(), operation.accountId(), operation.cardId(),
-                operation.amount(), operation.currency(), operation.txTranId(), operation.declineCode(), name, data,
-                operation.attempts() + 1, operation.createdAt(), clock.instant());
+                operation.amount(), operation.currency(), operation.comments(), operation.txTranId(),
+                operation.declineCode(), name, data, operation.attempts() + 1, operation.createdAt(), clock.instant());
         listener.stepDone(operation.kind(), name);
         return operation.data();
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.anygate.domain.CardRef;
 import io.anygate.domain.card.OwnedCard;
 import io.anygate.domain.money.CoreLedger;
+import io.anygate.domain.operation.MoneyComments;
 import io.anygate.domain.operation.Operation;
 import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationJournal;
@@ -202,7 +203,7 @@ class MoneyChaosTest {
     private void crashAfterJournaling(OwnedCard card, boolean credit, BigDecimal amount, boolean applied) {
         Operation op = Operation.newMoney(OperationId.generate(clock.millis()), "delta",
                 credit ? OperationKind.CARD_CREDIT : OperationKind.CARD_DEBIT, null, "fp", card.accountId(),
-                card.cardId(), amount, "EUR", clock.instant());
+                card.cardId(), amount, "EUR", MoneyComments.NONE, clock.instant());
         journal.record(op);
         if (applied) {
             journal.attemptStarted(op.id(), clock.instant());

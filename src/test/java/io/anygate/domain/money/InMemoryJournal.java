@@ -117,7 +117,7 @@ class InMemoryJournal implements OperationJournal {
     private static Operation copy(Operation o, OperationState state, Long tranId, String code, String step,
             Map<String, String> data, int attempts, Instant now) {
         return new Operation(o.id(), o.partnerId(), o.kind(), state, o.idempotencyKey(), o.requestFingerprint(),
-                o.accountId(), o.cardId(), o.amount(), o.currency(), tranId, code, step, data, attempts,
+                o.accountId(), o.cardId(), o.amount(), o.currency(), o.comments(), tranId, code, step, data, attempts,
                 o.createdAt(), now);
     }
 }

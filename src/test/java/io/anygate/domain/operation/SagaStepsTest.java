@@ -38,7 +38,7 @@ class SagaStepsTest {
             Map<String, String> d = new HashMap<>(o.data());
             d.putAll(learned);
             ops.put(id, new Operation(o.id(), o.partnerId(), o.kind(), o.state(), null, null, null, null, null, null,
-                    null, null, step, d, 0, o.createdAt(), now));
+                    null, null, null, step, d, 0, o.createdAt(), now));
         }
 
         @Override
