@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * TX {@code common-TranRqExtraAttrs}: extra attributes of the RTP transaction behind a write. The gateway
- * always fills {@code match.key}.
+ * always fills {@code match.key}; a card load or unload adds the partner's comments as {@code userAttrs}
+ * (docs/tx-contract.md).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -15,7 +16,13 @@ public record TranRqExtraAttrs(String clerkName, String textMess, String categor
 
     /** Extra attributes carrying only the match key. */
     public static TranRqExtraAttrs of(MatchKey key) {
-        return new TranRqExtraAttrs(null, null, null, null, new TranMatch(key.value(), null), null);
+        return of(key, List.of());
+    }
+
+    /** Extra attributes carrying the match key and user attributes (none sent when the list is empty). */
+    public static TranRqExtraAttrs of(MatchKey key, List<UserAttr> userAttrs) {
+        return new TranRqExtraAttrs(null, null, null, null, new TranMatch(key.value(), null),
+                userAttrs.isEmpty() ? null : List.copyOf(userAttrs));
     }
 
     /** TX {@code common-TranMatch}: the match key and an optional retrieval reference number. */

@@ -4,10 +4,13 @@ import io.anygate.domain.money.CardStanding;
 import io.anygate.domain.money.CoreLedger;
 import io.anygate.domain.money.LoadBalances;
 import io.anygate.domain.money.TransferOutcome;
+import io.anygate.domain.operation.MoneyComments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +27,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 @ApplicationScoped
 public class TxMoneyLedger implements CoreLedger {
 
+    /** TX user attribute of a transfer carrying the partner's {@code acc_comment}. */
+    static final String ACC_COMMENT = "AGW-ACC-COMMENT";
+    /** TX user attribute of a transfer carrying the partner's {@code card_comment}. */
+    static final String CARD_COMMENT = "AGW-CARD-COMMENT";
+
     @Inject
     TxTransfers transfers;
 
@@ -35,10 +43,11 @@ public class TxMoneyLedger implements CoreLedger {
 
     @Override
     public TransferOutcome transfer(long fromContractId, long toContractId, BigDecimal amount, String currency,
-            io.anygate.domain.operation.MatchKey key, String description) {
+            io.anygate.domain.operation.MatchKey key, MoneyComments comments) {
         try {
             TranApproveRs rs = transfers.account2account(ContractRef.ofId(fromContractId),
-                    ContractRef.ofId(toContractId), new MonetaryValue(amount, currency), MatchKey.of(key.value()));
+                    ContractRef.ofId(toContractId), new MonetaryValue(amount, currency), MatchKey.of(key.value()),
+                    userAttrs(comments));
             if (rs == null || rs.tranId() == null) {
                 // An approval without a transaction id cannot be trusted as one: ask TX by matchKey.
                 return new TransferOutcome.Unknown("approval without tranId");
@@ -59,6 +68,21 @@ public class TxMoneyLedger implements CoreLedger {
             // Unauthorized or anything else: the request may have been sent; only the matchKey can tell.
             return new TransferOutcome.Unknown(e.getMessage());
         }
+    }
+
+    /**
+     * The partner's comments as TX user attributes of the transfer, for TX-side operators: {@code AGW-ACC-COMMENT} and
+     * {@code AGW-CARD-COMMENT}, an absent comment not sent (docs/tx-contract.md).
+     */
+    static List<UserAttr> userAttrs(MoneyComments comments) {
+        List<UserAttr> attrs = new ArrayList<>(2);
+        if (comments.account() != null) {
+            attrs.add(new UserAttr(ACC_COMMENT, comments.account()));
+        }
+        if (comments.card() != null) {
+            attrs.add(new UserAttr(CARD_COMMENT, comments.card()));
+        }
+        return attrs;
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ public class TxTransfers {
     @RestClient
     TxTransClient trans;
 
-    /** Moves {@code value} from account {@code src} to account {@code dst}. */
+    /** Moves {@code value} from account {@code src} to account {@code dst}, with {@code userAttrs} (may be empty). */
     @TxOperation("tran.account2account")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
     @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
@@ -42,9 +43,11 @@ public class TxTransfers {
             skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-tran-account2account")
     @Bulkhead(TxPolicy.BULKHEAD)
-    public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, MatchKey key) {
+    public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, MatchKey key,
+            List<UserAttr> userAttrs) {
         Objects.requireNonNull(key, "matchKey");
-        TxRequests.Account2AccountRq rq = new TxRequests.Account2AccountRq(src, dst, value, TranRqExtraAttrs.of(key));
+        TxRequests.Account2AccountRq rq = new TxRequests.Account2AccountRq(src, dst, value,
+                TranRqExtraAttrs.of(key, userAttrs));
         return TxReplays.write(key, () -> trans.account2account(rq), () -> TxReplays.tranApproval(trans, key));
     }
 

@@ -18,6 +18,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,6 @@ class TxErrorsAndBreakerTest {
 
     private void transfer() {
         transfers.account2account(ContractRef.ofId(1), ContractRef.ofId(2),
-                new MonetaryValue(new BigDecimal("1.00"), "EUR"), MatchKey.of("op-err"));
+                new MonetaryValue(new BigDecimal("1.00"), "EUR"), MatchKey.of("op-err"), List.of());
     }
 }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.anygate.domain.operation.MoneyComments;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,9 @@ class TxWireFormatTest {
 
     @Inject
     TxTransfers transfers;
+
+    @Inject
+    TxMoneyLedger ledger;
 
     @InjectTxStub
     WireMockServer tx;
@@ -93,7 +98,7 @@ class TxWireFormatTest {
                 .willReturn(okJson("{\"tranId\":9000000000123,\"approvalCode\":\"A1\"}")));
 
         TranApproveRs rs = transfers.account2account(ContractRef.ofId(1), ContractRef.ofRid("AGW-A-2"),
-                new MonetaryValue(new BigDecimal("10.10"), "EUR"), MatchKey.of("op-1"));
+                new MonetaryValue(new BigDecimal("10.10"), "EUR"), MatchKey.of("op-1"), List.of());
 
         assertEquals(9000000000123L, rs.tranId());
         tx.verify(postRequestedFor(urlPathEqualTo("/tx/v1/tran/account2account"))
@@ -104,6 +109,32 @@ class TxWireFormatTest {
         // BigDecimal all the way: the scale the caller gave is what TX receives, never a double's rendering.
         String body = tx.getAllServeEvents().get(0).getRequest().getBodyAsString();
         assertTrue(body.contains("\"amt\":10.10"), body);
+    }
+
+    @Test
+    void aLoadCarriesThePartnersCommentsAsUserAttributesAndOmitsAbsentOnes() {
+        tx.stubFor(post(urlPathEqualTo("/tx/v1/tran/account2account"))
+                .willReturn(okJson("{\"tranId\":77,\"approvalCode\":\"A1\"}")));
+
+        ledger.transfer(1, 2, new BigDecimal("10.00"), "EUR", new io.anygate.domain.operation.MatchKey("agw-op-c"),
+                new MoneyComments("Top-up order 1234", "Gift"));
+        ledger.transfer(1, 2, new BigDecimal("10.00"), "EUR", new io.anygate.domain.operation.MatchKey("agw-op-a"),
+                new MoneyComments("Payroll", ""));
+        ledger.transfer(1, 2, new BigDecimal("10.00"), "EUR", new io.anygate.domain.operation.MatchKey("agw-op-n"),
+                MoneyComments.NONE);
+
+        tx.verify(postRequestedFor(urlPathEqualTo("/tx/v1/tran/account2account"))
+                .withRequestBody(matchingJsonPath("$.tranRq.match.key", equalTo("agw-op-c")))
+                .withRequestBody(matchingJsonPath("$.tranRq.userAttrs[0].rid", equalTo("AGW-ACC-COMMENT")))
+                .withRequestBody(matchingJsonPath("$.tranRq.userAttrs[0].val", equalTo("Top-up order 1234")))
+                .withRequestBody(matchingJsonPath("$.tranRq.userAttrs[1].rid", equalTo("AGW-CARD-COMMENT")))
+                .withRequestBody(matchingJsonPath("$.tranRq.userAttrs[1].val", equalTo("Gift"))));
+        String accountOnly = tx.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString())
+                .filter(b -> b.contains("agw-op-a")).findFirst().orElseThrow();
+        assertTrue(accountOnly.contains("AGW-ACC-COMMENT") && !accountOnly.contains("AGW-CARD-COMMENT"), accountOnly);
+        String none = tx.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString())
+                .filter(b -> b.contains("agw-op-n")).findFirst().orElseThrow();
+        assertFalse(none.contains("userAttrs"), "no comment, no userAttrs: " + none);
     }
 
     @Test
@@ -128,7 +159,7 @@ class TxWireFormatTest {
     @Test
     void aWriteWithoutMatchKeyIsRejectedBeforeAnyCall() {
         assertThrows(NullPointerException.class, () -> transfers.account2account(ContractRef.ofId(1),
-                ContractRef.ofId(2), new MonetaryValue(BigDecimal.ONE, "EUR"), null));
+                ContractRef.ofId(2), new MonetaryValue(BigDecimal.ONE, "EUR"), null, List.of()));
         assertThrows(IllegalArgumentException.class, () -> MatchKey.of(" "));
         assertThrows(IllegalArgumentException.class, () -> MatchKey.of("k".repeat(65)));
         assertEquals(0, tx.getAllServeEvents().size());

@@ -45,6 +45,22 @@ class TxSimTransfersTest {
     }
 
     @Test
+    void aTransferWithUserAttributesIsAcceptedAndTheyAreNotShown() {
+        long a = TxApi.account("EUR", "10.00");
+        long b = TxApi.account("EUR", null);
+        Map<String, Object> tranRq = Map.of("match", Map.of("key", "ua-" + System.nanoTime()), "userAttrs", List.of(
+                Map.of("rid", "AGW-ACC-COMMENT", "val", "Top-up order 1234"),
+                Map.of("rid", "AGW-CARD-COMMENT", "val", "Gift")));
+        long tranId = tx().body(Map.of("src", Map.of("id", a), "dst", Map.of("id", b), "value", value("2.50", "EUR"),
+                "tranRq", tranRq)).post("/tran/account2account").then().statusCode(200).extract().jsonPath()
+                .getLong("tranId");
+        assertEquals(new BigDecimal("2.50"), TxApi.balance(b));
+        // docs/tx-contract.md: TX's transaction read model has no free text; the simulator keeps none.
+        String listed = tx().queryParam("id", tranId).get("/tran").then().statusCode(200).extract().asString();
+        assertEquals(-1, listed.indexOf("Top-up order 1234"), listed);
+    }
+
+    @Test
     void amountsOutsideTheCurrencyScaleOrNotPositiveAre400() {
         long a = TxApi.account("EUR", "10.00");
         long b = TxApi.account("EUR", null);

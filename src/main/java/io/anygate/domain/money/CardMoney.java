@@ -173,8 +173,9 @@ public class CardMoney {
         long to = credit ? card.cardContractId() : card.accountId();
         TransferOutcome outcome;
         try {
+            // The journaled comments, not the retry's: a replay under the same key sends what the first request did.
             outcome = ledger.transfer(from, to, op.amount(), op.currency(), op.matchKey(TRANSFER_STEP),
-                    description(op));
+                    op.comments());
         } catch (RuntimeException e) {
             // Whatever failed, the request may have reached TX: only the matchKey lookup can tell.
             outcome = new TransferOutcome.Unknown(e.toString());
@@ -227,9 +228,5 @@ public class CardMoney {
             case CANCELLED -> throw new LoadRefused(Reason.CARD_CANCELLED,
                     "no action is possible on this card (lost, stolen, damaged or cancelled)", null);
         }
-    }
-
-    private static String description(Operation op) {
-        return (op.kind() == OperationKind.CARD_CREDIT ? "Card load " : "Card unload ") + op.id();
     }
 }

@@ -1,6 +1,7 @@
 package io.anygate.domain.money;
 
 import io.anygate.domain.operation.MatchKey;
+import io.anygate.domain.operation.MoneyComments;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,10 +11,11 @@ public interface CoreLedger {
 
     /**
      * Moves {@code amount} from one contract to another under {@code key}. Retries inside are allowed only with
-     * the same key; a repeat of an applied key answers the original outcome.
+     * the same key; a repeat of an applied key answers the original outcome. The partner's {@code comments} travel
+     * with the transfer for the core's operators; what the partner is shown comes from the journal, not the core.
      */
     TransferOutcome transfer(long fromContractId, long toContractId, BigDecimal amount, String currency,
-            MatchKey key, String description);
+            MatchKey key, MoneyComments comments);
 
     /**
      * What TX registered under {@code key}: empty when TX has no transaction with that key (the transfer was

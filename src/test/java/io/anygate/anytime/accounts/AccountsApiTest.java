@@ -160,9 +160,11 @@ class AccountsApiTest {
         long id = kappa.openOk(AccountCalls.consumer());
         long other = kappa.openOk(AccountCalls.consumer());
         TranApproveRs out = transfers.account2account(ContractRef.ofId(id), ContractRef.ofId(other),
-                new MonetaryValue(new BigDecimal("100.00"), "EUR"), MatchKey.of("t-" + UUID.randomUUID()));
+                new MonetaryValue(new BigDecimal("100.00"), "EUR"), MatchKey.of("t-" + UUID.randomUUID()),
+                List.of());
         TranApproveRs in = transfers.account2account(ContractRef.ofId(other), ContractRef.ofId(id),
-                new MonetaryValue(new BigDecimal("25.50"), "EUR"), MatchKey.of("t-" + UUID.randomUUID()));
+                new MonetaryValue(new BigDecimal("25.50"), "EUR"), MatchKey.of("t-" + UUID.randomUUID()),
+                List.of());
         Response r = kappa.get("/v1.0/accounts/" + id + "/statements");
         r.then().statusCode(200).body("body.acc_id", equalTo((int) id)).body("body.acc_type", equalTo("consumer"))
                 .body("body.total_results", equalTo(2)).body("body.transactions", hasSize(2))
@@ -199,7 +201,7 @@ class AccountsApiTest {
                 .body("body.error.code", equalTo(4040210));
         long third = kappa.openOk(AccountCalls.consumer());
         TranApproveRs elsewhere = transfers.account2account(ContractRef.ofId(third), ContractRef.ofId(other),
-                new MonetaryValue(BigDecimal.ONE, "EUR"), MatchKey.of("t-" + UUID.randomUUID()));
+                new MonetaryValue(BigDecimal.ONE, "EUR"), MatchKey.of("t-" + UUID.randomUUID()), List.of());
         kappa.get("/v1.0/accounts/" + id + "/statements/" + elsewhere.tranId()).then().statusCode(404)
                 .body("body.error.code", equalTo(4040210));
     }
@@ -216,7 +218,7 @@ class AccountsApiTest {
                         null), null), MatchKey.of("t-cc-" + op)).objectId();
         contracts.activate(ContractRef.ofId(cardContract), MatchKey.of("t-cca-" + op));
         transfers.account2account(ContractRef.ofId(id), ContractRef.ofId(cardContract),
-                new MonetaryValue(new BigDecimal("40.00"), "EUR"), MatchKey.of("t-load-" + op));
+                new MonetaryValue(new BigDecimal("40.00"), "EUR"), MatchKey.of("t-load-" + op), List.of());
         long cardId = cards.putCard(new io.anygate.tx.Card(CardRef.ofRid("T-C-" + op), null,
                 SubjectRef.ofId(account.client().id()), null, null, ContractRef.ofId(cardContract),
                 CatalogueRef.ofRid("CP-PHYSICAL"), null, null, null, null, CatalogueRef.ofRid("RP-NO-ATM"),

@@ -208,7 +208,8 @@ class MoneyChaosTest {
         if (applied) {
             journal.attemptStarted(op.id(), clock.instant());
             ledger.transfer(credit ? card.accountId() : card.cardContractId(),
-                    credit ? card.cardContractId() : card.accountId(), amount, "EUR", op.matchKey("transfer"), "crash");
+                    credit ? card.cardContractId() : card.accountId(), amount, "EUR", op.matchKey("transfer"),
+                    MoneyComments.NONE);
         }
     }
 

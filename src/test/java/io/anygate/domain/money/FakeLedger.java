@@ -1,6 +1,7 @@
 package io.anygate.domain.money;
 
 import io.anygate.domain.operation.MatchKey;
+import io.anygate.domain.operation.MoneyComments;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -30,7 +31,7 @@ class FakeLedger implements CoreLedger {
 
     @Override
     public synchronized TransferOutcome transfer(long from, long to, BigDecimal amount, String currency, MatchKey key,
-            String description) {
+            MoneyComments comments) {
         Fault fault = faults.poll();
         if (fault == Fault.NOT_SENT) {
             return new TransferOutcome.NotSent("circuit open");
