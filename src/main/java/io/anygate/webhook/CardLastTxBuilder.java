@@ -3,6 +3,7 @@ package io.anygate.webhook;
 import io.anygate.domain.card.CardOwnership;
 import io.anygate.domain.card.OwnedCard;
 import io.anygate.domain.money.BalanceAfter;
+import io.anygate.domain.operation.MoneyComments;
 import io.anygate.store.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,9 +20,9 @@ import org.jboss.logging.Logger;
  * Builds the {@code card_last_tx} events that approvals recorded without a payload (outbox status BUILD), off the
  * partner's request path. Per card: claim its due builds (a lease, as the dispatcher's, so replicas never build the
  * same row at once), read the balance and the newest transactions ONCE ({@link BalanceAfter#of(long,
- * java.util.Collection)}) and make every event exactly as the follower does ({@link CardLastTxEvents#event}); the row
- * becomes PENDING for the dispatcher. When TX cannot tell now, the build is retried later with a growing delay
- * ({@code gateway.webhook.build.*}); it is never dropped.
+ * java.util.Collection)}) and the partner's comments on them ONCE (one journal read), and make every event exactly as
+ * the follower does ({@link CardLastTxEvents#event}); the row becomes PENDING for the dispatcher. When TX cannot tell
+ * now, the build is retried later with a growing delay ({@code gateway.webhook.build.*}); it is never dropped.
  */
 @ApplicationScoped
 public class CardLastTxBuilder {
@@ -29,6 +30,11 @@ public class CardLastTxBuilder {
     private static final Logger LOG = Logger.getLogger(CardLastTxBuilder.class);
     /** A build still failing after this many attempts is worth an operator's look (it keeps being retried). */
     private static final int WARN_AFTER_ATTEMPTS = 10;
+    /**
+     * Builds put off while the load's approval is not in the journal (its comments are not known yet); after that,
+     * the event is built without them (an approval whose journal write was lost waits for the reconciler).
+     */
+    static final int JOURNAL_WAIT_ATTEMPTS = 2;
 
     @Inject
     Store store;
@@ -83,10 +89,10 @@ public class CardLastTxBuilder {
             deferAll(outbox, owner, claimed, "card " + cardId + " not in the card registry");
             return 0;
         }
+        List<Long> tranIds = claimed.stream().map(OutboxRepository.PendingBuild::tranId).toList();
         Map<Long, BalanceAfter.After> after;
         try {
-            after = balances.of(card.get().cardContractId(),
-                    claimed.stream().map(OutboxRepository.PendingBuild::tranId).toList()).orElse(null);
+            after = balances.of(card.get().cardContractId(), tranIds).orElse(null);
         } catch (RuntimeException e) {
             deferAll(outbox, owner, claimed, "TX unavailable: " + e);
             return 0;
@@ -95,6 +101,8 @@ public class CardLastTxBuilder {
             deferAll(outbox, owner, claimed, "card balance unavailable now (TX busy or unreadable)");
             return 0;
         }
+        // The store is the outbox's: when it cannot answer, neither can the rest of the pass.
+        Map<Long, MoneyComments> journaled = events.journaled(card.get(), tranIds);
         List<OutboxRepository.Built> made = new ArrayList<>(claimed.size());
         for (OutboxRepository.PendingBuild b : claimed) {
             BalanceAfter.After a = after.get(b.tranId());
@@ -102,7 +110,15 @@ public class CardLastTxBuilder {
                 defer(outbox, owner, b, "TX does not list transaction " + b.tranId() + " on the card contract yet");
                 continue;
             }
-            WebhookEvent event = events.event(card.get(), a.transaction(), a.balance());
+            MoneyComments comments = journaled.get(b.tranId());
+            if (comments == null && b.attempts() < JOURNAL_WAIT_ATTEMPTS) {
+                // Every BUILD row is an approval, recorded just before the journal's APPROVED: built in between, the
+                // event would lack the partner's comment. Wait a little for the journal (one retry, 2 s, suffices).
+                defer(outbox, owner, b, "approval of transaction " + b.tranId() + " not journaled yet");
+                continue;
+            }
+            WebhookEvent event = events.event(card.get(), a.transaction(), a.balance(),
+                    comments == null ? MoneyComments.NONE : comments);
             if (!event.eventId().equals(b.eventId())) {
                 // Cannot happen (both derive from the TX id); never store one transaction's body under another id.
                 defer(outbox, owner, b, "built event id " + event.eventId() + " does not match");

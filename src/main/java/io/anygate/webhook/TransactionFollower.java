@@ -3,6 +3,7 @@ package io.anygate.webhook;
 import io.anygate.domain.CoreTransaction;
 import io.anygate.domain.money.BalanceAfter;
 import io.anygate.domain.money.TransactionHistory;
+import io.anygate.domain.operation.MoneyComments;
 import io.anygate.store.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -97,9 +99,12 @@ public class TransactionFollower {
             after[i] = balance;
             balance = balance.subtract(BalanceAfter.signed(fresh.get(i), contract));
         }
+        Map<Long, MoneyComments> journaled = events.journaled(f.card(),
+                fresh.stream().map(CoreTransaction::id).toList());
         int enqueued = 0;
         for (int i = 0; i < fresh.size(); i++) {
-            if (events.enqueue(f.card(), fresh.get(i), after[i])) {
+            MoneyComments comments = journaled.getOrDefault(fresh.get(i).id(), MoneyComments.NONE);
+            if (events.enqueue(f.card(), fresh.get(i), after[i], comments)) {
                 enqueued++;
             }
         }

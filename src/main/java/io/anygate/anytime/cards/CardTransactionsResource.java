@@ -50,8 +50,8 @@ public class CardTransactionsResource {
         TransactionMapper mapper = new TransactionMapper(zone);
         long contract = lines.card().owned().cardContractId();
         return new CardTransactionList(filters, ref.value(), lines.card().owned().accountId(), lines.total(),
-                lines.lines().stream().map(l -> mapper.toCardTransaction(l.transaction(), contract, l.balanceAfter()))
-                        .toList());
+                lines.lines().stream().map(l -> mapper.toCardTransaction(l.transaction(), contract, l.balanceAfter(),
+                        l.comment())).toList());
     }
 
     @GET
@@ -66,6 +66,6 @@ public class CardTransactionsResource {
         CardQueries.CardLine line = CardErrors.guard(() -> queries.line(partner.partnerId(), ref.txCardId(), id));
         long contract = CardErrors.guard(() -> queries.owned(partner.partnerId(), ref.txCardId())).cardContractId();
         return new TransactionMapper(config.txZone()).toCardTransaction(line.transaction(), contract,
-                line.balanceAfter());
+                line.balanceAfter(), line.comment());
     }
 }

@@ -19,6 +19,9 @@ import java.util.List;
  * {@code currency}: the clearing (local) amount and its currency; {@code fx} = amount_fx / amount (6 decimals,
  * 1 when equal); {@code fx_fee} 0 (TX reports no fee);</li>
  * <li>{@code date}: TX {@code regTime} in Paris time; {@code date_transaction} the same (TX has one time);</li>
+ * <li>{@code description}: the partner's comment on its load or unload when it gave one (the caller finds it in the
+ * journal: {@code card_comment} on the card's side, {@code acc_comment} on the account's), else the terminal name
+ * or the transfer's text, else the TX kind;</li>
  * <li>{@code balance_after}: computed by the caller (TX trans carry no balance), see docs/mapping.md.</li>
  * </ul>
  */
@@ -48,8 +51,12 @@ public final class TransactionMapper {
         return t.directionFor(contractId) == CoreTransaction.Direction.CREDIT ? "C" : "D";
     }
 
-    /** A card transaction, seen from the card's contract, with the card balance after it. */
-    public CardTransaction toCardTransaction(CoreTransaction t, long cardContractId, BigDecimal balanceAfter) {
+    /**
+     * A card transaction, seen from the card's contract, with the card balance after it and the partner's card
+     * comment on it ({@code null} when none).
+     */
+    public CardTransaction toCardTransaction(CoreTransaction t, long cardContractId, BigDecimal balanceAfter,
+            String comment) {
         String date = AnytimeDates.dateTime(t.regTime(), txZone);
         List<CardTransaction.FailedReason> failed = t.settlement() == CoreTransaction.Settlement.DECLINED
                 ? List.of(new CardTransaction.FailedReason("TRS9999", t.result() == null ? "Declined" : t.result()))
@@ -57,14 +64,19 @@ public final class TransactionMapper {
         return new CardTransaction(t.id(), t.mcc() == null ? 0 : t.mcc(), money(t.amount(), t.currency()),
                 money(t.effectiveClearingAmount(), t.effectiveClearingCurrency()), t.effectiveClearingCurrency(),
                 fx(t), BigDecimal.ZERO, List.of(), failed, status(t), type(t, cardContractId),
-                balanceAfter, date, date, description(t));
+                balanceAfter, date, date, description(t, comment));
     }
 
-    /** A statement line, seen from the account contract, with the account balance after it. */
-    public StatementLine toStatementLine(CoreTransaction t, long accountContractId, BigDecimal balanceAfter) {
+    /**
+     * A statement line, seen from the account contract, with the account balance after it and the partner's account
+     * comment on it ({@code null} when none).
+     */
+    public StatementLine toStatementLine(CoreTransaction t, long accountContractId, BigDecimal balanceAfter,
+            String comment) {
         String date = AnytimeDates.dateTime(t.regTime(), txZone);
-        return new StatementLine(Long.toString(t.id()), description(t), date, money(t.amount(), t.currency()),
-                type(t, accountContractId), balanceAfter, t.currency(), List.of(), "", status(t), date, date);
+        return new StatementLine(Long.toString(t.id()), description(t, comment), date,
+                money(t.amount(), t.currency()), type(t, accountContractId), balanceAfter, t.currency(), List.of(), "",
+                status(t), date, date);
     }
 
     /** amount_fx / amount, 6 decimals; 1 when either is missing or zero. */
@@ -85,7 +97,10 @@ public final class TransactionMapper {
                 .orElse(amount.abs());
     }
 
-    private static String description(CoreTransaction t) {
+    private static String description(CoreTransaction t, String comment) {
+        if (comment != null && !comment.isBlank()) {
+            return comment;
+        }
         return t.merchantDescription() != null ? t.merchantDescription() : t.kind() == null ? "" : t.kind();
     }
 }

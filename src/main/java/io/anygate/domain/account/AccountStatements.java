@@ -2,6 +2,7 @@ package io.anygate.domain.account;
 
 import io.anygate.domain.AnytimeDates;
 import io.anygate.domain.CoreTransaction;
+import io.anygate.domain.money.TransactionComments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The statement of an account: the money movements of its TX account contract, newest first, each with the
@@ -33,8 +35,14 @@ public class AccountStatements {
     @Inject
     AccountMappingConfig config;
 
-    /** A transaction of the account and the balance after it. */
-    public record Entry(CoreTransaction transaction, BigDecimal balanceAfter) {
+    @Inject
+    TransactionComments comments;
+
+    /**
+     * A transaction of the account, the balance after it and, when it is one of the partner's card loads or unloads,
+     * the partner's account-side comment on it (else null).
+     */
+    public record Entry(CoreTransaction transaction, BigDecimal balanceAfter, String comment) {
     }
 
     /** A page of lines and the exact count of matching lines. */
@@ -52,7 +60,7 @@ public class AccountStatements {
         List<Entry> matching = Accounts.guarded(() -> scan(a.accountId(), from, until, -1));
         int start = (int) Math.min(offset, matching.size());
         int end = Math.min(matching.size(), start + limit);
-        return new Page(a, List.copyOf(matching.subList(start, end)), matching.size());
+        return new Page(a, withComments(partnerId, matching.subList(start, end)), matching.size());
     }
 
     /** One line; STATEMENT_NOT_FOUND when TX has no such transaction or it does not touch the account. */
@@ -63,8 +71,20 @@ public class AccountStatements {
             throw notFound();
         }
         Instant at = t.regTime().atZone(txZone()).toInstant();
-        return Accounts.guarded(() -> scan(a.accountId(), at, null, tranId)).stream().findFirst()
-                .orElseGet(() -> new Entry(t, null));
+        Entry entry = Accounts.guarded(() -> scan(a.accountId(), at, null, tranId)).stream().findFirst()
+                .orElseGet(() -> new Entry(t, null, null));
+        return withComments(partnerId, List.of(entry)).get(0);
+    }
+
+    // The comments of a page's card loads and unloads, from the journal in one read (TX keeps no free text).
+    private List<Entry> withComments(String partnerId, List<Entry> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> byTran = comments.accountSide(partnerId,
+                page.stream().map(e -> e.transaction().id()).toList());
+        return page.stream().map(e -> new Entry(e.transaction(), e.balanceAfter(), byTran.get(e.transaction().id())))
+                .toList();
     }
 
     // Newest first from `from`; keeps lines before `until` (or only `onlyId` when >= 0).
@@ -83,7 +103,7 @@ public class AccountStatements {
                 boolean keep = onlyId >= 0 ? t.id() == onlyId
                         : until == null || t.regTime().atZone(txZone()).toInstant().isBefore(until);
                 if (keep) {
-                    out.add(new Entry(t, running));
+                    out.add(new Entry(t, running, null));
                 }
                 if (t.movesMoney() && t.amount() != null) {
                     BigDecimal amount = t.amount().abs();

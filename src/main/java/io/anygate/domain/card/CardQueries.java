@@ -3,12 +3,14 @@ package io.anygate.domain.card;
 import io.anygate.domain.Card;
 import io.anygate.domain.CoreTransaction;
 import io.anygate.domain.card.CardRefused.Reason;
+import io.anygate.domain.money.TransactionComments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,13 +24,18 @@ public class CardQueries {
     CardOwnership cards;
     @Inject
     CardCore core;
+    @Inject
+    TransactionComments comments;
 
     /** A card with its balance. */
     public record CardView(OwnedCard owned, Card card, BigDecimal balance) {
     }
 
-    /** A transaction seen from the card, with the card balance right after it. */
-    public record CardLine(CoreTransaction transaction, BigDecimal balanceAfter) {
+    /**
+     * A transaction seen from the card, with the card balance right after it and, when it is one of the partner's
+     * loads or unloads, the partner's card-side comment on it (else null).
+     */
+    public record CardLine(CoreTransaction transaction, BigDecimal balanceAfter, String comment) {
     }
 
     /** One page of a card's history and the size of the whole history. */
@@ -62,7 +69,7 @@ public class CardQueries {
         List<CardLine> dated = all.stream().filter(l -> within(l.transaction().regTime(), from, to)).toList();
         List<CardLine> page = offset >= dated.size() ? List.of()
                 : dated.subList((int) offset, (int) Math.min(dated.size(), offset + limit));
-        return new CardLines(view, page, all.size());
+        return new CardLines(view, withComments(partnerId, page), all.size());
     }
 
     /** One transaction of the card; any other id is {@link Reason#TRANSACTION_NOT_FOUND}. */
@@ -73,8 +80,9 @@ public class CardQueries {
         if (t.isEmpty() || !touches(t.get(), contract)) {
             throw new CardRefused(Reason.TRANSACTION_NOT_FOUND, "no such transaction on this card");
         }
-        return withBalances(view).stream().filter(l -> l.transaction().id() == tranId).findFirst()
-                .orElse(new CardLine(t.get(), view.balance()));
+        CardLine line = withBalances(view).stream().filter(l -> l.transaction().id() == tranId).findFirst()
+                .orElse(new CardLine(t.get(), view.balance(), null));
+        return withComments(partnerId, List.of(line)).get(0);
     }
 
     /** The card's secrets for its owner. */
@@ -91,7 +99,7 @@ public class CardQueries {
             if (!touches(t, contract)) {
                 continue;
             }
-            out.add(new CardLine(t, running));
+            out.add(new CardLine(t, running, null));
             if (t.movesMoney()) {
                 BigDecimal amount = t.amount() == null ? BigDecimal.ZERO : t.amount().abs();
                 running = t.directionFor(contract) == CoreTransaction.Direction.CREDIT ? running.subtract(amount)
@@ -99,6 +107,16 @@ public class CardQueries {
             }
         }
         return out;
+    }
+
+    // The comments of a page's loads and unloads, from the journal in one read (TX keeps no free text).
+    private List<CardLine> withComments(String partnerId, List<CardLine> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        Map<Long, String> byTran = comments.cardSide(partnerId, page.stream().map(l -> l.transaction().id()).toList());
+        return page.stream().map(l -> new CardLine(l.transaction(), l.balanceAfter(),
+                byTran.get(l.transaction().id()))).toList();
     }
 
     private static boolean touches(CoreTransaction t, long contract) {

@@ -115,7 +115,8 @@ class MoneyRecoveryTest {
         assertEquals(approvalPayload, payload("card_last_tx:" + loadTran), "the follower added nothing");
         // The approval's JSON is the one the follower would have made for the same TX transaction.
         var t = TxTransactionHistory.toCore(transfers.tran(loadTran));
-        String fromFollower = events.event(card, t, new BigDecimal("60.00")).payload();
+        String fromFollower = events.event(card, t, new BigDecimal("60.00"),
+                events.journaled(card, List.of(loadTran)).get(loadTran)).payload();
         assertEquals(fromFollower, approvalPayload);
         assertTrue(hooks.stream().anyMatch(h -> ((String) h.get("payload")).contains("\"balance_after\":\"45.96\"")),
                 hooks.toString());

@@ -19,9 +19,20 @@ final class MoneyTestSupport {
     }
 
     static Response move(TestPartner p, String token, String direction, String cardRef, String amount, String key) {
+        return move(p, token, direction, cardRef, amount, key, "acc", "card");
+    }
+
+    /** A credit or debit with these comments ({@code null}: the parameter is not sent). */
+    static Response move(TestPartner p, String token, String direction, String cardRef, String amount, String key,
+            String accComment, String cardComment) {
         var spec = EdgeClient.signed(p).header("Authorization", "Bearer " + token)
-                .contentType("application/x-www-form-urlencoded").formParam("acc_comment", "acc")
-                .formParam("card_comment", "card");
+                .contentType("application/x-www-form-urlencoded");
+        if (accComment != null) {
+            spec = spec.formParam("acc_comment", accComment);
+        }
+        if (cardComment != null) {
+            spec = spec.formParam("card_comment", cardComment);
+        }
         if (amount != null) {
             spec = spec.formParam("amount", amount);
         }

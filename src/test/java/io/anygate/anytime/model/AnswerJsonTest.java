@@ -169,19 +169,19 @@ class AnswerJsonTest {
         TransactionMapper m = new TransactionMapper(ZoneOffset.UTC);
         CoreTransaction t = new CoreTransaction(11111111111L, LocalDateTime.of(2026, 2, 2, 13, 14, 48), "Goods",
                 false, null, new BigDecimal("98.32"), "EUR", null, null, 5942, "FNAC", "Approved", 5001L, null);
-        JsonNode tx = tree(m.toCardTransaction(t, 5001L, new BigDecimal("0.00")));
+        JsonNode tx = tree(m.toCardTransaction(t, 5001L, new BigDecimal("0.00"), null));
         shape(tx, "txid", N, "mcc", N, "amount", N, "amount_fx", N, "currency", S, "fx", N, "fx_fee", N,
                 "vat_details", A, "failed_reason", A, "status", S, "type", S, "balance_after", N, "date", S,
                 "date_transaction", S, "description", S);
         assertEquals("2026-02-02 14:14:48", tx.get("date").asText());
-        assertTrue(write(m.toCardTransaction(t, 5001L, BigDecimal.ZERO)).contains("\"fx\":1.000000"));
+        assertTrue(write(m.toCardTransaction(t, 5001L, BigDecimal.ZERO, null)).contains("\"fx\":1.000000"));
         shape(tree(new CardTransactionList(new ListFilters("2026-01-01", "2026-01-31", 0, 50), "ANY0000001000",
                 4680, 1, List.of())), "filters", O, "card_ref", S, "acc_id", N, "total_results", N,
                 "transactions", A);
         shape(tree(new ListFilters("2026-01-01", "2026-01-31", 0, 50)), "date_start", S, "date_end", S,
                 "limit_start", N, "limit_number", N);
 
-        StatementLine line = m.toStatementLine(t, 5001L, new BigDecimal("10.00"));
+        StatementLine line = m.toStatementLine(t, 5001L, new BigDecimal("10.00"), null);
         shape(tree(line), "txid", S, "description", S, "date", S, "amount", N, "type", S, "balance", N,
                 "currency", S, "iban", A, "virtual_iban", S, "status", S, "executionDate", S, "execution_date", S);
         shape(tree(new StatementList(4680, "consumer", 1, List.of(line), new ListFilters(null, null, 0, 50))),

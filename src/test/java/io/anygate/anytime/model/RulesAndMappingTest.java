@@ -92,7 +92,8 @@ class RulesAndMappingTest {
     @Test
     void aTxTransactionBecomesACardTransactionAndAStatementLine() {
         TransactionMapper m = new TransactionMapper(ZoneOffset.UTC);
-        CardTransaction t = m.toCardTransaction(tran("Approved", false, null, 7L, null), 7L, new BigDecimal("1.70"));
+        CardTransaction t = m.toCardTransaction(tran("Approved", false, null, 7L, null), 7L, new BigDecimal("1.70"),
+                null);
         assertEquals(799265548903L, t.txid());
         assertEquals(5942, t.mcc());
         assertEquals(new BigDecimal("98.30"), t.amount());
@@ -104,14 +105,28 @@ class RulesAndMappingTest {
         assertEquals("2026-01-15 13:00:00", t.date());
         assertEquals("FNAC DIRECT", t.description());
         assertTrue(t.failedReason().isEmpty());
-        CardTransaction declined = m.toCardTransaction(tran("Declined", false, null, 7L, null), 7L, BigDecimal.ONE);
+        CardTransaction declined = m.toCardTransaction(tran("Declined", false, null, 7L, null), 7L, BigDecimal.ONE, null);
         assertEquals(1, declined.failedReason().size());
-        StatementLine s = m.toStatementLine(tran("Approved", false, null, null, 9L), 9L, new BigDecimal("100.00"));
+        StatementLine s = m.toStatementLine(tran("Approved", false, null, null, 9L), 9L, new BigDecimal("100.00"), null);
         assertEquals("799265548903", s.txid());
         assertEquals("C", s.type());
         assertEquals("EUR", s.currency());
         assertEquals(s.date(), s.executionDate());
         assertEquals(s.date(), s.executionDateSdk());
+    }
+
+    @Test
+    void thePartnersCommentIsTheDescriptionWhenItGaveOne() {
+        TransactionMapper m = new TransactionMapper(ZoneOffset.UTC);
+        assertEquals("Top-up order 1234", m.toCardTransaction(tran("Approved", false, null, 7L, null), 7L,
+                BigDecimal.ONE, "Top-up order 1234").description());
+        assertEquals("Payroll", m.toStatementLine(tran("Approved", false, null, null, 9L), 9L, BigDecimal.ONE,
+                "Payroll").description());
+        // No comment, or a blank one: the description TX gives (terminal name, else the kind).
+        assertEquals("FNAC DIRECT", m.toCardTransaction(tran("Approved", false, null, 7L, null), 7L, BigDecimal.ONE,
+                " ").description());
+        assertEquals("FNAC DIRECT", m.toStatementLine(tran("Approved", false, null, null, 9L), 9L, BigDecimal.ONE,
+                null).description());
     }
 
     @Test
