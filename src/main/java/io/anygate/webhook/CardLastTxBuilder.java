@@ -113,7 +113,8 @@ public class CardLastTxBuilder {
             MoneyComments comments = journaled.get(b.tranId());
             if (comments == null && b.attempts() < JOURNAL_WAIT_ATTEMPTS) {
                 // Every BUILD row is an approval, recorded just before the journal's APPROVED: built in between, the
-                // event would lack the partner's comment. Wait a little for the journal (one retry, 2 s, suffices).
+                // event would lack the partner's comment. Wait a little for the journal (JOURNAL_WAIT_ATTEMPTS
+                // deferrals).
                 defer(outbox, owner, b, "approval of transaction " + b.tranId() + " not journaled yet");
                 continue;
             }

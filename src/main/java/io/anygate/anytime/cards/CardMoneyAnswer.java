@@ -23,10 +23,6 @@ public record CardMoneyAnswer(
         @JsonProperty("card_balance_after") BigDecimal cardBalanceAfter,
         @JsonProperty("acc_balance_after") BigDecimal accBalanceAfter) {
 
-    public static CardMoneyAnswer of(String cardRef, long accId, Long transactionId) {
-        return new CardMoneyAnswer(cardRef, accId, accId, transactionId, null, null);
-    }
-
     /** With the balances read after the move, when there are some. */
     public static CardMoneyAnswer of(String cardRef, long accId, Long transactionId,
             Optional<LoadBalances> balances) {

@@ -18,10 +18,6 @@ public record MoneyComments(String account, String card) {
         card = blankToNull(card);
     }
 
-    public boolean isEmpty() {
-        return account == null && card == null;
-    }
-
     @Override
     public String toString() {
         // Partner text stays out of logs and exception messages that print an operation.

@@ -141,9 +141,9 @@ class AnswerJsonTest {
                 "atm", N, "renew", N);
         shape(tree(new CardOrdered(1000, CardOrdered.ORDER_COMPLETE, "ANY0000001000")), "order_id", N,
                 "order_status", N, "card_ref", S);
-        shape(tree(CardMoneyAnswer.of("ANY0000001000", 4680, 77L)), "card_ref", S, "acc_id", N, "card_acc_id", N,
+        shape(tree(CardMoneyAnswer.of("ANY0000001000", 4680, 77L, Optional.empty())), "card_ref", S, "acc_id", N, "card_acc_id", N,
                 "transaction_id", N);
-        shape(tree(CardMoneyAnswer.of("ANY0000001000", 4680, null)), "card_ref", S, "acc_id", N, "card_acc_id", N);
+        shape(tree(CardMoneyAnswer.of("ANY0000001000", 4680, null, Optional.empty())), "card_ref", S, "acc_id", N, "card_acc_id", N);
         shape(tree(CardMoneyAnswer.of("ANY0000001000", 4680, null, Optional.of(new LoadBalances(
                 new BigDecimal("974.50"), new BigDecimal("25.50"))))), "card_ref", S, "acc_id", N, "card_acc_id", N,
                 "card_balance_after", N, "acc_balance_after", N);
