@@ -70,7 +70,7 @@ public class CardLastTxBuilder {
             // have already run out.
             Instant at = clock.instant();
             List<OutboxRepository.PendingBuild> claimed = outbox.claimBuilds(cardId, owner, at,
-                    at.plus(config.lease()));
+                    at.plus(config.lease()), config.build().eventsPerCard());
             if (claimed.isEmpty()) {
                 continue; // another replica took them
             }
@@ -84,30 +84,31 @@ public class CardLastTxBuilder {
 
     private int buildCard(OutboxRepository outbox, String owner, long cardId,
             List<OutboxRepository.PendingBuild> claimed) {
+        List<OutboxRepository.Deferred> deferred = new ArrayList<>();
+        List<OutboxRepository.Built> made = new ArrayList<>(claimed.size());
         Optional<OwnedCard> card = cards.find(claimed.get(0).partnerId(), cardId);
         if (card.isEmpty()) {
-            deferAll(outbox, owner, claimed, "card " + cardId + " not in the card registry");
-            return 0;
+            deferAll(deferred, claimed, "card " + cardId + " not in the card registry");
+            return outbox.finishBuilds(owner, made, deferred, clock.instant());
         }
         List<Long> tranIds = claimed.stream().map(OutboxRepository.PendingBuild::tranId).toList();
         Map<Long, BalanceAfter.After> after;
         try {
             after = balances.of(card.get().cardContractId(), tranIds).orElse(null);
         } catch (RuntimeException e) {
-            deferAll(outbox, owner, claimed, "TX unavailable: " + e);
-            return 0;
+            deferAll(deferred, claimed, "TX unavailable: " + e);
+            return outbox.finishBuilds(owner, made, deferred, clock.instant());
         }
         if (after == null) {
-            deferAll(outbox, owner, claimed, "card balance unavailable now (TX busy or unreadable)");
-            return 0;
+            deferAll(deferred, claimed, "card balance unavailable now (TX busy or unreadable)");
+            return outbox.finishBuilds(owner, made, deferred, clock.instant());
         }
         // The store is the outbox's: when it cannot answer, neither can the rest of the pass.
         Map<Long, MoneyComments> journaled = events.journaled(card.get(), tranIds);
-        List<OutboxRepository.Built> made = new ArrayList<>(claimed.size());
         for (OutboxRepository.PendingBuild b : claimed) {
             BalanceAfter.After a = after.get(b.tranId());
             if (a == null) {
-                defer(outbox, owner, b, "TX does not list transaction " + b.tranId() + " on the card contract yet");
+                defer(deferred, b, "TX does not list transaction " + b.tranId() + " on the card contract yet");
                 continue;
             }
             MoneyComments comments = journaled.get(b.tranId());
@@ -115,33 +116,34 @@ public class CardLastTxBuilder {
                 // Every BUILD row is an approval, recorded just before the journal's APPROVED: built in between, the
                 // event would lack the partner's comment. Wait a little for the journal (JOURNAL_WAIT_ATTEMPTS
                 // deferrals).
-                defer(outbox, owner, b, "approval of transaction " + b.tranId() + " not journaled yet");
+                defer(deferred, b, "approval of transaction " + b.tranId() + " not journaled yet");
                 continue;
             }
             WebhookEvent event = events.event(card.get(), a.transaction(), a.balance(),
                     comments == null ? MoneyComments.NONE : comments);
             if (!event.eventId().equals(b.eventId())) {
                 // Cannot happen (both derive from the TX id); never store one transaction's body under another id.
-                defer(outbox, owner, b, "built event id " + event.eventId() + " does not match");
+                defer(deferred, b, "built event id " + event.eventId() + " does not match");
                 continue;
             }
             made.add(new OutboxRepository.Built(b.id(), event.payload()));
         }
-        return outbox.built(owner, made, clock.instant());
+        // One commit for the card's whole batch, built and deferred alike.
+        return outbox.finishBuilds(owner, made, deferred, clock.instant());
     }
 
-    private void deferAll(OutboxRepository outbox, String owner, List<OutboxRepository.PendingBuild> builds,
+    private void deferAll(List<OutboxRepository.Deferred> deferred, List<OutboxRepository.PendingBuild> builds,
             String why) {
         for (OutboxRepository.PendingBuild b : builds) {
-            defer(outbox, owner, b, why);
+            defer(deferred, b, why);
         }
     }
 
-    private void defer(OutboxRepository outbox, String owner, OutboxRepository.PendingBuild b, String why) {
+    private void defer(List<OutboxRepository.Deferred> deferred, OutboxRepository.PendingBuild b, String why) {
         Instant now = clock.instant();
         int attempt = b.attempts() + 1;
-        outbox.buildFailed(b.id(), owner, now, now.plus(delayAfter(attempt, config.build().retryInitial(),
-                config.build().retryMax())), why);
+        deferred.add(new OutboxRepository.Deferred(b.id(), now.plus(delayAfter(attempt, config.build().retryInitial(),
+                config.build().retryMax())), why));
         if (attempt == WARN_AFTER_ATTEMPTS) {
             LOG.warnf("webhook %s for partner %s still not built after %d attempts (retrying): %s", b.eventId(),
                     b.partnerId(), attempt, why);

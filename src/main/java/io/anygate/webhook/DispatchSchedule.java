@@ -86,7 +86,7 @@ public class DispatchSchedule {
                     SandboxInbox inbox = gateway.sandbox() ? new SandboxInbox(store.dataSource(), clock) : null;
                     dispatcher = new WebhookDispatcher(store.dataSource(), targets, signer, http, inbox,
                             RetryPolicy.of(config.retry()), circuit, clock, owner, config.batchSize(),
-                            config.lease(), metrics);
+                            config.lease(), config.passBudget(), metrics);
                 }
             }
         }

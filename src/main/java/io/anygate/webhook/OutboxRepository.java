@@ -94,14 +94,19 @@ public class OutboxRepository {
     }
 
     /**
-     * Takes every due, unleased build of a card for {@code owner} until {@code leaseUntil} (one UPDATE: the card's
-     * builds share their TX reads) and returns the builds this owner holds on it. Another replica's claims are left
-     * alone; a replica's passes run one at a time, so what it holds is this pass's.
+     * Takes up to {@code limit} due, unleased builds of a card, the oldest transactions first, for {@code owner} until
+     * {@code leaseUntil} (one UPDATE: the card's builds share their TX reads) and returns the builds this owner holds
+     * on it. The limit keeps one pass bounded on a card that is loaded continuously (its builds are made in slices).
+     * Another replica's claims are left alone: the outer conditions are checked again on the row that is updated, so
+     * two replicas racing for the same rows cannot both take them. A replica's passes run one at a time, so what it
+     * holds is this pass's.
      */
-    public List<PendingBuild> claimBuilds(long cardId, String owner, Instant now, Instant leaseUntil) {
-        update("UPDATE webhook_outbox SET claimed_by = ?, lease_until = ? WHERE card_id = ? AND status = ?"
-                + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)",
-                owner, ts(leaseUntil), cardId, BUILD, ts(now), ts(now));
+    public List<PendingBuild> claimBuilds(long cardId, String owner, Instant now, Instant leaseUntil, int limit) {
+        update("UPDATE webhook_outbox SET claimed_by = ?, lease_until = ? WHERE id IN (SELECT id FROM webhook_outbox"
+                + " WHERE card_id = ? AND status = ? AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                + " ORDER BY tran_id LIMIT " + Math.max(1, limit) + ")"
+                + " AND status = ? AND (lease_until IS NULL OR lease_until < ?)",
+                owner, ts(leaseUntil), cardId, BUILD, ts(now), ts(now), BUILD, ts(now));
         String sql = "SELECT id, event_id, partner_id, card_id, tran_id, attempts FROM webhook_outbox"
                 + " WHERE card_id = ? AND status = ? AND claimed_by = ? ORDER BY tran_id";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -123,29 +128,60 @@ public class OutboxRepository {
     public record Built(long id, String payload) {
     }
 
-    /**
-     * Stores claimed builds' payloads and hands the events to the dispatcher (PENDING, due now, no delivery attempt
-     * counted: the build's attempts are not deliveries), all in one transaction: a card's batch costs one commit,
-     * and a crash leaves the whole batch claimed, to be built again once its lease ends. Answers how many of them
-     * this owner still held (only those are changed).
-     */
+    /** A claimed build that could not be made now, to be tried again at {@code next} (never dropped). */
+    public record Deferred(long id, Instant next, String error) {
+    }
+
+    /** Stores claimed builds' payloads ({@link #finishBuilds} without deferrals). */
     public int built(String owner, List<Built> builds, Instant now) {
-        if (builds.isEmpty()) {
+        return finishBuilds(owner, builds, List.of(), now);
+    }
+
+    /** Releases one claimed build that could not be made now ({@link #finishBuilds} of one deferral). */
+    public void buildFailed(long id, String owner, Instant at, Instant next, String error) {
+        finishBuilds(owner, List.of(), List.of(new Deferred(id, next, error)), at);
+    }
+
+    /**
+     * Ends a pass over one card's claimed builds, in one transaction: the built ones get their payload and go to the
+     * dispatcher (PENDING, due now, no delivery attempt counted: the build's attempts are not deliveries); the
+     * deferred ones count an attempt, are released and wait until their {@code next}. A card's batch costs one
+     * commit however many builds it holds (a card loaded continuously can have thousands waiting), and a crash
+     * leaves the whole batch claimed, to be built again once its lease ends. Only rows this owner still holds are
+     * changed; answers how many builds were stored.
+     */
+    public int finishBuilds(String owner, List<Built> builds, List<Deferred> deferred, Instant now) {
+        if (builds.isEmpty() && deferred.isEmpty()) {
             return 0;
         }
-        String sql = "UPDATE webhook_outbox SET status = ?, payload = ?, attempts = 0, next_attempt_at = ?,"
+        String built = "UPDATE webhook_outbox SET status = ?, payload = ?, attempts = 0, next_attempt_at = ?,"
                 + " last_attempt_at = NULL, last_error = NULL, claimed_by = NULL, lease_until = NULL"
                 + " WHERE id = ? AND status = ? AND claimed_by = ?";
+        String failed = "UPDATE webhook_outbox SET attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ?,"
+                + " last_error = ?, claimed_by = NULL, lease_until = NULL WHERE id = ? AND status = ? AND claimed_by = ?";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (Built b : builds) {
-                    bind(ps, PENDING, b.payload(), ts(now), b.id(), BUILD, owner);
-                    ps.addBatch();
-                }
+            try {
                 int changed = 0;
-                for (int n : ps.executeBatch()) {
-                    changed += n == 1 ? 1 : 0;
+                if (!builds.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement(built)) {
+                        for (Built b : builds) {
+                            bind(ps, PENDING, b.payload(), ts(now), b.id(), BUILD, owner);
+                            ps.addBatch();
+                        }
+                        for (int n : ps.executeBatch()) {
+                            changed += n == 1 ? 1 : 0;
+                        }
+                    }
+                }
+                if (!deferred.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement(failed)) {
+                        for (Deferred d : deferred) {
+                            bind(ps, ts(now), ts(d.next()), truncate(d.error()), d.id(), BUILD, owner);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
                 }
                 c.commit();
                 return changed;
@@ -158,13 +194,6 @@ public class OutboxRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("webhook outbox unavailable", e);
         }
-    }
-
-    /** Releases a claimed build that could not be made now; it is tried again at {@code next} (never dropped). */
-    public void buildFailed(long id, String owner, Instant at, Instant next, String error) {
-        update("UPDATE webhook_outbox SET attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ?,"
-                + " last_error = ?, claimed_by = NULL, lease_until = NULL WHERE id = ? AND status = ? AND claimed_by = ?",
-                ts(at), ts(next), truncate(error), id, BUILD, owner);
     }
 
     /** Pending events due at {@code now} and not leased by anyone, oldest due first. */

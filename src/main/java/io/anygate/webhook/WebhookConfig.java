@@ -20,9 +20,16 @@ public interface WebhookConfig {
     @WithDefault("2s")
     String dispatchInterval();
 
-    /** How many due events one dispatcher pass takes at most. */
+    /** How many due events the dispatcher takes at a time (a pass takes batches until none is due). */
     @WithDefault("50")
     int batchSize();
+
+    /**
+     * How long one dispatcher pass keeps taking batches while events are due; then it ends (metrics are refreshed)
+     * and the next pass goes on.
+     */
+    @WithDefault("PT10S")
+    Duration passBudget();
 
     /** How long a claimed event belongs to the replica that claimed it; must exceed the delivery timeouts. */
     @WithDefault("PT2M")
@@ -89,6 +96,13 @@ public interface WebhookConfig {
         /** How many cards (all their pending events at once) one pass builds at most. */
         @WithDefault("50")
         int cardsPerPass();
+
+        /**
+         * How many of one card's pending events one pass builds at most, the oldest first: a card loaded continuously
+         * is built in slices, so one pass stays short and its batch small.
+         */
+        @WithDefault("500")
+        int eventsPerCard();
 
         /** Wait before the first retry of a build TX could not answer. */
         @WithDefault("PT2S")

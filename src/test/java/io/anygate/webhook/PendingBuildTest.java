@@ -59,7 +59,7 @@ class PendingBuildTest {
         OutboxRepository outbox = new OutboxRepository(after);
         assertEquals(List.of(CARD), outbox.cardsToBuild(clock.instant(), 10));
         List<OutboxRepository.PendingBuild> claimed = outbox.claimBuilds(CARD, "replica-b", clock.instant(),
-                clock.instant().plus(Duration.ofMinutes(2)));
+                clock.instant().plus(Duration.ofMinutes(2)), 500);
         assertEquals(1, claimed.size());
         assertEquals(9001, claimed.get(0).tranId());
         assertEquals("acme", claimed.get(0).partnerId());
@@ -81,14 +81,14 @@ class PendingBuildTest {
         recordBuild(7001);
         recordBuild(7002);
         Instant now = clock.instant();
-        assertEquals(2, outbox.claimBuilds(CARD, "a", now, now.plus(Duration.ofMinutes(2))).size());
-        assertTrue(outbox.claimBuilds(CARD, "b", now, now.plus(Duration.ofMinutes(2))).isEmpty());
+        assertEquals(2, outbox.claimBuilds(CARD, "a", now, now.plus(Duration.ofMinutes(2)), 500).size());
+        assertTrue(outbox.claimBuilds(CARD, "b", now, now.plus(Duration.ofMinutes(2)), 500).isEmpty());
         assertTrue(outbox.cardsToBuild(now, 10).isEmpty(), "leased builds are not offered");
 
         // "a" dies holding them: once its lease ends, "b" builds them, and "a" can no longer write.
         clock.advance(Duration.ofMinutes(3));
         now = clock.instant();
-        List<OutboxRepository.PendingBuild> taken = outbox.claimBuilds(CARD, "b", now, now.plus(Duration.ofMinutes(2)));
+        List<OutboxRepository.PendingBuild> taken = outbox.claimBuilds(CARD, "b", now, now.plus(Duration.ofMinutes(2)), 500);
         assertEquals(2, taken.size());
         List<OutboxRepository.Built> both = List.of(new OutboxRepository.Built(taken.get(0).id(), payload("7001")),
                 new OutboxRepository.Built(taken.get(1).id(), payload("7002")));
@@ -107,7 +107,7 @@ class PendingBuildTest {
         OutboxRepository outbox = bench.outbox;
         recordBuild(8001);
         Instant now = clock.instant();
-        OutboxRepository.PendingBuild b = outbox.claimBuilds(CARD, "a", now, now.plus(Duration.ofMinutes(2))).get(0);
+        OutboxRepository.PendingBuild b = outbox.claimBuilds(CARD, "a", now, now.plus(Duration.ofMinutes(2)), 500).get(0);
         outbox.buildFailed(b.id(), "a", now, now.plus(Duration.ofSeconds(4)), "TX unavailable");
 
         OutboxEntry e = outbox.find("card_last_tx:8001").orElseThrow();
@@ -116,7 +116,49 @@ class PendingBuildTest {
         assertEquals("TX unavailable", e.lastError());
         assertTrue(outbox.cardsToBuild(now.plusSeconds(3), 10).isEmpty(), "not before its delay");
         assertEquals(List.of(CARD), outbox.cardsToBuild(now.plusSeconds(4), 10));
-        assertEquals(1, outbox.claimBuilds(CARD, "a", now.plusSeconds(4), now.plusSeconds(200)).get(0).attempts());
+        assertEquals(1, outbox.claimBuilds(CARD, "a", now.plusSeconds(4), now.plusSeconds(200), 500).get(0).attempts());
+    }
+
+    @Test
+    void aCardWithManyBuildsIsBuiltInSlicesTheOldestFirstAndTwoReplicasShareThem() {
+        bench = WebhookBench.h2();
+        OutboxRepository outbox = bench.outbox;
+        for (long tran = 9105; tran > 9100; tran--) {
+            recordBuild(tran);
+        }
+        Instant now = clock.instant();
+        List<OutboxRepository.PendingBuild> first = outbox.claimBuilds(CARD, "a", now, now.plusSeconds(120), 2);
+        assertEquals(List.of(9101L, 9102L), first.stream().map(OutboxRepository.PendingBuild::tranId).toList());
+        assertEquals(List.of(CARD), outbox.cardsToBuild(now, 10), "the rest of the card is still offered");
+        List<OutboxRepository.PendingBuild> second = outbox.claimBuilds(CARD, "b", now, now.plusSeconds(120), 2);
+        assertEquals(List.of(9103L, 9104L), second.stream().map(OutboxRepository.PendingBuild::tranId).toList(),
+                "another replica takes the next slice, never a leased one");
+    }
+
+    @Test
+    void oneCommitEndsACardsBatchBuiltAndDeferredAlikeAndOnlyItsHolderCanEndIt() {
+        bench = WebhookBench.h2();
+        OutboxRepository outbox = bench.outbox;
+        recordBuild(9201);
+        recordBuild(9202);
+        Instant now = clock.instant();
+        List<OutboxRepository.PendingBuild> claimed = outbox.claimBuilds(CARD, "a", now, now.plusSeconds(120), 500);
+        List<OutboxRepository.Built> built = List.of(new OutboxRepository.Built(claimed.get(0).id(), payload("9201")));
+        List<OutboxRepository.Deferred> deferred = List.of(
+                new OutboxRepository.Deferred(claimed.get(1).id(), now.plusSeconds(2), "TX busy"));
+
+        assertEquals(0, outbox.finishBuilds("b", built, deferred, now), "b does not hold them");
+        assertEquals(0, outbox.find("card_last_tx:9202").orElseThrow().attempts());
+
+        assertEquals(1, outbox.finishBuilds("a", built, deferred, now));
+        assertEquals("PENDING", outbox.find("card_last_tx:9201").orElseThrow().status());
+        OutboxEntry later = outbox.find("card_last_tx:9202").orElseThrow();
+        assertEquals("BUILD", later.status());
+        assertEquals(1, later.attempts());
+        assertEquals("TX busy", later.lastError());
+        assertEquals(now.plusSeconds(2), later.nextAttemptAt());
+        assertTrue(outbox.cardsToBuild(now.plusSeconds(1), 10).isEmpty(), "released, waiting for its delay");
+        assertEquals(List.of(CARD), outbox.cardsToBuild(now.plusSeconds(2), 10));
     }
 
     @Test
@@ -145,7 +187,7 @@ class PendingBuildTest {
         assertEquals(1, bench.outbox.backlog().pending());
 
         OutboxRepository.PendingBuild b = bench.outbox.claimBuilds(CARD, "one", clock.instant(),
-                clock.instant().plusSeconds(120)).get(0);
+                clock.instant().plusSeconds(120), 500).get(0);
         assertEquals(1, bench.outbox.built("one", List.of(new OutboxRepository.Built(b.id(), payload("6001"))),
                 clock.instant()));
         assertEquals(1, dispatcher.dispatchDue());

@@ -14,9 +14,16 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,8 +78,8 @@ class PostgresOutboxTest {
         OutboxRepository outbox = new OutboxRepository(store.dataSource());
         assertTrue(outbox.cardsToBuild(now, 10).contains(777L));
         assertTrue(outbox.backlog().unbuilt() >= 1);
-        OutboxRepository.PendingBuild b = outbox.claimBuilds(777, "pg-a", now, now.plusSeconds(60)).get(0);
-        assertTrue(outbox.claimBuilds(777, "pg-b", now, now.plusSeconds(60)).isEmpty());
+        OutboxRepository.PendingBuild b = outbox.claimBuilds(777, "pg-a", now, now.plusSeconds(60), 500).get(0);
+        assertTrue(outbox.claimBuilds(777, "pg-b", now, now.plusSeconds(60), 500).isEmpty());
         assertEquals(1, outbox.built("pg-a", List.of(new OutboxRepository.Built(b.id(),
                 WebhookBench.cardLastTx("pg-tx", "1").payload())), now));
         assertEquals("PENDING", outbox.find("card_last_tx:pg-b1").orElseThrow().status());
@@ -80,6 +87,45 @@ class PostgresOutboxTest {
         try (Connection c = store.dataSource().getConnection()) {
             assertThrows(SQLException.class, () -> c.createStatement().executeUpdate("UPDATE webhook_outbox"
                     + " SET payload = NULL WHERE event_id = 'card_last_tx:pg-b1'"));
+        }
+    }
+
+    @Test
+    void twoReplicasClaimingSlicesOfOneCardAtOnceNeverTakeTheSameBuild() throws Exception {
+        long card = 778;
+        Instant now = Instant.now();
+        try (Connection c = store.dataSource().getConnection()) {
+            for (int tran = 1; tran <= 400; tran++) {
+                OutboxRepository.insertBuild(c, "card_last_tx:pg-s" + tran, "pg-tx", CardLastTx.METHOD, card, tran,
+                        now);
+            }
+        }
+        OutboxRepository outbox = new OutboxRepository(store.dataSource());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<OutboxRepository.PendingBuild>>> claims = new ArrayList<>();
+            for (String owner : List.of("pg-x", "pg-y")) {
+                claims.add(pool.submit(() -> {
+                    start.await();
+                    List<OutboxRepository.PendingBuild> mine = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        mine.addAll(outbox.claimBuilds(card, owner, now, now.plusSeconds(60), 30));
+                        outbox.built(owner, List.of(), now);
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            Set<Long> x = new HashSet<>();
+            claims.get(0).get().forEach(b -> x.add(b.id()));
+            Set<Long> y = new HashSet<>();
+            claims.get(1).get().forEach(b -> y.add(b.id()));
+            assertFalse(x.isEmpty());
+            x.retainAll(y);
+            assertTrue(x.isEmpty(), "taken by both replicas: " + x);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -19,6 +19,9 @@ import org.h2.jdbcx.JdbcDataSource;
 /** Test fixtures: a migrated store of its own, partner targets, events, and dispatchers built like the real one. */
 final class WebhookBench implements AutoCloseable {
 
+    /** The dispatcher's batch: small, so that tests can cross batch boundaries with a few events. */
+    static final int BATCH = 50;
+
     final DataSource dataSource;
     final Map<String, WebhookTarget> targets = new ConcurrentHashMap<>();
     final EphemeralDeliverySigner signer = new EphemeralDeliverySigner();
@@ -60,8 +63,8 @@ final class WebhookBench implements AutoCloseable {
         HttpTransport http = new HttpTransport(vertx, new TargetPolicy(resolver, false), Duration.ofSeconds(15),
                 Duration.ofSeconds(30));
         return new WebhookDispatcher(dataSource, partners, signer, http, inbox,
-                new RetryPolicy(schedule, jitter, new Random(7)), circuit(), clock, owner, 50, lease,
-                WebhookDispatcher.DeliveryListener.NONE);
+                new RetryPolicy(schedule, jitter, new Random(7)), circuit(), clock, owner, BATCH, lease,
+                Duration.ofSeconds(30), WebhookDispatcher.DeliveryListener.NONE);
     }
 
     EndpointCircuit circuit() {

@@ -143,6 +143,24 @@ class WebhookDispatcherTest {
     }
 
     @Test
+    void onePassDeliversABacklogLargerThanABatchEachEventOnce() throws Exception {
+        receiver = Receiver.start(0);
+        partner("acme", receiver.url());
+        WebhookDispatcher dispatcher = bench.dispatcher("one", clock);
+        int backlog = 2 * WebhookBench.BATCH + 7;
+        for (int i = 0; i < backlog; i++) {
+            bench.enqueue(WebhookBench.cardLastTx("acme", "bk" + i), clock);
+        }
+
+        assertEquals(backlog, dispatcher.dispatchDue(), "batch after batch in one pass");
+        assertEquals(backlog, receiver.received.size());
+        for (int i = 0; i < backlog; i++) {
+            assertEquals(1, receiver.count("card_last_tx:bk" + i));
+        }
+        assertEquals(0, dispatcher.dispatchDue());
+    }
+
+    @Test
     void receiverDownForAWhileThenUpGetsEverythingOnce() throws Exception {
         receiver = Receiver.down();
         bench.failureThreshold = 100;
