@@ -4,6 +4,7 @@ import io.anygate.domain.CoreTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,7 +19,11 @@ import java.util.Set;
  * A contract's balance right after its transactions (TX transactions carry no balance): the contract's available
  * balance now, minus the signed amounts of the newer money-moving transactions (docs/mapping.md). The newest
  * transaction id is read before and after the balance; if a transaction landed in between, it is done again, so the
- * balance and the list describe the same moment.
+ * balance and the list describe the same moment. Such a moment is remembered as the contract's anchor
+ * ({@link BalanceAnchors}); on a contract whose transactions keep landing between the reads (a card loaded many times
+ * a second), the balances are counted from the anchor instead: forward through the transactions listed since it,
+ * backward through those before it. Both rest on what the quiet read does: a balance changes only by the contract's
+ * listed transactions.
  */
 @ApplicationScoped
 public class BalanceAfter {
@@ -32,6 +37,9 @@ public class BalanceAfter {
     @Inject
     CoreLedger ledger;
 
+    @Inject
+    BalanceAnchors anchors;
+
     /** A transaction of the contract, as TX lists it, and the contract's balance right after it. */
     public record After(CoreTransaction transaction, BigDecimal balance) {
     }
@@ -44,9 +52,10 @@ public class BalanceAfter {
     /**
      * Each of {@code tranIds} (transactions of the contract) with the balance right after it, from ONE balance
      * read and one walk back through the newest transactions, however many ids are asked: a card's pending
-     * {@code card_last_tx} events are built together. Empty when TX cannot tell now (the balance is unreadable, or
-     * transactions kept landing between the reads: try later). An id TX does not list is absent from the map.
-     * TX errors propagate.
+     * {@code card_last_tx} events are built together. When transactions keep landing between the reads, from the
+     * contract's anchor and one walk down to it. Empty when TX cannot tell now (the balance is unreadable, or
+     * transactions kept landing and no anchor is known yet: try later). An id TX does not list is absent from the
+     * map. TX and store errors propagate.
      */
     public Optional<Map<Long, After>> of(long contractId, Collection<Long> tranIds) {
         if (tranIds.isEmpty()) {
@@ -62,10 +71,12 @@ public class BalanceAfter {
             TransactionHistory.Page first = history.newestFirst(contractId, 0, PAGE);
             Long newestAfter = first.transactions().isEmpty() ? null : first.transactions().get(0).id();
             if (Objects.equals(newestBefore, newestAfter)) {
+                anchors.save(contractId, new BalanceAnchors.Anchor(newestAfter == null ? 0 : newestAfter,
+                        available.get()));
                 return Optional.of(walk(contractId, available.get(), first, tranIds));
             }
         }
-        return Optional.empty();
+        return anchors.find(contractId).map(anchor -> fromAnchor(contractId, anchor, tranIds));
     }
 
     /**
@@ -75,11 +86,59 @@ public class BalanceAfter {
     private Map<Long, After> walk(long contractId, BigDecimal available, TransactionHistory.Page first,
             Collection<Long> tranIds) {
         Set<Long> wanted = new HashSet<>(tranIds);
-        long oldest = Collections.min(tranIds);
         Map<Long, After> found = new HashMap<>();
         BigDecimal balance = available;
-        // Ids only go down in this order. A transaction landing during the walk shifts the later pages (offsets
-        // count from the newest): what reappears, and whatever is newer than the balance read, is skipped.
+        for (CoreTransaction t : newestDownTo(contractId, first, Collections.min(tranIds))) {
+            if (wanted.contains(t.id())) {
+                found.put(t.id(), new After(t, balance));
+            }
+            balance = balance.subtract(signed(t, contractId));
+        }
+        return found;
+    }
+
+    /**
+     * From the anchor: the balance after a newer transaction is the anchor's plus what the transactions since it
+     * did; after an older one, the anchor's minus what the transactions after it did. The newest transaction seen
+     * becomes the anchor, so the next walk is short.
+     */
+    private Map<Long, After> fromAnchor(long contractId, BalanceAnchors.Anchor anchor, Collection<Long> tranIds) {
+        Set<Long> wanted = new HashSet<>(tranIds);
+        long floor = Math.min(anchor.tranId(), Collections.min(tranIds));
+        List<CoreTransaction> newestFirst = newestDownTo(contractId, history.newestFirst(contractId, 0, PAGE), floor);
+        Map<Long, After> found = new HashMap<>();
+        BigDecimal forward = anchor.balance();
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            CoreTransaction t = newestFirst.get(i);
+            if (t.id() > anchor.tranId()) {
+                forward = forward.add(signed(t, contractId));
+                if (wanted.contains(t.id())) {
+                    found.put(t.id(), new After(t, forward));
+                }
+            }
+        }
+        BigDecimal backward = anchor.balance();
+        for (CoreTransaction t : newestFirst) {
+            if (t.id() <= anchor.tranId()) {
+                if (wanted.contains(t.id())) {
+                    found.put(t.id(), new After(t, backward));
+                }
+                backward = backward.subtract(signed(t, contractId));
+            }
+        }
+        if (!newestFirst.isEmpty() && newestFirst.get(0).id() > anchor.tranId()) {
+            anchors.save(contractId, new BalanceAnchors.Anchor(newestFirst.get(0).id(), forward));
+        }
+        return found;
+    }
+
+    /**
+     * The contract's transactions from the newest of {@code first} down to id {@code lowest} included, newest first,
+     * each once. Ids only go down in this order; a transaction landing during the walk shifts the later pages
+     * (offsets count from the newest): what reappears, and whatever is newer than the first page, is skipped.
+     */
+    private List<CoreTransaction> newestDownTo(long contractId, TransactionHistory.Page first, long lowest) {
+        List<CoreTransaction> out = new ArrayList<>();
         long below = Long.MAX_VALUE;
         TransactionHistory.Page page = first;
         int offset = 0;
@@ -89,19 +148,16 @@ public class BalanceAfter {
                     continue;
                 }
                 below = t.id();
-                if (t.id() < oldest) {
-                    return found;
+                if (t.id() < lowest) {
+                    return out;
                 }
-                if (wanted.contains(t.id())) {
-                    found.put(t.id(), new After(t, balance));
+                out.add(t);
+                if (t.id() == lowest) {
+                    return out;
                 }
-                if (t.id() == oldest) {
-                    return found;
-                }
-                balance = balance.subtract(signed(t, contractId));
             }
             if (!page.hasMore() || page.transactions().isEmpty()) {
-                return found;
+                return out;
             }
             offset += page.transactions().size();
             page = history.newestFirst(contractId, offset, PAGE);

@@ -15,7 +15,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Balances after many transactions from one balance read, consistent even while transactions keep landing. */
+/**
+ * Balances after many transactions from one balance read, consistent even while transactions keep landing, and counted
+ * from the last quiet read on a contract where they never stop landing.
+ */
 class BalanceAfterTest {
 
     private static final long CONTRACT = 77;
@@ -29,10 +32,22 @@ class BalanceAfterTest {
     private int balanceReads;
     private long nextId = 1;
     private final BalanceAfter balances = new BalanceAfter();
+    private final Map<Long, BalanceAnchors.Anchor> anchors = new HashMap<>();
 
     @BeforeEach
     void wire() {
         ledger.balances.put(CONTRACT, BigDecimal.ZERO);
+        balances.anchors = new BalanceAnchors() {
+            @Override
+            public Optional<Anchor> find(long contractId) {
+                return Optional.ofNullable(anchors.get(contractId));
+            }
+
+            @Override
+            public void save(long contractId, Anchor anchor) {
+                anchors.merge(contractId, anchor, (old, now) -> now.tranId() > old.tranId() ? now : old);
+            }
+        };
         balances.ledger = new FakeLedger() {
             @Override
             public Optional<BigDecimal> balance(long contractId) {
@@ -112,10 +127,53 @@ class BalanceAfterTest {
             beforeListCall.put(call, () -> land("1.00", true, true));
         }
         assertTrue(balances.of(CONTRACT, List.of(a)).isEmpty());
+        assertTrue(anchors.isEmpty(), "no quiet read ever: nothing to count from");
 
         ledger.balances.remove(CONTRACT);
         beforeListCall.clear();
         assertTrue(balances.of(CONTRACT, List.of(a)).isEmpty());
+    }
+
+    @Test
+    void onACardWhoseTransactionsNeverStopLandingTheBalancesAreCountedFromTheLastQuietRead() {
+        long a = land("10.00", true, true);
+        assertEquals(Optional.of(new BigDecimal("10.00")), balances.of(CONTRACT, a), "a quiet read");
+        assertEquals(new BalanceAnchors.Anchor(a, new BigDecimal("10.00")), anchors.get(CONTRACT));
+
+        long b = land("5.00", false, true);
+        long declined = land("500.00", false, false);
+        long c = land("2.50", true, true);
+        // From now on a load lands between every two reads: no quiet moment again.
+        for (int call = listCalls + 2; call < listCalls + 40; call += 2) {
+            beforeListCall.put(call, () -> land("1.00", true, true));
+        }
+        Map<Long, BalanceAfter.After> after = balances.of(CONTRACT, List.of(c, b, declined, a)).orElseThrow();
+
+        assertEquals(new BigDecimal("10.00"), after.get(a).balance());
+        assertEquals(new BigDecimal("5.00"), after.get(b).balance());
+        assertEquals(new BigDecimal("5.00"), after.get(declined).balance(), "a declined one moves nothing");
+        assertEquals(new BigDecimal("7.50"), after.get(c).balance());
+        BalanceAnchors.Anchor moved = anchors.get(CONTRACT);
+        assertTrue(moved.tranId() > c, "the anchor moves to the newest transaction seen");
+        BigDecimal landedSince = new BigDecimal(moved.tranId() - c);
+        assertEquals(new BigDecimal("7.50").add(landedSince), moved.balance(), "each later load added 1.00");
+        assertEquals(ledger.balances.get(CONTRACT).subtract(new BigDecimal(nextId - 1 - moved.tranId())),
+                moved.balance(), "the anchor agrees with the contract's real balance at that transaction");
+    }
+
+    @Test
+    void aTransactionOlderThanTheAnchorIsCountedBackFromIt() {
+        long a = land("10.00", true, true);
+        long b = land("4.00", false, true);
+        long c = land("1.00", true, true);
+        balances.of(CONTRACT, c).orElseThrow();
+        assertEquals(c, anchors.get(CONTRACT).tranId());
+        for (int call = listCalls + 2; call < listCalls + 40; call += 2) {
+            beforeListCall.put(call, () -> land("1.00", true, true));
+        }
+        Map<Long, BalanceAfter.After> after = balances.of(CONTRACT, List.of(a, b)).orElseThrow();
+        assertEquals(new BigDecimal("10.00"), after.get(a).balance());
+        assertEquals(new BigDecimal("6.00"), after.get(b).balance());
     }
 
     @Test
