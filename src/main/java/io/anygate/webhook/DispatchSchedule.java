@@ -86,7 +86,7 @@ public class DispatchSchedule {
                     SandboxInbox inbox = gateway.sandbox() ? new SandboxInbox(store.dataSource(), clock) : null;
                     dispatcher = new WebhookDispatcher(store.dataSource(), targets, signer, http, inbox,
                             RetryPolicy.of(config.retry()), circuit, clock, owner, config.batchSize(),
-                            config.lease(), config.passBudget(), metrics);
+                            config.lease(), config.passBudget(), config.parallelism(), metrics);
                 }
             }
         }
@@ -94,6 +94,9 @@ public class DispatchSchedule {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
         if (http != null) {
             http.close();
         }

@@ -31,6 +31,10 @@ public interface WebhookConfig {
     @WithDefault("PT10S")
     Duration passBudget();
 
+    /** How many partners' deliveries one replica makes at the same time (one partner's go one after the other). */
+    @WithDefault("8")
+    int parallelism();
+
     /** How long a claimed event belongs to the replica that claimed it; must exceed the delivery timeouts. */
     @WithDefault("PT2M")
     Duration lease();

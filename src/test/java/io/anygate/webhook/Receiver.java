@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A partner's webhook receiver on 127.0.0.1 (a Vert.x server of its own): records every request, answers
- * {@link #status} after {@code delayMillis}, and records how many deliveries of one event id were in flight at once.
+ * {@link #status} after {@code delayMillis}, and records how many deliveries (of one event id, and in all) were in
+ * flight at once.
  */
 final class Receiver implements AutoCloseable {
 
@@ -25,6 +26,8 @@ final class Receiver implements AutoCloseable {
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicInteger status = new AtomicInteger(200);
     final AtomicInteger maxConcurrentPerEvent = new AtomicInteger();
+    final AtomicInteger maxConcurrent = new AtomicInteger();
+    private final AtomicInteger inFlightAll = new AtomicInteger();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Vertx vertx = Vertx.vertx();
     private final long delayMillis;
@@ -70,6 +73,7 @@ final class Receiver implements AutoCloseable {
             String eventId = req.getHeader("X-Webhook-Event-Id");
             AtomicInteger n = inFlight.computeIfAbsent(String.valueOf(eventId), k -> new AtomicInteger());
             maxConcurrentPerEvent.accumulateAndGet(n.incrementAndGet(), Math::max);
+            maxConcurrent.accumulateAndGet(inFlightAll.incrementAndGet(), Math::max);
             req.body().onComplete(body -> {
                 Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 req.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
@@ -77,6 +81,7 @@ final class Receiver implements AutoCloseable {
                     received.add(new Received(eventId, req.getHeader("Host"), headers,
                             body.succeeded() ? body.result().toString() : ""));
                     n.decrementAndGet();
+                    inFlightAll.decrementAndGet();
                     req.response().setStatusCode(status.get()).end();
                 };
                 if (delayMillis > 0) {

@@ -21,6 +21,8 @@ final class WebhookBench implements AutoCloseable {
 
     /** The dispatcher's batch: small, so that tests can cross batch boundaries with a few events. */
     static final int BATCH = 50;
+    /** Deliveries side by side, as the gateway's default. */
+    static final int PARALLELISM = 8;
 
     final DataSource dataSource;
     final Map<String, WebhookTarget> targets = new ConcurrentHashMap<>();
@@ -64,7 +66,7 @@ final class WebhookBench implements AutoCloseable {
                 Duration.ofSeconds(30));
         return new WebhookDispatcher(dataSource, partners, signer, http, inbox,
                 new RetryPolicy(schedule, jitter, new Random(7)), circuit(), clock, owner, BATCH, lease,
-                Duration.ofSeconds(30), WebhookDispatcher.DeliveryListener.NONE);
+                Duration.ofSeconds(30), PARALLELISM, WebhookDispatcher.DeliveryListener.NONE);
     }
 
     EndpointCircuit circuit() {

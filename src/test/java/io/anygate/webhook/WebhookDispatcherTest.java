@@ -161,6 +161,33 @@ class WebhookDispatcherTest {
     }
 
     @Test
+    void aSlowPartnerDoesNotHoldUpTheOthersAndEachPartnersEventsGoInOrder() throws Exception {
+        receiver = Receiver.start(300);
+        List<String> partners = List.of("p1", "p2", "p3", "p4");
+        for (String p : partners) {
+            partner(p, receiver.url());
+        }
+        WebhookDispatcher dispatcher = bench.dispatcher("one", clock);
+        for (int i = 0; i < 3; i++) {
+            for (String p : partners) {
+                bench.enqueue(WebhookBench.cardLastTx(p, p + "-" + i), clock);
+            }
+        }
+
+        assertEquals(12, dispatcher.dispatchDue());
+        assertEquals(12, receiver.received.size());
+        assertTrue(receiver.maxConcurrent.get() > 1, "partners one at a time: " + receiver.maxConcurrent.get());
+        assertTrue(receiver.maxConcurrent.get() <= partners.size(), "one delivery at a time per partner");
+        assertEquals(1, receiver.maxConcurrentPerEvent.get(), "never one event twice at once");
+        for (String p : partners) {
+            List<String> order = receiver.received.stream().map(Receiver.Received::eventId)
+                    .filter(id -> id.startsWith("card_last_tx:" + p + "-")).toList();
+            assertEquals(List.of("card_last_tx:" + p + "-0", "card_last_tx:" + p + "-1", "card_last_tx:" + p + "-2"),
+                    order, "a partner's events in order");
+        }
+    }
+
+    @Test
     void receiverDownForAWhileThenUpGetsEverythingOnce() throws Exception {
         receiver = Receiver.down();
         bench.failureThreshold = 100;
