@@ -103,7 +103,8 @@ public class OutboxRepository {
      */
     public List<PendingBuild> claimBuilds(long cardId, String owner, Instant now, Instant leaseUntil, int limit) {
         update("UPDATE webhook_outbox SET claimed_by = ?, lease_until = ? WHERE id IN (SELECT id FROM webhook_outbox"
-                + " WHERE card_id = ? AND status = ? AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                + " WHERE card_id = ? AND status = ? AND next_attempt_at <= ?"
+                + " AND (lease_until IS NULL OR lease_until < ?)"
                 + " ORDER BY tran_id LIMIT " + Math.max(1, limit) + ")"
                 + " AND status = ? AND (lease_until IS NULL OR lease_until < ?)",
                 owner, ts(leaseUntil), cardId, BUILD, ts(now), ts(now), BUILD, ts(now));

@@ -88,7 +88,8 @@ class PendingBuildTest {
         // "a" dies holding them: once its lease ends, "b" builds them, and "a" can no longer write.
         clock.advance(Duration.ofMinutes(3));
         now = clock.instant();
-        List<OutboxRepository.PendingBuild> taken = outbox.claimBuilds(CARD, "b", now, now.plus(Duration.ofMinutes(2)), 500);
+        List<OutboxRepository.PendingBuild> taken = outbox.claimBuilds(CARD, "b", now,
+                now.plus(Duration.ofMinutes(2)), 500);
         assertEquals(2, taken.size());
         List<OutboxRepository.Built> both = List.of(new OutboxRepository.Built(taken.get(0).id(), payload("7001")),
                 new OutboxRepository.Built(taken.get(1).id(), payload("7002")));
@@ -107,7 +108,8 @@ class PendingBuildTest {
         OutboxRepository outbox = bench.outbox;
         recordBuild(8001);
         Instant now = clock.instant();
-        OutboxRepository.PendingBuild b = outbox.claimBuilds(CARD, "a", now, now.plus(Duration.ofMinutes(2)), 500).get(0);
+        OutboxRepository.PendingBuild b = outbox.claimBuilds(CARD, "a", now, now.plus(Duration.ofMinutes(2)), 500)
+                .get(0);
         outbox.buildFailed(b.id(), "a", now, now.plus(Duration.ofSeconds(4)), "TX unavailable");
 
         OutboxEntry e = outbox.find("card_last_tx:8001").orElseThrow();
