@@ -21,12 +21,15 @@ import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +125,51 @@ class CardLoadWebhookTest {
         assertEquals(loads, amountByTran.size());
 
         await(() -> amountByTran.keySet().stream().allMatch(t -> built("card_last_tx:" + t)), 30,
+                "every load's card_last_tx built");
+        BigDecimal running = BigDecimal.ZERO.setScale(2);
+        for (Map.Entry<Long, BigDecimal> e : amountByTran.entrySet()) {
+            running = running.add(e.getValue());
+            String payload = (String) rows(store, "SELECT payload FROM webhook_outbox WHERE event_id = ?",
+                    "card_last_tx:" + e.getKey()).get(0).get("payload");
+            assertEquals(running.toPlainString(), new JsonPath(payload).getString("transaction.balance_after"),
+                    "balance after transaction " + e.getKey());
+        }
+        assertEquals(running, CardFixture.balance(card.cardContractId()).setScale(2), "the sum checks out");
+    }
+
+    @Test
+    void aCardLoadedWithoutPauseGetsEveryWebhookWithTheExactBalanceAfterIt() throws Exception {
+        String token = EdgeClient.token(TestPartner.DELTA);
+        OwnedCard card = fixture.card("delta", "10000.00", "0.00");
+        String cardRef = CardRef.ofTxCard(card.cardId()).value();
+        // Three streams of loads for three seconds, so that the build step's passes run while loads keep landing on
+        // the card; a slow balance read (100 ms) widens the build's read window so that loads land inside it, and the
+        // balances are counted from the card's anchor rather than from a quiet read.
+        CardFixture.sim().body(Map.of("operation", "contract.get", "latencyMs", 100)).put("/sim/faults").then()
+                .statusCode(200);
+        AtomicInteger next = new AtomicInteger();
+        Map<Long, BigDecimal> amountByTran = new ConcurrentSkipListMap<>();
+        long end = System.nanoTime() + 3_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<?>> streams = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            streams.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    BigDecimal amount = new BigDecimal("0.01").multiply(new BigDecimal(next.incrementAndGet()));
+                    Response r = move(TestPartner.DELTA, token, "credit", cardRef, amount.toPlainString(), null);
+                    assertEquals(200, r.statusCode(), r.asString());
+                    amountByTran.put(r.jsonPath().getLong("body.transaction_id"), amount);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : streams) {
+            f.get();
+        }
+        pool.shutdown();
+        assertTrue(amountByTran.size() > 20, "a stream of loads: " + amountByTran.size());
+
+        await(() -> amountByTran.keySet().stream().allMatch(t -> built("card_last_tx:" + t)), 60,
                 "every load's card_last_tx built");
         BigDecimal running = BigDecimal.ZERO.setScale(2);
         for (Map.Entry<Long, BigDecimal> e : amountByTran.entrySet()) {
