@@ -133,16 +133,6 @@ public class OutboxRepository {
     public record Deferred(long id, Instant next, String error) {
     }
 
-    /** Stores claimed builds' payloads ({@link #finishBuilds} without deferrals). */
-    public int built(String owner, List<Built> builds, Instant now) {
-        return finishBuilds(owner, builds, List.of(), now);
-    }
-
-    /** Releases one claimed build that could not be made now ({@link #finishBuilds} of one deferral). */
-    public void buildFailed(long id, String owner, Instant at, Instant next, String error) {
-        finishBuilds(owner, List.of(), List.of(new Deferred(id, next, error)), at);
-    }
-
     /**
      * Ends a pass over one card's claimed builds, in one transaction: the built ones get their payload and go to the
      * dispatcher (PENDING, due now, no delivery attempt counted: the build's attempts are not deliveries); the

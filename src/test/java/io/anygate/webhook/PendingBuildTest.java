@@ -65,8 +65,8 @@ class PendingBuildTest {
         assertEquals("acme", claimed.get(0).partnerId());
         assertEquals("card_last_tx:9001", claimed.get(0).eventId());
         assertEquals(new OutboxRepository.Backlog(1, 1, clock.instant()), outbox.backlog());
-        assertEquals(1, outbox.built("replica-b",
-                List.of(new OutboxRepository.Built(claimed.get(0).id(), payload("9001"))), clock.instant()));
+        assertEquals(1, outbox.finishBuilds("replica-b",
+                List.of(new OutboxRepository.Built(claimed.get(0).id(), payload("9001"))), List.of(), clock.instant()));
         OutboxEntry e = outbox.find("card_last_tx:9001").orElseThrow();
         assertEquals("PENDING", e.status());
         assertEquals(0, e.attempts(), "building is not a delivery attempt");
@@ -93,32 +93,13 @@ class PendingBuildTest {
         assertEquals(2, taken.size());
         List<OutboxRepository.Built> both = List.of(new OutboxRepository.Built(taken.get(0).id(), payload("7001")),
                 new OutboxRepository.Built(taken.get(1).id(), payload("7002")));
-        assertEquals(0, outbox.built("a", both, now));
+        assertEquals(0, outbox.finishBuilds("a", both, List.of(), now));
         assertEquals("BUILD", outbox.find("card_last_tx:7001").orElseThrow().status(), "a's late batch changed nothing");
         // b's batch: one transaction for the card's builds, both handed to the dispatcher
-        assertEquals(2, outbox.built("b", both, now));
+        assertEquals(2, outbox.finishBuilds("b", both, List.of(), now));
         assertEquals("PENDING", outbox.find("card_last_tx:7001").orElseThrow().status());
         assertEquals("PENDING", outbox.find("card_last_tx:7002").orElseThrow().status());
-        assertEquals(0, outbox.built("b", both, now), "a batch is built once");
-    }
-
-    @Test
-    void aBuildThatFailedWaitsItsDelayAndIsTriedAgain() {
-        bench = WebhookBench.h2();
-        OutboxRepository outbox = bench.outbox;
-        recordBuild(8001);
-        Instant now = clock.instant();
-        OutboxRepository.PendingBuild b = outbox.claimBuilds(CARD, "a", now, now.plus(Duration.ofMinutes(2)), 500)
-                .get(0);
-        outbox.buildFailed(b.id(), "a", now, now.plus(Duration.ofSeconds(4)), "TX unavailable");
-
-        OutboxEntry e = outbox.find("card_last_tx:8001").orElseThrow();
-        assertEquals("BUILD", e.status());
-        assertEquals(1, e.attempts());
-        assertEquals("TX unavailable", e.lastError());
-        assertTrue(outbox.cardsToBuild(now.plusSeconds(3), 10).isEmpty(), "not before its delay");
-        assertEquals(List.of(CARD), outbox.cardsToBuild(now.plusSeconds(4), 10));
-        assertEquals(1, outbox.claimBuilds(CARD, "a", now.plusSeconds(4), now.plusSeconds(200), 500).get(0).attempts());
+        assertEquals(0, outbox.finishBuilds("b", both, List.of(), now), "a batch is built once");
     }
 
     @Test
@@ -138,7 +119,7 @@ class PendingBuildTest {
     }
 
     @Test
-    void oneCommitEndsACardsBatchBuiltAndDeferredAlikeAndOnlyItsHolderCanEndIt() {
+    void oneCommitEndsACardsBatchBuiltAndPutOffAlikeAndAPutOffBuildWaitsItsDelay() {
         bench = WebhookBench.h2();
         OutboxRepository outbox = bench.outbox;
         recordBuild(9201);
@@ -161,6 +142,8 @@ class PendingBuildTest {
         assertEquals(now.plusSeconds(2), later.nextAttemptAt());
         assertTrue(outbox.cardsToBuild(now.plusSeconds(1), 10).isEmpty(), "released, waiting for its delay");
         assertEquals(List.of(CARD), outbox.cardsToBuild(now.plusSeconds(2), 10));
+        assertEquals(1, outbox.claimBuilds(CARD, "a", now.plusSeconds(2), now.plusSeconds(200), 500).get(0).attempts(),
+                "tried again, its attempt counted");
     }
 
     @Test
@@ -190,8 +173,8 @@ class PendingBuildTest {
 
         OutboxRepository.PendingBuild b = bench.outbox.claimBuilds(CARD, "one", clock.instant(),
                 clock.instant().plusSeconds(120), 500).get(0);
-        assertEquals(1, bench.outbox.built("one", List.of(new OutboxRepository.Built(b.id(), payload("6001"))),
-                clock.instant()));
+        assertEquals(1, bench.outbox.finishBuilds("one", List.of(new OutboxRepository.Built(b.id(), payload("6001"))),
+                List.of(), clock.instant()));
         assertEquals(1, dispatcher.dispatchDue());
         assertEquals(1, receiver.received.size());
         assertEquals("card_last_tx:6001", receiver.received.get(0).header("X-Webhook-Event-Id"));

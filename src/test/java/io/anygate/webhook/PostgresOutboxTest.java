@@ -80,8 +80,8 @@ class PostgresOutboxTest {
         assertTrue(outbox.backlog().unbuilt() >= 1);
         OutboxRepository.PendingBuild b = outbox.claimBuilds(777, "pg-a", now, now.plusSeconds(60), 500).get(0);
         assertTrue(outbox.claimBuilds(777, "pg-b", now, now.plusSeconds(60), 500).isEmpty());
-        assertEquals(1, outbox.built("pg-a", List.of(new OutboxRepository.Built(b.id(),
-                WebhookBench.cardLastTx("pg-tx", "1").payload())), now));
+        assertEquals(1, outbox.finishBuilds("pg-a", List.of(new OutboxRepository.Built(b.id(),
+                WebhookBench.cardLastTx("pg-tx", "1").payload())), List.of(), now));
         assertEquals("PENDING", outbox.find("card_last_tx:pg-b1").orElseThrow().status());
         // Only a BUILD row may lack its payload.
         try (Connection c = store.dataSource().getConnection()) {
@@ -111,7 +111,6 @@ class PostgresOutboxTest {
                     List<OutboxRepository.PendingBuild> mine = new ArrayList<>();
                     for (int i = 0; i < 10; i++) {
                         mine.addAll(outbox.claimBuilds(card, owner, now, now.plusSeconds(60), 30));
-                        outbox.built(owner, List.of(), now);
                     }
                     return mine;
                 }));

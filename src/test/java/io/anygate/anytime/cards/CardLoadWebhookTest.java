@@ -126,15 +126,7 @@ class CardLoadWebhookTest {
 
         await(() -> amountByTran.keySet().stream().allMatch(t -> built("card_last_tx:" + t)), 30,
                 "every load's card_last_tx built");
-        BigDecimal running = BigDecimal.ZERO.setScale(2);
-        for (Map.Entry<Long, BigDecimal> e : amountByTran.entrySet()) {
-            running = running.add(e.getValue());
-            String payload = (String) rows(store, "SELECT payload FROM webhook_outbox WHERE event_id = ?",
-                    "card_last_tx:" + e.getKey()).get(0).get("payload");
-            assertEquals(running.toPlainString(), new JsonPath(payload).getString("transaction.balance_after"),
-                    "balance after transaction " + e.getKey());
-        }
-        assertEquals(running, CardFixture.balance(card.cardContractId()).setScale(2), "the sum checks out");
+        assertEachBalanceAfter(amountByTran, card);
     }
 
     @Test
@@ -171,15 +163,7 @@ class CardLoadWebhookTest {
 
         await(() -> amountByTran.keySet().stream().allMatch(t -> built("card_last_tx:" + t)), 60,
                 "every load's card_last_tx built");
-        BigDecimal running = BigDecimal.ZERO.setScale(2);
-        for (Map.Entry<Long, BigDecimal> e : amountByTran.entrySet()) {
-            running = running.add(e.getValue());
-            String payload = (String) rows(store, "SELECT payload FROM webhook_outbox WHERE event_id = ?",
-                    "card_last_tx:" + e.getKey()).get(0).get("payload");
-            assertEquals(running.toPlainString(), new JsonPath(payload).getString("transaction.balance_after"),
-                    "balance after transaction " + e.getKey());
-        }
-        assertEquals(running, CardFixture.balance(card.cardContractId()).setScale(2), "the sum checks out");
+        assertEachBalanceAfter(amountByTran, card);
     }
 
     @Test
@@ -212,6 +196,22 @@ class CardLoadWebhookTest {
         String payload = (String) rows(store, "SELECT payload FROM webhook_outbox WHERE event_id = ?", eventId)
                 .get(0).get("payload");
         assertEquals("12.25", new JsonPath(payload).getString("transaction.balance_after"));
+    }
+
+    /**
+     * Each load's card_last_tx carries the card's balance right after it: the running sum of the loads in TX
+     * transaction order (the card starts empty), which ends at the card's balance in TX.
+     */
+    private void assertEachBalanceAfter(Map<Long, BigDecimal> amountByTran, OwnedCard card) {
+        BigDecimal running = BigDecimal.ZERO.setScale(2);
+        for (Map.Entry<Long, BigDecimal> e : new TreeMap<>(amountByTran).entrySet()) {
+            running = running.add(e.getValue());
+            String payload = (String) rows(store, "SELECT payload FROM webhook_outbox WHERE event_id = ?",
+                    "card_last_tx:" + e.getKey()).get(0).get("payload");
+            assertEquals(running.toPlainString(), new JsonPath(payload).getString("transaction.balance_after"),
+                    "balance after transaction " + e.getKey());
+        }
+        assertEquals(running, CardFixture.balance(card.cardContractId()).setScale(2), "the sum checks out");
     }
 
     private boolean built(String eventId) {
