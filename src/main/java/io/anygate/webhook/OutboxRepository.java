@@ -98,8 +98,10 @@ public class OutboxRepository {
      * {@code leaseUntil} (one UPDATE: the card's builds share their TX reads) and returns the builds this owner holds
      * on it. The limit keeps one pass bounded on a card that is loaded continuously (its builds are made in slices).
      * Another replica's claims are left alone: the outer conditions are checked again on the row that is updated, so
-     * two replicas racing for the same rows cannot both take them. A replica's passes run one at a time, so what it
-     * holds is this pass's.
+     * two replicas racing for the same rows cannot both take them; the one that waited for the other's row locks
+     * skips those rows and may take nothing this pass (no SKIP LOCKED, which H2 lacks): the card is being built by
+     * the other, and the next pass takes the next slice. A replica's passes run one at a time, so what it holds is
+     * this pass's.
      */
     public List<PendingBuild> claimBuilds(long cardId, String owner, Instant now, Instant leaseUntil, int limit) {
         update("UPDATE webhook_outbox SET claimed_by = ?, lease_until = ? WHERE id IN (SELECT id FROM webhook_outbox"

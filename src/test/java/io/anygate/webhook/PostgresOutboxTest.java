@@ -120,7 +120,9 @@ class PostgresOutboxTest {
             claims.get(0).get().forEach(b -> x.add(b.id()));
             Set<Long> y = new HashSet<>();
             claims.get(1).get().forEach(b -> y.add(b.id()));
-            assertFalse(x.isEmpty());
+            // Which replica wins the contested rows is timing: the loser of a row lock skips that row (its lease is
+            // taken), and may come away with nothing this pass. What must hold: the rows were taken, never twice.
+            assertTrue(x.size() + y.size() >= 30, "claimed: " + x.size() + " + " + y.size());
             x.retainAll(y);
             assertTrue(x.isEmpty(), "taken by both replicas: " + x);
         } finally {
