@@ -31,7 +31,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** The operation journal on the active store. Every method runs in its own auto-committed transaction. */
+/**
+ * The operation journal on the active store. Every method runs in its own auto-committed transaction, or in the
+ * {@link JdbcUnitOfWork} open on the calling thread.
+ */
 @ApplicationScoped
 public class JdbcOperationJournal implements OperationJournal {
 
@@ -52,7 +55,7 @@ public class JdbcOperationJournal implements OperationJournal {
         // an operation journaled with its first attempt (Operation.newMoney) has that attempt's time too
         String sql = "INSERT INTO operation (" + COLUMNS + ", last_attempt_at)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, op.id().value());
             ps.setString(2, op.partnerId());
             ps.setString(3, op.kind().name());
@@ -91,7 +94,7 @@ public class JdbcOperationJournal implements OperationJournal {
     @Override
     public Optional<Operation> find(OperationId id) {
         String sql = "SELECT " + COLUMNS + " FROM operation WHERE operation_id = ?";
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, id.value());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -124,7 +127,7 @@ public class JdbcOperationJournal implements OperationJournal {
         String sql = "UPDATE operation SET state = ?, tx_tran_id = COALESCE(?, tx_tran_id), decline_code = ?,"
                 + " lease_owner = NULL, lease_until = NULL, updated_at = ?"
                 + " WHERE operation_id = ? AND state IN ('PENDING', 'UNKNOWN')";
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, state.name());
             setLong(ps, 2, txTranId);
             ps.setString(3, declineCode);
@@ -152,7 +155,7 @@ public class JdbcOperationJournal implements OperationJournal {
         String claim = "UPDATE operation SET lease_owner = ?, lease_until = ? WHERE operation_id = ?"
                 + " AND state IN ('PENDING', 'UNKNOWN') AND (lease_until IS NULL OR lease_until < ?)";
         List<String> ids = new ArrayList<>();
-        try (Connection c = store.dataSource().getConnection()) {
+        try (Connection c = store.connection()) {
             try (PreparedStatement ps = c.prepareStatement(candidates)) {
                 ps.setObject(1, utc(now.minus(staleAfter)));
                 ps.setObject(2, utc(now));
@@ -197,7 +200,7 @@ public class JdbcOperationJournal implements OperationJournal {
         String in = kinds.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(","));
         String sql = "SELECT " + columns + " FROM operation WHERE card_id = ? AND created_at >= ?"
                 + " AND state IN ('PENDING', 'UNKNOWN', 'APPROVED') AND kind IN (" + in + ")";
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
             for (Instant w : windows) {
                 ps.setObject(p++, utc(w));
@@ -224,7 +227,7 @@ public class JdbcOperationJournal implements OperationJournal {
         for (OperationState s : OperationState.values()) {
             counts.put(s, 0L);
         }
-        try (Connection c = store.dataSource().getConnection();
+        try (Connection c = store.connection();
              ResultSet rs = c.createStatement().executeQuery("SELECT state, COUNT(*) FROM operation GROUP BY state")) {
             while (rs.next()) {
                 counts.put(OperationState.valueOf(rs.getString(1)), rs.getLong(2));
@@ -237,7 +240,7 @@ public class JdbcOperationJournal implements OperationJournal {
 
     @Override
     public Optional<Instant> oldestUnresolved() {
-        try (Connection c = store.dataSource().getConnection();
+        try (Connection c = store.connection();
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT MIN(created_at) FROM operation WHERE state IN ('PENDING', 'UNKNOWN')")) {
             rs.next();
@@ -252,7 +255,7 @@ public class JdbcOperationJournal implements OperationJournal {
     public List<Operation> listUnresolved(int limit) {
         String sql = "SELECT " + COLUMNS + " FROM operation WHERE state IN ('PENDING', 'UNKNOWN')"
                 + " ORDER BY created_at LIMIT ?";
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, limit);
             List<Operation> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -267,7 +270,7 @@ public class JdbcOperationJournal implements OperationJournal {
     }
 
     private void update(String sql, OperationId id, Object... params) {
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }

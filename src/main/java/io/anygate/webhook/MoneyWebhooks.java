@@ -5,7 +5,6 @@ import io.anygate.domain.money.MoneyEvents;
 import io.anygate.domain.operation.Operation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 /**
  * Records, when a load or unload is approved, that the partner's {@code card_last_tx} webhook of that TX transaction
@@ -13,25 +12,17 @@ import org.jboss.logging.Logger;
  * "follows by webhook"), and making it on the request thread cost several TX reads per load (the balance after it,
  * retried whenever another load landed in between). {@link CardLastTxBuilder} makes it later, for all of a card's
  * pending events from one read of TX. The event id is derived from the TX transaction ({@code card_last_tx:{txid}}),
- * so the TX transaction follower's sight of the same transaction adds nothing.
+ * so the TX transaction follower's sight of the same transaction adds nothing. The record joins the approval's unit of
+ * work: both commit, or neither does.
  */
 @ApplicationScoped
 public class MoneyWebhooks implements MoneyEvents {
-
-    private static final Logger LOG = Logger.getLogger(MoneyWebhooks.class);
 
     @Inject
     WebhookOutbox outbox;
 
     @Override
     public void approved(Operation op, OwnedCard card, long tranId) {
-        try {
-            outbox.enqueueBuild(card.partnerId(), card.cardId(), tranId);
-        } catch (RuntimeException e) {
-            // The money moved; the webhook still goes out: the TX transaction follower enqueues the same event id
-            // from TX's own record. Losing this record loses no money and no webhook.
-            LOG.warnf("card_last_tx for operation %s not recorded now (the follower will): %s", op.id(),
-                    e.toString());
-        }
+        outbox.enqueueBuild(card.partnerId(), card.cardId(), tranId);
     }
 }

@@ -42,9 +42,11 @@ public class WebhookOutbox {
      * building it: one INSERT, no TX call, so an approval costs the partner's request nothing more. The event id is
      * the built event's ({@code card_last_tx:{txid}}); {@link CardLastTxBuilder} makes the payload later. True when
      * the event is new, false when it was already recorded or enqueued (by the follower, or a racing resolver).
+     * Joins the unit of work open on this thread ({@link io.anygate.domain.operation.UnitOfWork}), so that an approval
+     * and its webhook commit together.
      */
     public boolean enqueueBuild(String partnerId, long cardId, long tranId) {
-        try (Connection c = store.dataSource().getConnection()) {
+        try (Connection c = store.connection()) {
             return OutboxRepository.insertBuild(c, WebhookEvent.cardLastTxId(Long.toString(tranId)), partnerId,
                     CardLastTx.METHOD, cardId, tranId, clock.instant());
         } catch (SQLException e) {

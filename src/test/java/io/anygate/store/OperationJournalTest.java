@@ -2,6 +2,7 @@ package io.anygate.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anygate.domain.operation.MoneyComments;
@@ -10,6 +11,10 @@ import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationJournal;
 import io.anygate.domain.operation.OperationKind;
 import io.anygate.domain.operation.OperationState;
+import io.anygate.domain.operation.UnitOfWork;
+import io.anygate.webhook.OutboxRepository;
+import io.anygate.webhook.WebhookEvent;
+import io.anygate.webhook.WebhookOutbox;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +39,15 @@ class OperationJournalTest {
 
     @Inject
     OperationJournal journal;
+
+    @Inject
+    UnitOfWork units;
+
+    @Inject
+    WebhookOutbox outbox;
+
+    @Inject
+    Store store;
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -143,5 +158,57 @@ class OperationJournalTest {
         assertEquals(0, credits.get(future).count());
         assertEquals(0, BigDecimal.ZERO.compareTo(journal.totalsOnCard(card, List.of(OperationKind.CARD_DEBIT),
                 List.of(minute)).get(minute).amount()));
+    }
+
+    @Test
+    void anApprovalAndItsWebhookRecordCommitTogetherOrNotAtAll() {
+        long card = ThreadLocalRandom.current().nextLong(100_000_000, 900_000_000);
+        long tranId = ThreadLocalRandom.current().nextLong(100_000_000, 900_000_000);
+        Operation op = credit(card, "3.00");
+        journal.record(op);
+
+        RuntimeException crash = new IllegalStateException("the replica fails before the commit");
+        assertEquals(crash, assertThrows(IllegalStateException.class, () -> units.inOne(() -> {
+            outbox.enqueueBuild("partner-a", card, tranId);
+            journal.finish(op.id(), OperationState.APPROVED, tranId, null, now);
+            throw crash;
+        })));
+        assertEquals(OperationState.PENDING, journal.find(op.id()).orElseThrow().state(), "the approval rolled back");
+        assertTrue(webhookOf(tranId).isEmpty(), "and the webhook record with it");
+
+        units.inOne(() -> {
+            assertTrue(outbox.enqueueBuild("partner-a", card, tranId));
+            assertTrue(journal.finish(op.id(), OperationState.APPROVED, tranId, null, now));
+            assertEquals(OperationState.APPROVED, journal.find(op.id()).orElseThrow().state(),
+                    "the unit reads its own writes");
+            // Another connection sees neither before the commit.
+            assertEquals(OperationState.PENDING, CompletableFuture.supplyAsync(
+                    () -> journal.find(op.id()).orElseThrow().state()).join());
+            assertTrue(CompletableFuture.supplyAsync(() -> webhookOf(tranId)).join().isEmpty());
+            return null;
+        });
+        assertEquals(OperationState.APPROVED, journal.find(op.id()).orElseThrow().state());
+        assertEquals("partner-a", webhookOf(tranId).orElseThrow().partnerId());
+    }
+
+    @Test
+    void aUnitInsideAUnitJoinsItAndWritesOutsideAUnitCommitAtOnce() {
+        Operation op = credit(ThreadLocalRandom.current().nextLong(100_000_000, 900_000_000), "4.00");
+        journal.record(op);
+        assertThrows(IllegalStateException.class, () -> units.inOne(() -> {
+            units.inOne(() -> journal.finish(op.id(), OperationState.APPROVED, 9L, null, now));
+            throw new IllegalStateException("the outer unit fails after the inner one returned");
+        }));
+        assertEquals(OperationState.PENDING, journal.find(op.id()).orElseThrow().state(),
+                "the inner unit was part of the outer one");
+
+        // The unit's connection went back to the pool in auto-commit: a plain write is seen by others at once.
+        journal.markUnknown(op.id(), now);
+        assertEquals(OperationState.UNKNOWN, CompletableFuture.supplyAsync(
+                () -> journal.find(op.id()).orElseThrow().state()).join());
+    }
+
+    private java.util.Optional<io.anygate.webhook.OutboxEntry> webhookOf(long tranId) {
+        return new OutboxRepository(store.dataSource()).find(WebhookEvent.cardLastTxId(Long.toString(tranId)));
     }
 }

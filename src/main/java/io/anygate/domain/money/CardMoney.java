@@ -8,6 +8,7 @@ import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationJournal;
 import io.anygate.domain.operation.OperationKind;
 import io.anygate.domain.operation.OperationState;
+import io.anygate.domain.operation.UnitOfWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Card loads (credit: account contract to card contract) and unloads (debit: card contract to account
@@ -26,8 +28,8 @@ import java.util.Optional;
  * <li>limits are checked against the journal including this operation, so concurrent loads cannot slip
  * past a limit together; if the check itself fails the operation is FAILED, so nobody re-drives it;</li>
  * <li>one TX transfer under the operation's matchKey (the TX client retries only with that key);</li>
- * <li>the outcome is journaled (an approval after its webhook is recorded, {@link MoneyEvents}); an unknown outcome
- * stays UNKNOWN for {@link MoneyResumer}.</li>
+ * <li>the outcome is journaled (an approval in one commit with the record of the webhook it owes,
+ * {@link MoneyEvents}); an unknown outcome stays UNKNOWN for {@link MoneyResumer}.</li>
  * </ol>
  * A repeated request with the same Idempotency-Key finds the journaled operation and re-drives it under the
  * same matchKey, which TX answers with the original outcome: it can never move money twice. Nobody sends a
@@ -38,6 +40,8 @@ import java.util.Optional;
 public class CardMoney {
 
     static final String TRANSFER_STEP = "transfer";
+
+    private static final Logger LOG = Logger.getLogger(CardMoney.class);
 
     @Inject
     CardOwnership cards;
@@ -56,6 +60,9 @@ public class CardMoney {
 
     @Inject
     MoneyEvents events;
+
+    @Inject
+    UnitOfWork units;
 
     @Inject
     MoneyConfig config;
@@ -187,12 +194,7 @@ public class CardMoney {
     Moved settle(Operation op, OwnedCard card, TransferOutcome outcome) {
         Instant now = clock.instant();
         if (outcome instanceof TransferOutcome.Approved a) {
-            // The webhook's record first, then the outcome: no operation is ever APPROVED without it. A crash in
-            // between leaves the operation unresolved; the reconciler settles it here again, and the repeated
-            // record is a no-op (one event per TX transaction). The journal and the outbox cannot share one store
-            // transaction without JDBC types crossing this port.
-            events.approved(op, card, a.tranId());
-            journal.finish(op.id(), OperationState.APPROVED, a.tranId(), null, now);
+            approve(op, card, a.tranId(), now);
             return new Moved(op, card, a.tranId());
         }
         if (outcome instanceof TransferOutcome.Declined d) {
@@ -205,6 +207,26 @@ public class CardMoney {
         String why = outcome instanceof TransferOutcome.NotSent ? "is unavailable" : "did not answer in time";
         throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the card processor " + why + "; the operation will be"
                 + " completed or cancelled and notified by webhook", op.id().value());
+    }
+
+    /**
+     * Journals an approval and the record of the webhook it owes in one commit: no operation is ever APPROVED
+     * without it. A crash before the commit leaves the operation unresolved; the reconciler settles it here again
+     * (the record is idempotent on the TX transaction). Should the pair fail to commit while the journal alone still
+     * can (the outbox's write refused), the approval is journaled alone: the money has moved and the partner must be
+     * told so; the TX transaction follower records the same webhook from TX's own record.
+     */
+    private void approve(Operation op, OwnedCard card, long tranId, Instant now) {
+        try {
+            units.inOne(() -> {
+                events.approved(op, card, tranId);
+                return journal.finish(op.id(), OperationState.APPROVED, tranId, null, now);
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("operation %s: approval and its webhook record not committed together (%s); journaling the"
+                    + " approval alone, the transaction follower records the webhook", op.id(), e.toString());
+            journal.finish(op.id(), OperationState.APPROVED, tranId, null, now);
+        }
     }
 
     private void checkStanding(OwnedCard card, boolean initialLoad) {

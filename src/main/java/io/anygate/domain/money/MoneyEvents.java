@@ -10,9 +10,10 @@ import io.anygate.domain.operation.Operation;
 public interface MoneyEvents {
 
     /**
-     * Called on the request thread (or the reconciler's) just before the approval is journaled, so it must be cheap
-     * (no TX call) and idempotent on {@code tranId}: whoever settles the operation calls it, possibly more than once
-     * (a retry racing the reconciler, a crash before the journal write), and the TX transaction follower may notice
+     * Called on the request thread (or the reconciler's) just before the approval is journaled, in the same
+     * {@link io.anygate.domain.operation.UnitOfWork}, so it must be cheap (no TX call) and idempotent on
+     * {@code tranId}: whoever settles the operation calls it, possibly more than once
+     * (a retry racing the reconciler, a crash before the unit committed), and the TX transaction follower may notice
      * the same transaction too.
      */
     void approved(Operation operation, OwnedCard card, long tranId);

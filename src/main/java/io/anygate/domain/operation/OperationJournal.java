@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The durable record of every operation that writes to TX (port; the store implements it). Each method is its
- * own committed write: an operation is recorded before its first TX call, so that whatever happens next (TX
+ * own committed write (or part of the {@link UnitOfWork} open on the calling thread): an operation is recorded
+ * before its first TX call, so that whatever happens next (TX
  * down, the answer lost, this replica killed) the operation and its matchKeys survive and can be resolved.
  */
 public interface OperationJournal {

@@ -12,6 +12,7 @@ import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationKind;
 import io.anygate.domain.operation.OperationState;
 import io.anygate.domain.operation.Reconciler;
+import io.anygate.domain.operation.UnitOfWork;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +64,7 @@ class CardMoneyTest {
         money.limitChecker = new LoadLimitChecker();
         money.limitChecker.journal = journal;
         money.events = (op, card, tranId) -> webhooks.add(tranId);
+        money.units = UnitOfWork.NONE;
         money.clock = clock;
         resumer.journal = journal;
         resumer.ledger = ledger;
@@ -90,6 +92,19 @@ class CardMoneyTest {
         assertEquals(moved.tranId(), op.txTranId());
         assertEquals(List.of(moved.tranId()), webhooks);
         assertEquals(new BigDecimal("25.50"), ledger.balances.get(CARD_CONTRACT));
+    }
+
+    @Test
+    void anApprovalWhoseWebhookCannotBeRecordedIsStillJournaledAndAnswered() {
+        // The money has moved: the partner hears so, and the operation is APPROVED (the follower owes the webhook).
+        money.events = (op, card, tranId) -> {
+            throw new IllegalStateException("webhook outbox unavailable");
+        };
+        CardMoney.Moved moved = money.credit(credit("7.00", null));
+        Operation op = journal.find(moved.operation().id()).orElseThrow();
+        assertEquals(OperationState.APPROVED, op.state());
+        assertEquals(moved.tranId(), op.txTranId());
+        assertEquals(new BigDecimal("7.00"), ledger.balances.get(CARD_CONTRACT));
     }
 
     @Test

@@ -1,0 +1,26 @@
+package io.anygate.domain.operation;
+
+import java.util.function.Supplier;
+
+/**
+ * Several store writes committed together or not at all (port; the store implements it). The journal and the
+ * webhook outbox join it: an approval and the webhook it owes are one commit, so no operation is ever APPROVED
+ * without its webhook's record, and the approval costs one commit instead of two.
+ */
+public interface UnitOfWork {
+
+    /**
+     * Runs {@code work} on this thread in one store transaction: committed when it returns, rolled back when it
+     * throws (the exception is rethrown). Work that starts a unit inside a unit joins the outer one. The work must
+     * stay on the calling thread and call nothing slow (no TX call): it holds a store connection throughout.
+     */
+    <T> T inOne(Supplier<T> work);
+
+    /** For callers without a store (tests of the domain rules): each write commits on its own. */
+    UnitOfWork NONE = new UnitOfWork() {
+        @Override
+        public <T> T inOne(Supplier<T> work) {
+            return work.get();
+        }
+    };
+}
