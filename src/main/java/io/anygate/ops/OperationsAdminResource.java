@@ -2,6 +2,7 @@ package io.anygate.ops;
 
 import io.anygate.domain.operation.Operation;
 import io.anygate.domain.operation.OperationId;
+import io.anygate.domain.money.MoneyConfig;
 import io.anygate.domain.operation.OperationJournal;
 import io.anygate.domain.operation.OperationState;
 import io.anygate.domain.operation.Reconciler;
@@ -41,6 +42,9 @@ public class OperationsAdminResource {
     @Inject
     Reconciler reconciler;
 
+    @Inject
+    MoneyConfig money;
+
     /** Unresolved operations (PENDING, UNKNOWN), oldest first; {@code state} narrows to one of them. */
     @GET
     public List<OperationView> unresolved(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
@@ -73,7 +77,7 @@ public class OperationsAdminResource {
         } catch (IllegalArgumentException e) {
             throw error(Response.Status.NOT_FOUND, "no such operation");
         }
-        return reconciler.resolveNow(operationId).map(OperationView::of)
+        return reconciler.resolveNow(operationId, money.reconciler().lease()).map(OperationView::of)
                 .orElseThrow(() -> error(Response.Status.NOT_FOUND, "no such operation"));
     }
 

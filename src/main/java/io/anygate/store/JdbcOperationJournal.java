@@ -185,6 +185,28 @@ public class JdbcOperationJournal implements OperationJournal {
     }
 
     @Override
+    public boolean lease(OperationId id, String owner, Instant until, Instant now) {
+        String sql = "UPDATE operation SET lease_owner = ?, lease_until = ? WHERE operation_id = ?"
+                + " AND state IN ('PENDING', 'UNKNOWN') AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)";
+        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, owner);
+            ps.setObject(2, utc(until));
+            ps.setString(3, id.value());
+            ps.setObject(4, utc(now));
+            ps.setString(5, owner);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("leasing operation " + id, e);
+        }
+    }
+
+    @Override
+    public void release(OperationId id, String owner) {
+        update("UPDATE operation SET lease_owner = NULL, lease_until = NULL WHERE operation_id = ? AND lease_owner = ?",
+                id, id.value(), owner);
+    }
+
+    @Override
     public Map<Instant, Totals> totalsOnCard(long cardId, Collection<OperationKind> kinds, Collection<Instant> since) {
         List<Instant> windows = List.copyOf(new TreeSet<>(since));
         if (windows.isEmpty()) {

@@ -61,9 +61,13 @@ public class TxMoneyLedger implements CoreLedger {
             return neverSent ? new TransferOutcome.NotSent(e.getMessage()) : new TransferOutcome.Unknown(e.getMessage());
         } catch (TxTimeoutException e) {
             return new TransferOutcome.Unknown(e.getMessage());
-        } catch (TxNotFoundException | TxInvalidRequestException e) {
-            // A contract vanished or the request was refused as malformed: nothing was applied.
+        } catch (TxInvalidRequestException e) {
+            // Refused as malformed: the same body was refused on every attempt, nothing was applied.
             return new TransferOutcome.Declined(null, "REJECTED", e.getMessage());
+        } catch (TxNotFoundException e) {
+            // A contract TX no longer shows, or a 404 from something between us and TX: after an attempt whose answer
+            // was lost, that proves nothing about the earlier one. Only the matchKey can tell.
+            return new TransferOutcome.Unknown(e.getMessage());
         } catch (TxException e) {
             // Unauthorized or anything else: the request may have been sent; only the matchKey can tell.
             return new TransferOutcome.Unknown(e.getMessage());

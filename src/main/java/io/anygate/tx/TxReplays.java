@@ -32,9 +32,17 @@ final class TxReplays {
         }
     }
 
-    /** The transaction registered under {@code key}, as the approval a replay would have answered. */
+    /**
+     * The transaction registered under {@code key}, as the answer a replay would have given: its approval, or its
+     * decline where TX keys declined transactions too (a reading docs/tx-contract.md tolerates), never an approval of
+     * a transaction TX did not approve.
+     */
     static TranApproveRs tranApproval(TxTransClient trans, MatchKey key) {
         Tran tran = tran(trans, key);
+        if (!"Approved".equalsIgnoreCase(tran.result())) {
+            throw new TxDeclinedException(tran.result(), "registered under match key " + key + " as " + tran.result(),
+                    tran.id());
+        }
         return new TranApproveRs(tran.id(), null);
     }
 

@@ -211,4 +211,25 @@ class OperationJournalTest {
     private java.util.Optional<io.anygate.webhook.OutboxEntry> webhookOf(long tranId) {
         return new OutboxRepository(store.dataSource()).find(WebhookEvent.cardLastTxId(Long.toString(tranId)));
     }
+
+    @Test
+    void oneLeaseHolderAtATimeAndTheReconcilerKeepsOutOfALeasedOperation() {
+        Operation op = credit(ThreadLocalRandom.current().nextLong(100_000_000, 900_000_000), "5.00");
+        journal.record(op);
+        journal.markUnknown(op.id(), now);
+        Instant until = now.plusSeconds(60);
+        assertTrue(journal.lease(op.id(), "retry-1", until, now));
+        assertFalse(journal.lease(op.id(), "retry-2", until, now), "held by another");
+        assertTrue(journal.lease(op.id(), "retry-1", until.plusSeconds(5), now), "its holder renews it");
+        assertTrue(journal.claimUnresolved("replica-a", Duration.ofSeconds(30), Duration.ofMinutes(1), 1000, now)
+                .stream().noneMatch(o -> o.id().equals(op.id())), "a pass does not take a leased operation");
+        journal.release(op.id(), "retry-2");
+        assertFalse(journal.lease(op.id(), "retry-2", until, now), "only its holder gives it back");
+        assertTrue(journal.lease(op.id(), "retry-2", until, until.plusSeconds(10)), "an expired lease is free");
+        journal.release(op.id(), "retry-2");
+        assertTrue(journal.claimUnresolved("replica-a", Duration.ofSeconds(30), Duration.ofMinutes(1), 1000, now)
+                .stream().anyMatch(o -> o.id().equals(op.id())), "given back, a pass takes it");
+        journal.finish(op.id(), OperationState.APPROVED, 7L, null, now);
+        assertFalse(journal.lease(op.id(), "retry-3", until, until.plusSeconds(120)), "an ended operation has none");
+    }
 }

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -125,6 +126,22 @@ class TxRetryTest {
         assertEquals(4242L, rs.tranId());
         assertNull(rs.approvalCode());
         assertSameKeyOnEveryAttempt("op-replay", 2);
+    }
+
+    @Test
+    void aRecoveredReplayOfADeclinedTransactionIsTheDeclineNotAnApproval() {
+        // Where TX keys declined transactions too (the 409 reading), the recovered outcome must be the decline.
+        tx.stubFor(post(urlPathEqualTo(A2C)).inScenario("w").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("seen"));
+        tx.stubFor(post(urlPathEqualTo(A2C)).inScenario("w").whenScenarioStateIs("seen")
+                .willReturn(aResponse().withStatus(409).withBody("{\"code\":\"CONFLICT\"}")
+                        .withHeader("Content-Type", "application/json")));
+        tx.stubFor(get(urlPathEqualTo("/tx/v1/tran")).withQueryParam("ref[matchKey]", equalTo("op-declined"))
+                .willReturn(okJson("{\"id\":\"4243\",\"result\":\"Declined\"}")));
+
+        TxDeclinedException declined = assertThrows(TxDeclinedException.class, () -> account2card("op-declined"));
+        assertEquals(4243L, declined.tranId());
+        assertEquals("Declined", declined.code());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +43,10 @@ public class CardMoney {
     static final String TRANSFER_STEP = "transfer";
 
     private static final Logger LOG = Logger.getLogger(CardMoney.class);
+
+    /** What a partner told "outcome unknown" can count on. */
+    static final String WILL_END = "the operation will be completed (notified by a card_last_tx webhook) or cancelled;"
+            + " the same request with the same Idempotency-Key tells which";
 
     @Inject
     CardOwnership cards;
@@ -97,20 +102,20 @@ public class CardMoney {
     private Moved move(OperationKind kind, MoneyRequest rq, boolean initialLoad) {
         OwnedCard card = cards.find(rq.partnerId(), rq.cardId())
                 .orElseThrow(() -> new LoadRefused(Reason.CARD_NOT_OWNED, "card not found for this partner", null));
-        LoadLimits limits = limitsPolicy.forPartner(rq.partnerId());
-        BigDecimal amount = AmountRules.check(rq.amount(), card.currency(), limits);
-
         Instant now = clock.instant();
         OperationId id = rq.idempotencyKey() == null
                 ? OperationId.generate(now.toEpochMilli())
                 : OperationId.fromIdempotencyKey(rq.partnerId(), kind, rq.idempotencyKey());
         if (rq.idempotencyKey() != null) {
-            // A retry reports the journaled operation, whatever the card's standing has become since.
+            // A retry reports the journaled operation, whatever the card's standing or the partner's limits have
+            // become since: its amount was checked when it was journaled, and the reconciler may be finishing it.
             Optional<Operation> existing = journal.find(id);
             if (existing.isPresent()) {
                 return resume(existing.get(), card, rq);
             }
         }
+        LoadLimits limits = limitsPolicy.forPartner(rq.partnerId());
+        BigDecimal amount = AmountRules.check(rq.amount(), card.currency(), limits);
         checkStanding(card, initialLoad);
         Operation op = Operation.newMoney(id, rq.partnerId(), kind, rq.idempotencyKey(), rq.fingerprint(),
                 card.accountId(), card.cardId(), amount, card.currency(), rq.comments(), now);
@@ -122,15 +127,40 @@ public class CardMoney {
                 limitChecker.check(card, limits, now);
             }
         } catch (LoadRefused refused) {
-            journal.finish(id, OperationState.DECLINED, null, refused.reason().name(), clock.instant());
-            throw refused;
+            declineUnsent(op, refused);
         } catch (RuntimeException e) {
-            // Not sent and never to be sent: FAILED, so the reconciler does not move money the partner was
-            // told did not move.
-            journal.finish(id, OperationState.FAILED, null, "NOT_SENT", clock.instant());
-            throw e;
+            // The limits could not be read: not sent now. Left unresolved, not FAILED, so that the partner's retry
+            // or the reconciler checks the limits again and sends it, or it ends FAILED (MoneyResumer).
+            LOG.warnf("operation %s: load limits not checked (%s); left to the reconciler", id, e.toString());
+            markUnknownQuietly(id);
+            throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the load limits could not be checked now; " + WILL_END,
+                    id.value());
         }
         return send(op, card, true);
+    }
+
+    /** Journals the refusal of a transfer that was never sent; if that fails, the operation is left unresolved. */
+    private void declineUnsent(Operation op, LoadRefused refused) {
+        try {
+            journal.finish(op.id(), OperationState.DECLINED, null, refused.reason().name(), clock.instant());
+        } catch (RuntimeException e) {
+            // Not journaled: the reconciler will check the limits again before it sends anything, so the partner
+            // may not be told "refused" as if that were final.
+            LOG.warnf("operation %s: refusal (%s) not journaled (%s); left to the reconciler", op.id(),
+                    refused.reason(), e.toString());
+            throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the operation could not be recorded as refused; " + WILL_END,
+                    op.id().value());
+        }
+        throw refused;
+    }
+
+    private void markUnknownQuietly(OperationId id) {
+        try {
+            journal.markUnknown(id, clock.instant());
+        } catch (RuntimeException e) {
+            // Stays PENDING: the reconciler takes it once it is stale.
+            LOG.debugf("operation %s not marked unknown: %s", id, e.toString());
+        }
     }
 
     /**
@@ -148,14 +178,68 @@ public class CardMoney {
                     "this Idempotency-Key was used with other parameters", existing.id().value());
         }
         return switch (existing.state()) {
-            case APPROVED -> new Moved(existing, card, existing.txTranId());
-            case DECLINED, FAILED -> throw OutcomeMapping.refusal(existing);
-            case PENDING, UNKNOWN -> send(existing, card, false);
+            case APPROVED, DECLINED, FAILED -> answer(existing, card);
+            case PENDING, UNKNOWN -> redrive(existing, card);
         };
     }
 
-    /** Re-sends a journaled transfer under its original matchKey (the reconciler's forward recovery). */
+    /** What a journaled, ended operation answers. */
+    private static Moved answer(Operation ended, OwnedCard card) {
+        if (ended.state() == OperationState.APPROVED) {
+            return new Moved(ended, card, ended.txTranId());
+        }
+        throw OutcomeMapping.refusal(ended);
+    }
+
+    /**
+     * A partner's retry of an unresolved operation. It takes the operation's lease first, as the reconciler does, so
+     * that the two never send it at once (one could be declined while the other is approved, and the journal would
+     * keep whichever ended first); then it asks TX what it registered under the matchKey, and only if nothing,
+     * sends again (a load only if its limits still allow it, see {@link #sendAgain}).
+     */
+    private Moved redrive(Operation op, OwnedCard card) {
+        String owner = "retry-" + UUID.randomUUID();
+        Instant now = clock.instant();
+        if (!journal.lease(op.id(), owner, now.plus(config.reconciler().lease()), now)) {
+            Operation current = journal.find(op.id()).orElseThrow();
+            if (current.state().terminal()) {
+                return answer(current, card);
+            }
+            throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "this operation is being completed by the gateway right now; "
+                    + WILL_END, op.id().value());
+        }
+        try {
+            Optional<TransferOutcome> registered = ledger.lookup(op.matchKey(TRANSFER_STEP), op.createdAt());
+            if (registered.isEmpty()) {
+                return sendAgain(op, card);
+            }
+            if (registered.get() instanceof TransferOutcome.Unknown) {
+                journal.markUnknown(op.id(), clock.instant());
+                throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the card processor cannot be asked now; " + WILL_END,
+                        op.id().value());
+            }
+            return settle(op, card, registered.get());
+        } finally {
+            journal.release(op.id(), owner);
+        }
+    }
+
+    /**
+     * Re-sends a journaled transfer that TX never registered, under its original matchKey, by whoever holds the
+     * operation's lease (the reconciler, a retry). A load's limits are checked again first: the replica that
+     * journaled it may have died before checking them. A load they refuse now is not sent, and not declined
+     * either (an earlier attempt might still be registered): it ends FAILED once the re-drive window has passed.
+     */
     Moved sendAgain(Operation op, OwnedCard card) {
+        if (op.kind() == OperationKind.CARD_CREDIT) {
+            try {
+                limitChecker.check(card, limitsPolicy.forPartner(op.partnerId()), op.createdAt());
+            } catch (LoadRefused refused) {
+                journal.markUnknown(op.id(), clock.instant());
+                throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "not sent again: " + refused.getMessage() + "; it ends"
+                        + " as failed unless the card processor registered an earlier attempt", op.id().value());
+            }
+        }
         return send(op, card, false);
     }
 
@@ -170,7 +254,7 @@ public class CardMoney {
         if (!mayStillSend(op, now)) {
             journal.markUnknown(op.id(), now);
             throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the outcome of this operation is being reconciled with"
-                    + " the card processor and will be notified by webhook", op.id().value());
+                    + " the card processor; " + WILL_END, op.id().value());
         }
         if (!attemptJournaled) {
             journal.attemptStarted(op.id(), now);
@@ -194,19 +278,20 @@ public class CardMoney {
     Moved settle(Operation op, OwnedCard card, TransferOutcome outcome) {
         Instant now = clock.instant();
         if (outcome instanceof TransferOutcome.Approved a) {
-            approve(op, card, a.tranId(), now);
-            return new Moved(op, card, a.tranId());
+            return approve(op, card, a.tranId(), now);
         }
         if (outcome instanceof TransferOutcome.Declined d) {
-            journal.finish(op.id(), OperationState.DECLINED, d.tranId(), d.code(), now);
+            if (!journal.finish(op.id(), OperationState.DECLINED, d.tranId(), d.code(), now)) {
+                return answer(journal.find(op.id()).orElseThrow(), card); // ended by another: its outcome holds
+            }
             throw OutcomeMapping.refusal(op.kind(), d.code(), op.id().value());
         }
         // Unknown, or NotSent now while an earlier attempt may have reached TX: the reconciler asks TX and
         // re-drives under the same matchKey. Nobody guesses.
         journal.markUnknown(op.id(), now);
         String why = outcome instanceof TransferOutcome.NotSent ? "is unavailable" : "did not answer in time";
-        throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the card processor " + why + "; the operation will be"
-                + " completed or cancelled and notified by webhook", op.id().value());
+        throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the card processor " + why + "; " + WILL_END,
+                op.id().value());
     }
 
     /**
@@ -216,17 +301,27 @@ public class CardMoney {
      * can (the outbox's write refused), the approval is journaled alone: the money has moved and the partner must be
      * told so; the TX transaction follower records the same webhook from TX's own record.
      */
-    private void approve(Operation op, OwnedCard card, long tranId, Instant now) {
+    private Moved approve(Operation op, OwnedCard card, long tranId, Instant now) {
+        boolean finished;
         try {
-            units.inOne(() -> {
+            finished = units.inOne(() -> {
                 events.approved(op, card, tranId);
                 return journal.finish(op.id(), OperationState.APPROVED, tranId, null, now);
             });
         } catch (RuntimeException e) {
             LOG.warnf("operation %s: approval and its webhook record not committed together (%s); journaling the"
                     + " approval alone, the transaction follower records the webhook", op.id(), e.toString());
-            journal.finish(op.id(), OperationState.APPROVED, tranId, null, now);
+            finished = journal.finish(op.id(), OperationState.APPROVED, tranId, null, now);
         }
+        if (!finished) {
+            Operation ended = journal.find(op.id()).orElseThrow();
+            if (ended.state() != OperationState.APPROVED || !Long.valueOf(tranId).equals(ended.txTranId())) {
+                // Cannot happen while every sender holds the lease; if it does, TX is right and operators must know.
+                LOG.errorf("operation %s: TX approved transaction %d but the journal holds %s (%s); the money moved",
+                        op.id(), tranId, ended.state(), ended.declineCode());
+            }
+        }
+        return new Moved(op, card, tranId);
     }
 
     private void checkStanding(OwnedCard card, boolean initialLoad) {

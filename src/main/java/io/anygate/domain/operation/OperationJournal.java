@@ -45,6 +45,17 @@ public interface OperationJournal {
      */
     List<Operation> claimUnresolved(String owner, Duration staleAfter, Duration lease, int limit, Instant now);
 
+    /**
+     * Takes (or renews) the lease on one unresolved operation for {@code owner} until {@code until}: true when it is
+     * free, expired or already {@code owner}'s, false when someone else holds it or it has ended. Whoever sends an
+     * operation's TX write again (the reconciler through {@link #claimUnresolved}, a partner's retry, an operator)
+     * holds its lease, so two of them never send it at the same time and end it with different outcomes.
+     */
+    boolean lease(OperationId id, String owner, Instant until, Instant now);
+
+    /** Gives the lease back early (the operation is ended, or left for the reconciler); only {@code owner}'s. */
+    void release(OperationId id, String owner);
+
     /** What a card has taken since one instant: the summed amount and the number of operations. */
     record Totals(BigDecimal amount, long count) {
     }

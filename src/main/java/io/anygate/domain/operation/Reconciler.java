@@ -5,8 +5,10 @@ import io.quarkus.arc.All;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,25 +44,41 @@ public class Reconciler {
         List<Operation> claimed = journal.claimUnresolved(owner, staleAfter, lease, batch, clock.instant());
         int resolved = 0;
         for (Operation op : claimed) {
-            if (resume(op)) {
-                resolved++;
+            try {
+                if (resume(op)) {
+                    resolved++;
+                }
+            } finally {
+                // The lease keeps others out while this pass works on it, not longer: one still unresolved (TX not
+                // answering) is tried again by the next pass, on whichever replica.
+                journal.release(op.id(), owner);
             }
         }
         return new Pass(claimed.size(), resolved);
     }
 
     /**
-     * Resolves one operation now, outside the lease (an operator's request). Safe next to a running pass: every
-     * resumer only re-sends under the operation's own matchKeys and only a non-terminal operation can end.
+     * Resolves one operation now (an operator's request), under a lease of its own like a pass, so it never sends
+     * an operation a pass or a partner's retry is sending: when one of them holds it, this leaves it to them.
      *
      * @return the operation as it stands afterwards, empty if there is no such operation
      */
-    public Optional<Operation> resolveNow(OperationId id) {
+    public Optional<Operation> resolveNow(OperationId id, Duration lease) {
         Optional<Operation> op = journal.find(id);
         if (op.isEmpty() || op.get().state().terminal()) {
             return op;
         }
-        resume(op.get());
+        String owner = "operator-" + UUID.randomUUID();
+        Instant now = clock.instant();
+        if (journal.lease(id, owner, now.plus(lease), now)) {
+            try {
+                resume(op.get());
+            } finally {
+                journal.release(id, owner);
+            }
+        } else {
+            LOG.infof("operation %s is being resolved by another resolver; left to it", id);
+        }
         return journal.find(id);
     }
 

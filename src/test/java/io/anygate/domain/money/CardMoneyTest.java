@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.anygate.domain.card.OwnedCard;
 import io.anygate.domain.money.FakeLedger.Fault;
 import io.anygate.domain.money.LoadRefused.Reason;
+import io.anygate.domain.operation.MoneyComments;
 import io.anygate.domain.operation.Operation;
 import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationKind;
@@ -19,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +34,19 @@ class CardMoneyTest {
     static final long ACCOUNT = 100, CARD_CONTRACT = 200, CARD = 300;
     static final OwnedCard MY_CARD = new OwnedCard(CARD, "p1", ACCOUNT, CARD_CONTRACT, "EUR", false);
 
-    InMemoryJournal journal = new InMemoryJournal();
+    /** The store refuses to journal the next decline (a hiccup right after a limit refused a load). */
+    boolean failNextDeclineFinish;
+    InMemoryJournal journal = new InMemoryJournal() {
+        @Override
+        public synchronized boolean finish(OperationId id, OperationState state, Long tranId, String code,
+                Instant at) {
+            if (failNextDeclineFinish && state == OperationState.DECLINED) {
+                failNextDeclineFinish = false;
+                throw new IllegalStateException("store unavailable");
+            }
+            return super.finish(id, state, tranId, code, at);
+        }
+    };
     FakeLedger ledger = new FakeLedger();
     List<Long> webhooks = new ArrayList<>();
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
@@ -272,5 +287,113 @@ class CardMoneyTest {
         reconcile();
         assertEquals(OperationState.FAILED, journal.find(id).orElseThrow().state());
         assertEquals(1, ledger.sentKeys.size());
+    }
+
+    private static LoadLimits perDay(String amount) {
+        return new LoadLimits(null, null, new BigDecimal(amount), null, null, null, null, null);
+    }
+
+    private void pastTheWindowAndTheStaleDelay() {
+        now.set(now.get().plus(Duration.ofMinutes(10)).plusSeconds(31));
+    }
+
+    @Test
+    void aLoadJournaledByAReplicaThatDiedBeforeCheckingItsLimitsIsNeverSentPastThem() {
+        limits = perDay("100");
+        money.credit(credit("90.00", "k1"));
+        // Journaled (with its first attempt), then the replica died before the limit check: TX never saw it.
+        Operation crashed = Operation.newMoney(OperationId.fromIdempotencyKey("p1", OperationKind.CARD_CREDIT, "k2"),
+                "p1", OperationKind.CARD_CREDIT, "k2", "fp-50.00", ACCOUNT, CARD, new BigDecimal("50.00"), "EUR",
+                MoneyComments.NONE, now.get());
+        assertTrue(journal.record(crashed));
+        now.set(now.get().plusSeconds(31));
+        reconcile();
+        assertEquals(new BigDecimal("90.00"), ledger.balances.get(CARD_CONTRACT), "not sent past the daily limit");
+        assertEquals(1, ledger.sentKeys.size());
+        // The partner's retry learns that it is not final yet, and sends nothing either.
+        LoadRefused retry = assertThrows(LoadRefused.class, () -> money.credit(credit("50.00", "k2")));
+        assertEquals(Reason.OUTCOME_UNKNOWN, retry.reason());
+        assertEquals(1, ledger.sentKeys.size());
+        pastTheWindowAndTheStaleDelay();
+        reconcile();
+        assertEquals(OperationState.FAILED, journal.find(crashed.id()).orElseThrow().state());
+        assertEquals(Reason.DECLINED_OTHER, assertThrows(LoadRefused.class,
+                () -> money.credit(credit("50.00", "k2"))).reason());
+    }
+
+    @Test
+    void aLimitRefusalThatCannotBeJournaledIsNotFinalToThePartnerAndNeverSentLater() {
+        limits = perDay("100");
+        money.credit(credit("90.00", "k1"));
+        failNextDeclineFinish = true;
+        LoadRefused refused = assertThrows(LoadRefused.class, () -> money.credit(credit("50.00", "k2")));
+        assertEquals(Reason.OUTCOME_UNKNOWN, refused.reason(), "not a 500, and not told 'refused' as if final");
+        now.set(now.get().plusSeconds(31));
+        reconcile();
+        assertEquals(new BigDecimal("90.00"), ledger.balances.get(CARD_CONTRACT));
+        assertEquals(1, ledger.sentKeys.size());
+    }
+
+    @Test
+    void whenTheLimitsCannotBeReadTheLoadIsLeftUnresolvedAndSentOnceTheyAllowIt() {
+        limits = perDay("100");
+        InMemoryJournal flaky = new InMemoryJournal() {
+            boolean failed;
+
+            @Override
+            public Map<Instant, Totals> totalsOnCard(long cardId, Collection<OperationKind> kinds,
+                    Collection<Instant> since) {
+                if (!failed) {
+                    failed = true;
+                    throw new IllegalStateException("store unavailable");
+                }
+                return super.totalsOnCard(cardId, kinds, since);
+            }
+        };
+        money.journal = flaky;
+        money.limitChecker.journal = flaky;
+        resumer.journal = flaky;
+        LoadRefused refused = assertThrows(LoadRefused.class, () -> money.credit(credit("30.00", "k")));
+        assertEquals(Reason.OUTCOME_UNKNOWN, refused.reason());
+        assertTrue(ledger.sentKeys.isEmpty());
+        new Reconciler(flaky, List.of(resumer), money.clock).runOnce("test", Duration.ofSeconds(30),
+                Duration.ofMinutes(1), 100);
+        assertEquals(new BigDecimal("30.00"), ledger.balances.get(CARD_CONTRACT));
+        OperationId id = OperationId.fromIdempotencyKey("p1", OperationKind.CARD_CREDIT, "k");
+        assertEquals(OperationState.APPROVED, flaky.find(id).orElseThrow().state());
+    }
+
+    @Test
+    void aRetryNeverSendsWhileTheReconcilerHoldsTheOperationSoTheyCannotEndItDifferently() {
+        ledger.balances.put(ACCOUNT, new BigDecimal("10.00"));
+        ledger.faults.add(Fault.TIMEOUT_NOT_APPLIED);
+        assertEquals(Reason.OUTCOME_UNKNOWN,
+                assertThrows(LoadRefused.class, () -> money.credit(credit("50.00", "k"))).reason());
+        // The reconciler claims the operation; meanwhile the partner retries with the same Idempotency-Key.
+        Operation claimed = journal.claimUnresolved("replica-a", Duration.ofSeconds(30), Duration.ofMinutes(1), 10,
+                now.get()).get(0);
+        LoadRefused retry = assertThrows(LoadRefused.class, () -> money.credit(credit("50.00", "k")));
+        assertEquals(Reason.OUTCOME_UNKNOWN, retry.reason(), "the retry leaves it to the reconciler");
+        assertEquals(1, ledger.sentKeys.size(), "and sends nothing");
+        ledger.balances.put(ACCOUNT, new BigDecimal("100.00"));
+        resumer.resume(claimed);
+        Operation op = journal.find(claimed.id()).orElseThrow();
+        assertEquals(OperationState.APPROVED, op.state());
+        assertEquals(new BigDecimal("50.00"), ledger.balances.get(CARD_CONTRACT));
+        assertEquals(List.of(op.txTranId()), webhooks);
+        // Now the retry answers the approval the journal and TX agree on.
+        assertEquals(op.txTranId(), money.credit(credit("50.00", "k")).tranId());
+    }
+
+    @Test
+    void aRetryAfterALostAnswerAsksTxFirstAndIsNotRefusedByLimitsChangedSince() {
+        ledger.faults.add(Fault.LOSE_ANSWER_AFTER_APPLYING);
+        assertThrows(LoadRefused.class, () -> money.credit(credit("50.00", "k")));
+        // The partner's limits were lowered since; the load was checked and applied before that.
+        limits = new LoadLimits(null, new BigDecimal("10.00"), new BigDecimal("20.00"), null, null, null, null, null);
+        CardMoney.Moved moved = money.credit(credit("50.00", "k"));
+        assertEquals(OperationState.APPROVED, journal.find(moved.operation().id()).orElseThrow().state());
+        assertEquals(new BigDecimal("50.00"), ledger.balances.get(CARD_CONTRACT));
+        assertEquals(1, ledger.sentKeys.size(), "TX was asked by matchKey, nothing sent again");
     }
 }

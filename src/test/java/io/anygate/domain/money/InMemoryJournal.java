@@ -23,6 +23,12 @@ class InMemoryJournal implements OperationJournal {
 
     final Map<OperationId, Operation> ops = new ConcurrentHashMap<>();
 
+    /** Who holds an operation's lease, until when. */
+    record Lease(String owner, Instant until) {
+    }
+
+    final Map<OperationId, Lease> leases = new ConcurrentHashMap<>();
+
     @Override
     public synchronized boolean record(Operation op) {
         return ops.putIfAbsent(op.id(), op) == null;
@@ -54,6 +60,7 @@ class InMemoryJournal implements OperationJournal {
             return false;
         }
         ops.put(id, copy(o, state, tranId != null ? tranId : o.txTranId(), code, o.step(), o.data(), o.attempts(), now));
+        leases.remove(id);
         return true;
     }
 
@@ -67,15 +74,36 @@ class InMemoryJournal implements OperationJournal {
     }
 
     @Override
-    public List<Operation> claimUnresolved(String owner, Duration stale, Duration lease, int limit, Instant now) {
+    public synchronized List<Operation> claimUnresolved(String owner, Duration stale, Duration lease, int limit,
+            Instant now) {
         List<Operation> list = new ArrayList<>();
         for (Operation o : ops.values()) {
-            if (o.state() == OperationState.UNKNOWN
-                    || (o.state() == OperationState.PENDING && o.updatedAt().isBefore(now.minus(stale)))) {
+            Lease held = leases.get(o.id());
+            boolean free = held == null || held.until().isBefore(now);
+            if (free && (o.state() == OperationState.UNKNOWN
+                    || (o.state() == OperationState.PENDING && o.updatedAt().isBefore(now.minus(stale))))) {
+                leases.put(o.id(), new Lease(owner, now.plus(lease)));
                 list.add(o);
             }
         }
         return list;
+    }
+
+    @Override
+    public synchronized boolean lease(OperationId id, String owner, Instant until, Instant now) {
+        Operation o = ops.get(id);
+        Lease held = leases.get(id);
+        if (o == null || o.state().terminal()
+                || (held != null && !held.until().isBefore(now) && !held.owner().equals(owner))) {
+            return false;
+        }
+        leases.put(id, new Lease(owner, until));
+        return true;
+    }
+
+    @Override
+    public synchronized void release(OperationId id, String owner) {
+        leases.computeIfPresent(id, (k, held) -> held.owner().equals(owner) ? null : held);
     }
 
     @Override

@@ -56,6 +56,15 @@ class SagaStepsTest {
         }
 
         @Override
+        public boolean lease(OperationId id, String owner, Instant until, Instant now) {
+            return ops.containsKey(id) && !ops.get(id).state().terminal();
+        }
+
+        @Override
+        public void release(OperationId id, String owner) {
+        }
+
+        @Override
         public Map<Instant, Totals> totalsOnCard(long c, java.util.Collection<OperationKind> k,
                 java.util.Collection<Instant> s) {
             return Map.of();
