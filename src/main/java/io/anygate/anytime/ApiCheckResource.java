@@ -10,9 +10,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.anygate.domain.AnytimeDates;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 /** {@code GET|POST /v1.0/apicheck}: proves that credentials, signature and token work. No store call of its own. */
 @Path("/v1.0/apicheck")
@@ -20,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiCheckResource {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** GET answer. */
     public record DateTimeBody(@JsonProperty("date_time") String dateTime) {
@@ -33,7 +32,8 @@ public class ApiCheckResource {
 
     @GET
     public DateTimeBody check() {
-        return new DateTimeBody(ZonedDateTime.now(ZoneOffset.UTC).format(DATE_TIME));
+        // Anytime's clock, Europe/Paris, as every date-time it answers (the SDK reads them all as Paris time).
+        return new DateTimeBody(AnytimeDates.dateTime(LocalDateTime.now(ZoneOffset.UTC), ZoneOffset.UTC));
     }
 
     @POST

@@ -48,7 +48,13 @@ class EdgeAuthenticationTest {
         String token = tokenAnswer.jsonPath().getString("body.access_token");
 
         Response check = apicheck(ALPHA, token);
-        check.then().statusCode(200).body("body.date_time", containsString(":"));
+        check.then().statusCode(200);
+        // Paris time, as the SDK reads it (and every other date-time the gateway answers).
+        java.time.LocalDateTime told = java.time.LocalDateTime.parse(check.jsonPath().getString("body.date_time"),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        java.time.LocalDateTime paris = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris"));
+        assertTrue(java.time.Duration.between(told, paris).abs().getSeconds() < 60,
+                "apicheck's date_time " + told + " is Paris time (" + paris + ")");
         assertEnvelope(check, ALPHA.username());
         String key = given().get("/.well-known/gateway-signing-key").then().statusCode(200)
                 .body(containsString("BEGIN PUBLIC KEY")).extract().asString();

@@ -31,8 +31,16 @@ public record AccountCard(
                 CardHolder.of(card.holder()), CardName.of(card.holder(), card.embossedName()));
     }
 
-    /** {@code YYYY-MM-DD}, or {@code ""} for a card never activated (never null: the SDK parses it as a date). */
+    /** What a card never activated answers: the zero date (docs/mapping.md). */
+    static final String NEVER_ACTIVATED = "0000-00-00";
+
+    /**
+     * {@code YYYY-MM-DD}, or the zero date {@code 0000-00-00} for a card never activated. Never null (the official
+     * SDK's date normalizer throws on null) and never {@code ""}, which PHP's {@code new DateTime("")} reads as
+     * <em>now</em>: every ordered card would look activated today; the zero date parses to a date no one can take
+     * for a real activation (year -1).
+     */
     static String activationDate(Card card) {
-        return card.activated() == null ? "" : AnytimeDates.date(card.activated());
+        return card.activated() == null ? NEVER_ACTIVATED : AnytimeDates.date(card.activated());
     }
 }

@@ -115,7 +115,7 @@ public class CardMoney {
             }
         }
         LoadLimits limits = limitsPolicy.forPartner(rq.partnerId());
-        BigDecimal amount = AmountRules.check(rq.amount(), card.currency(), limits);
+        BigDecimal amount = AmountRules.check(rq.amount(), card.currency(), limits, kind == OperationKind.CARD_CREDIT);
         checkStanding(card, initialLoad);
         Operation op = Operation.newMoney(id, rq.partnerId(), kind, rq.idempotencyKey(), rq.fingerprint(),
                 card.accountId(), card.cardId(), amount, card.currency(), rq.comments(), now);

@@ -229,7 +229,7 @@ class AccountsApiTest {
                 .body("body.cards[0].card_ref", equalTo(String.format("ANY%010d", cardId)))
                 .body("body.cards[0].card_type", equalTo("PLASTIC")).body("body.cards[0].status", equalTo("ORD"))
                 .body("body.cards[0].balance", equalTo(40.0f)).body("body.cards[0].atm", equalTo(0))
-                .body("body.cards[0].pos", equalTo(1)).body("body.cards[0].activation_date", equalTo(""))
+                .body("body.cards[0].pos", equalTo(1)).body("body.cards[0].activation_date", equalTo("0000-00-00"))
                 .body("body.cards[0].card_holder.first_name", equalTo("Alice"))
                 .body("body.cards[0].card_holder.gender", equalTo("F"))
                 .body("body.cards[0].card_name.embossed", equalTo("ALICE MARTIN"));

@@ -148,6 +148,11 @@ class CardMoneyHttpTest {
         }
         assertError(muCredit(capacity, "2"), 429, 4290320);            // 4 loads a day
         assertEquals(new BigDecimal("300.00"), CardFixture.balance(card.cardContractId()));
+        // The per-load bounds are the loads': the card's 300 (three loads) goes back in one unload, and a remainder
+        // below the load minimum is not trapped on the card.
+        assertEquals(200, move(TestPartner.MU, muToken, "debit", ref(card), "299.00", null).statusCode());
+        assertEquals(200, move(TestPartner.MU, muToken, "debit", ref(card), "1.00", null).statusCode());
+        assertEquals(new BigDecimal("0.00"), CardFixture.balance(card.cardContractId()));
     }
 
     private Response muCredit(OwnedCard card, String amount) {

@@ -52,7 +52,7 @@ class CardsEndpointsTest {
                 .body("body.status", equalTo("ORD"))
                 .body("body.balance", equalTo(25.5f))
                 .body("body.pos", equalTo(true)).body("body.atm", equalTo(true))
-                .body("body.activation_date", equalTo(""))
+                .body("body.activation_date", equalTo("0000-00-00"))
                 .body("body.card_holder.first_name", equalTo("Anne"))
                 .body("body.card_holder.gender", equalTo("F"))
                 .body("body.card_name.embossed", equalTo("ANNE MARTIN"));

@@ -244,6 +244,20 @@ class CardMoneyTest {
     }
 
     @Test
+    void anUnloadIsNotBoundByTheLoadMinimumAndMaximum() {
+        // Two loads put more on the card than one load may; one unload takes it all back, and a remainder below the
+        // load minimum is not trapped on the card.
+        limits = new LoadLimits(new BigDecimal("5"), new BigDecimal("100"), null, null, null, null, null, null);
+        money.credit(credit("100.00", null));
+        money.credit(credit("60.00", null));
+        money.debit(new MoneyRequest("p1", CARD, new BigDecimal("157.00"), null, null, null, "fp-d1"));
+        money.debit(new MoneyRequest("p1", CARD, new BigDecimal("3.00"), null, null, null, "fp-d2"));
+        assertEquals(0, BigDecimal.ZERO.compareTo(ledger.balances.get(CARD_CONTRACT)));
+        assertEquals(Reason.AMOUNT_PRECISION, assertThrows(LoadRefused.class, () -> money.debit(
+                new MoneyRequest("p1", CARD, new BigDecimal("0.001"), null, null, null, "fp-d3"))).reason());
+    }
+
+    @Test
     void periodLimitsCountApprovedLoadsAndRefuseTheOneThatWouldExceed() {
         limits = new LoadLimits(null, null, new BigDecimal("100"), null, null, null, null, 3);
         money.credit(credit("60.00", null));
