@@ -49,7 +49,7 @@ public class EdgeRequestFilter {
         }
         InetAddress client = addresses.resolve(
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
-                request.getHeaderString("X-Forwarded-For")).orElseThrow(
+                request.getHeaders().get("X-Forwarded-For")).orElseThrow(
                         () -> new AnytimeException(AnytimeError.IP_ADDRESS_NOT_ALLOWED, "Unknown client address"));
         Partner partner = authenticator.authenticate(new EdgeAuthenticator.Credentials(
                 request.getHeaderString("Authorization"), request.getHeaderString("X-Validation-Data"),

@@ -41,10 +41,10 @@ public class OAuthTokenResource {
     public TokenBody token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
             @FormParam("client_secret") String clientSecret, @FormParam("username") String username,
             @FormParam("password") String password, @HeaderParam("X-Validation-Data") String validationData,
-            @HeaderParam("X-Signed-Request") String signedRequest, @HeaderParam("X-Forwarded-For") String forwardedFor,
-            @Context HttpServerRequest http) {
+            @HeaderParam("X-Signed-Request") String signedRequest, @Context HttpServerRequest http) {
+        // Every X-Forwarded-For line, as the edge filter reads them (a @HeaderParam would give the first line only).
         InetAddress client = addresses.resolve(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
-                forwardedFor).orElseThrow(
+                http.headers().getAll("X-Forwarded-For")).orElseThrow(
                         () -> new AnytimeException(AnytimeError.IP_ADDRESS_NOT_ALLOWED, "Unknown client address"));
         AccessTokens.Issued issued = grant.grant(new TokenRequest(grantType, clientId, clientSecret, username, password),
                 new EdgeAuthenticator.Credentials(null, validationData, signedRequest), client);

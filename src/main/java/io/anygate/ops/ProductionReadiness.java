@@ -17,6 +17,7 @@ public final class ProductionReadiness {
 
     static final String SANDBOX_TX_USERNAME = "tx-sandbox";
     static final String SANDBOX_TX_PASSWORD = "tx-sandbox-secret";
+    static final int MIN_ADMIN_TOKEN = 32;
 
     private final Function<String, Optional<String>> config;
     private final Predicate<String> readableFile;
@@ -37,6 +38,8 @@ public final class ProductionReadiness {
         checkStore(problems);
         checkPartnersFile(problems);
         checkSigningKeyFile(problems);
+        checkClientAddresses(problems);
+        checkAdminToken(problems);
         if (!config.apply("gateway.txsim.enabled").map(Boolean::parseBoolean).map(b -> !b).orElse(false)) {
             problems.add("the embedded TX simulator must be off: set gateway.txsim.enabled=false");
         }
@@ -92,6 +95,27 @@ public final class ProductionReadiness {
         } else if (!readableFile.test(file.get())) {
             problems.add("partners file not readable: gateway.security.partners-file=" + file.get());
         }
+    }
+
+    /**
+     * Behind an ingress every request's TCP peer is the ingress: without its address range as trusted proxies, the
+     * partners' IP allowlists and the per-IP rate limit would see the ingress instead of the partner (every partner
+     * refused, or one anonymous caller spending everyone's per-IP budget). {@code none} states that nothing is in
+     * front of the gateway.
+     */
+    private void checkClientAddresses(List<String> problems) {
+        if (config.apply("gateway.security.trusted-proxies").isEmpty()) {
+            problems.add("trusted proxies missing: set gateway.security.trusted-proxies (GATEWAY_SECURITY_TRUSTED_PROXIES)"
+                    + " to the ingress controller's address range, or to none when nothing is in front of the gateway");
+        }
+    }
+
+    /** The admin surface moves money (reconcile) and redelivers webhooks: unset disables it, a short token is refused. */
+    private void checkAdminToken(List<String> problems) {
+        config.apply("gateway.admin.token").filter(token -> token.length() < MIN_ADMIN_TOKEN)
+                .ifPresent(token -> problems.add("admin token too short: gateway.admin.token (GATEWAY_ADMIN_TOKEN) needs"
+                        + " at least " + MIN_ADMIN_TOKEN + " random characters (e.g. openssl rand -hex 32), or leave it"
+                        + " unset to switch the admin endpoints off"));
     }
 
     private void checkSigningKeyFile(List<String> problems) {

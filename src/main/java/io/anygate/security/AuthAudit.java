@@ -23,6 +23,24 @@ public final class AuthAudit {
         AUDIT.warnf("auth-lockout partner=%s ip=%s time=%s", sanitize(partner), sanitize(ip), Instant.now());
     }
 
+    /**
+     * How an offered client_id that names no partner is logged: a short SHA-256 fingerprint, not the text (a partner
+     * that swapped its form fields would otherwise put its client secret in the audit log). Operators match it with
+     * {@code printf %s <client_id> | sha256sum | cut -c1-12}.
+     */
+    public static String unknownClient(String offered) {
+        if (offered == null || offered.isEmpty()) {
+            return null;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(offered.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "client#" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // caller-supplied text: keep log lines single and short
     private static String sanitize(String value) {
         if (value == null || value.isEmpty()) {

@@ -16,8 +16,18 @@ public class ClientAddressResolver {
     private final List<IpRange> trusted;
 
     ClientAddressResolver(SecurityConfig config) {
+        // "none": nothing in front of the gateway, said explicitly (production requires the setting).
         this.trusted = config.trustedProxies().orElse(List.of()).stream()
-                .filter(s -> !s.isBlank()).map(IpRange::parse).toList();
+                .filter(s -> !s.isBlank() && !s.trim().equalsIgnoreCase("none")).map(IpRange::parse).toList();
+    }
+
+    /**
+     * The same from every X-Forwarded-For line of the request, in order (a proxy may add its own line rather than
+     * extend the last one; reading only the first would believe what the caller wrote there).
+     */
+    public Optional<InetAddress> resolve(String peer, List<String> forwardedForLines) {
+        return resolve(peer, forwardedForLines == null || forwardedForLines.isEmpty() ? null
+                : String.join(",", forwardedForLines));
     }
 
     /** Empty when the peer address is not an IP literal (never expected from a TCP socket). */

@@ -9,9 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Counts failed password-grant attempts per partner in the store (so every replica sees them) and locks the
- * partner out after {@code lockout-max-failures} for {@code lockout-duration} (PCI DSS 8.3.4). A success resets
- * the count; a lock that has run out starts a fresh count.
+ * Counts password-grant attempts per partner in the store (so every replica sees them), each as failed until it
+ * succeeds, and locks the partner out after {@code lockout-max-failures} for {@code lockout-duration} (PCI DSS
+ * 8.3.4). A success resets the count; a lock that has run out starts a fresh count.
  */
 @ApplicationScoped
 public class LoginLockout {
@@ -21,67 +21,88 @@ public class LoginLockout {
     @Inject
     SecurityConfig config;
 
-    public boolean locked(String partnerId) {
-        try (Connection c = store.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT locked_until FROM auth_lockout WHERE partner_id = ?")) {
-            ps.setString(1, partnerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getLong(1) > System.currentTimeMillis();
+    /** One password-grant attempt: whether it may be checked at all, and whether its failure locks the partner. */
+    public record Attempt(boolean allowed, boolean lastBeforeLock) {
+    }
+
+    /**
+     * Reserves one attempt before its credentials are checked, counting it as failed until {@link #succeeded}: the
+     * check of the lock and the count are one transaction on the partner's row, so concurrent guesses cannot all pass
+     * a check made before any of them was counted (at most {@code lockout-max-failures} are ever checked before the
+     * lock). Refused while the partner is locked.
+     */
+    public Attempt begin(String partnerId) {
+        long now = System.currentTimeMillis();
+        try (Connection c = store.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Attempt attempt = reserve(c, partnerId, now);
+                c.commit();
+                return attempt;
+            } catch (SQLException e) {
+                c.rollback();
+                if ("23505".equals(e.getSQLState())) {
+                    // a concurrent first attempt created the row: count again on it
+                    return begin(partnerId);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("lockout store unavailable", e);
         }
     }
 
-    /** Counts one failure; true if the partner is now locked. */
-    public boolean failed(String partnerId) {
-        long now = System.currentTimeMillis();
-        try (Connection c = store.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int failures;
-                long lockedUntil;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT failures, locked_until FROM auth_lockout WHERE partner_id = ? FOR UPDATE")) {
-                    ps.setString(1, partnerId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            failures = rs.getInt(1);
-                            lockedUntil = rs.getLong(2);
-                        } else {
-                            failures = -1;
-                            lockedUntil = 0;
-                        }
-                    }
-                }
-                if (failures < 0) {
-                    insert(c, partnerId);
-                    failures = 0;
-                }
-                if (lockedUntil != 0 && lockedUntil <= now) {
-                    failures = 0;
+    private Attempt reserve(Connection c, String partnerId, long now) throws SQLException {
+        int failures;
+        long lockedUntil;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT failures, locked_until FROM auth_lockout WHERE partner_id = ? FOR UPDATE")) {
+            ps.setString(1, partnerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    failures = rs.getInt(1);
+                    lockedUntil = rs.getLong(2);
+                } else {
+                    failures = -1;
                     lockedUntil = 0;
                 }
-                failures++;
-                if (failures >= config.lockoutMaxFailures() && lockedUntil <= now) {
-                    lockedUntil = now + config.lockoutDuration().toMillis();
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE auth_lockout SET failures = ?, locked_until = ? WHERE partner_id = ?")) {
-                    ps.setInt(1, failures);
-                    ps.setLong(2, lockedUntil);
-                    ps.setString(3, partnerId);
-                    ps.executeUpdate();
-                }
-                c.commit();
-                return lockedUntil > now;
-            } catch (SQLException e) {
-                c.rollback();
-                if ("23505".equals(e.getSQLState())) {
-                    // a concurrent first failure created the row: count again on it
-                    return failed(partnerId);
-                }
-                throw e;
+            }
+        }
+        if (lockedUntil > now) {
+            return new Attempt(false, false);
+        }
+        if (failures < 0) {
+            insert(c, partnerId);
+            failures = 0;
+        }
+        if (lockedUntil != 0) {
+            failures = 0; // a lock that has run out starts a fresh count
+            lockedUntil = 0;
+        }
+        failures++;
+        boolean last = failures >= config.lockoutMaxFailures();
+        if (last) {
+            lockedUntil = now + config.lockoutDuration().toMillis();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE auth_lockout SET failures = ?, locked_until = ? WHERE partner_id = ?")) {
+            ps.setInt(1, failures);
+            ps.setLong(2, lockedUntil);
+            ps.setString(3, partnerId);
+            ps.executeUpdate();
+        }
+        return new Attempt(true, last);
+    }
+
+    /** Whether the partner is locked now (operators, tests). */
+    public boolean locked(String partnerId) {
+        try (Connection c = store.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT locked_until FROM auth_lockout WHERE partner_id = ?")) {
+            ps.setString(1, partnerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > System.currentTimeMillis();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("lockout store unavailable", e);

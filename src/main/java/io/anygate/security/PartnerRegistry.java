@@ -105,7 +105,11 @@ public class PartnerRegistry {
                 return;
             }
             try {
-                partners.addAll(PartnersFile.parse(content));
+                List<Partner> parsed = PartnersFile.parse(content);
+                if (!gateway.sandbox()) {
+                    PartnersFile.requireProductionCosts(parsed);
+                }
+                partners.addAll(parsed);
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("partners file " + file + " is invalid: " + e.getMessage());
             }

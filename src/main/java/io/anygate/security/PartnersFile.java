@@ -151,6 +151,30 @@ public final class PartnersFile {
         return value.asText();
     }
 
+    /** The bcrypt costs production accepts: 10 at least (PCI), at most 14 (one check ~1.6 s; 31 would take days). */
+    static final int MIN_PRODUCTION_COST = 10;
+    static final int MAX_PRODUCTION_COST = 14;
+
+    /**
+     * Refuses, in production, partners whose hashes are cheaper than {@link #MIN_PRODUCTION_COST} (guessable at
+     * speed if the file leaks; the tests' cost-4 hashes must never reach production) or dearer than
+     * {@link #MAX_PRODUCTION_COST} (every token request would take seconds of CPU).
+     */
+    static void requireProductionCosts(List<Partner> partners) {
+        for (Partner p : partners) {
+            cost(p.partnerId(), "client_secret_hash", p.clientSecretHash());
+            cost(p.partnerId(), "password_hash", p.passwordHash());
+        }
+    }
+
+    private static void cost(String partner, String field, String hash) {
+        int cost = Integer.parseInt(hash.substring(4, 6));
+        if (cost < MIN_PRODUCTION_COST || cost > MAX_PRODUCTION_COST) {
+            throw new IllegalArgumentException("partner " + partner + ": " + field + " has bcrypt cost " + cost
+                    + "; production accepts " + MIN_PRODUCTION_COST + " to " + MAX_PRODUCTION_COST);
+        }
+    }
+
     private static String bcrypt(JsonNode node, String field) {
         String hash = text(node, field);
         if (!hash.matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {

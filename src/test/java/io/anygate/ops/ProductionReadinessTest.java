@@ -26,6 +26,7 @@ class ProductionReadinessTest {
         c.put("gateway.security.partners-file", "/etc/gateway/partners/partners.json");
         c.put("gateway.security.signing-key-file", "/etc/gateway/signing/key.pem");
         c.put("gateway.txsim.enabled", "false");
+        c.put("gateway.security.trusted-proxies", "10.244.0.0/16");
         return c;
     }
 
@@ -49,9 +50,10 @@ class ProductionReadinessTest {
         assertTrue(all.contains("active store"), all);
         assertTrue(all.contains("GATEWAY_SECURITY_PARTNERS_FILE"), all);
         assertTrue(all.contains("gateway.txsim.enabled=false"), all);
-        assertEquals(7, problems.size(), all);
+        assertTrue(all.contains("GATEWAY_SECURITY_TRUSTED_PROXIES"), all);
+        assertEquals(8, problems.size(), all);
         String message = ProductionGuard.refusal(problems);
-        assertTrue(message.startsWith("Production start refused, 7 items to fix"), message);
+        assertTrue(message.startsWith("Production start refused, 8 items to fix"), message);
     }
 
     @Test
@@ -98,5 +100,25 @@ class ProductionReadinessTest {
         Map<String, String> c = complete();
         c.remove("gateway.txsim.enabled");
         assertEquals(List.of("the embedded TX simulator must be off: set gateway.txsim.enabled=false"), problems(c));
+    }
+
+    @Test
+    void behindAnIngressTheClientAddressNeedsItsTrustedProxiesOrAnExplicitNone() {
+        Map<String, String> c = complete();
+        c.remove("gateway.security.trusted-proxies");
+        assertTrue(String.join("\n", problems(c)).contains("trusted proxies missing"), problems(c).toString());
+        c.put("gateway.security.trusted-proxies", "none");
+        assertEquals(List.of(), problems(c));
+    }
+
+    @Test
+    void aShortAdminTokenIsRefusedAndNoneSwitchesAdminOff() {
+        Map<String, String> c = complete();
+        c.put("gateway.admin.token", "admin123");
+        assertTrue(String.join("\n", problems(c)).contains("admin token too short"), problems(c).toString());
+        c.put("gateway.admin.token", "0123456789abcdef0123456789abcdef");
+        assertEquals(List.of(), problems(c));
+        c.remove("gateway.admin.token");
+        assertEquals(List.of(), problems(c));
     }
 }

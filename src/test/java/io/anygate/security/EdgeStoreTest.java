@@ -86,14 +86,18 @@ class EdgeStoreTest {
     }
 
     @Test
-    void concurrentFailuresAreAllCountedAndLock() throws Exception {
+    void concurrentGuessesAreCheckedNoMoreOftenThanTheLockAllows() throws Exception {
         String partner = "lock-" + UUID.randomUUID();
-        List<Boolean> lockedAfter = race(() -> lockout.failed(partner));
-        // 16 failures counted: the 10th and later report the lock
-        assertEquals(THREADS - 9, lockedAfter.stream().filter(b -> b).count());
+        List<LoginLockout.Attempt> attempts = race(() -> lockout.begin(partner));
+        // 16 guesses at once: 10 may be checked (each counted as failed before its check), the 10th locks, the
+        // rest are refused without a check
+        assertEquals(10, attempts.stream().filter(LoginLockout.Attempt::allowed).count());
+        assertEquals(1, attempts.stream().filter(LoginLockout.Attempt::lastBeforeLock).count());
         assertTrue(lockout.locked(partner));
+        assertFalse(lockout.begin(partner).allowed());
         lockout.succeeded(partner);
         assertFalse(lockout.locked(partner));
+        assertTrue(lockout.begin(partner).allowed(), "a success resets the count");
     }
 
     @Test

@@ -59,4 +59,24 @@ class PartnersFileTest {
                 () -> PartnersFile.parse(unknown.getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("limits.load.per_fortnight is not a known load limit"), e.getMessage());
     }
+
+    @Test
+    void productionRefusesTheTestsCheapHashesAndAbsurdlyDearOnes() throws Exception {
+        List<Partner> partners = PartnersFile.parse(testFile());
+        IllegalArgumentException cheap = assertThrows(IllegalArgumentException.class,
+                () -> PartnersFile.requireProductionCosts(partners));
+        assertTrue(cheap.getMessage().contains("bcrypt cost 4") && cheap.getMessage().contains("10 to 14"),
+                cheap.getMessage());
+        Partner first = partners.get(0);
+        String salt = "$2b$12$" + first.clientSecretHash().substring(7);
+        Partner strong = withHashes(first, salt, "$2b$10$" + first.passwordHash().substring(7));
+        PartnersFile.requireProductionCosts(List.of(strong));
+        Partner absurd = withHashes(first, "$2b$31$" + first.clientSecretHash().substring(7), strong.passwordHash());
+        assertThrows(IllegalArgumentException.class, () -> PartnersFile.requireProductionCosts(List.of(absurd)));
+    }
+
+    private static Partner withHashes(Partner p, String clientSecretHash, String passwordHash) {
+        return new Partner(p.partnerId(), p.clientId(), clientSecretHash, p.username(), passwordHash, p.keys(),
+                p.allowedIps(), p.webhookUrl(), p.allowPrivateWebhookTargets(), p.limits(), p.functionalities());
+    }
 }

@@ -48,4 +48,15 @@ class TrustedProxyTest {
         signed(GAMMA).header("Authorization", "Bearer " + token).header("X-Forwarded-For", "192.0.2.1")
                 .get("/v1.0/apicheck").then().statusCode(401).body("body.error.code", equalTo(4010060));
     }
+
+    @Test
+    void everyForwardedForLineCountsOnTheTokenEndpointAsOnTheOthers() {
+        // A proxy that adds its own line (HAProxy's option forwardfor): the caller wrote the first one.
+        tokenResponse(GAMMA, signed(GAMMA).header("X-Forwarded-For", "10.1.2.3").header("X-Forwarded-For",
+                "192.0.2.1")).then().statusCode(401).body("body.error.code", equalTo(4010060));
+        String token = token("10.1.2.3");
+        signed(GAMMA).header("Authorization", "Bearer " + token).header("X-Forwarded-For", "10.1.2.3")
+                .header("X-Forwarded-For", "192.0.2.1").get("/v1.0/apicheck").then().statusCode(401)
+                .body("body.error.code", equalTo(4010060));
+    }
 }
