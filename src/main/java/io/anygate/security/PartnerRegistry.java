@@ -123,14 +123,24 @@ public class PartnerRegistry {
             byId.put(p.partnerId(), p);
             byClient.put(p.clientId(), p);
         }
+        Set<String> present = fingerprints(partners);
+        Set<String> forgotten = replay.forgotten(present);
+        if (!forgotten.isEmpty()) {
+            // Its used validation data are gone: every value ever signed with it would be accepted again.
+            throw new IllegalStateException("the partners file trusts key(s) " + forgotten + " removed more than "
+                    + config.retiredKeyGrace() + " ago, whose used validation data were forgotten; such a key is"
+                    + " never trusted again: give the partner a new key pair");
+        }
         Set<String> removed = fingerprints(snapshot.byId().values());
-        removed.removeAll(fingerprints(partners));
+        removed.removeAll(present);
         Snapshot previous = snapshot;
         snapshot = new Snapshot(previous.version() + 1, Map.copyOf(byId), Map.copyOf(byClient), mtime, hash);
         LOG.infof("Partner registry version %d: %d partner(s)", snapshot.version(), partners.size());
+        // A removed key's used validation data stay until the grace period has passed (another replica may trust
+        // it until its own reload; a removal may be rolled back); a key back within it is simply not retired.
+        replay.reinstate(present);
         if (!removed.isEmpty()) {
-            // a removed key can verify nothing any more: its used validation data need not be kept
-            replay.forgetKeys(removed);
+            replay.retire(removed, System.currentTimeMillis());
         }
     }
 

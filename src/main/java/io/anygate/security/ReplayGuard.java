@@ -5,15 +5,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
 /**
  * The replay store: each X-Validation-Data is accepted once per partner, across replicas and restarts. The claim
  * is its own committed INSERT, made before the action runs, so that a failed action never frees the value for
  * reuse. Rows carry the fingerprint of the key that verified them and a day bucket: they are kept while the key
- * is in the registry and dropped with it (see docs/architecture.md, Edge security).
+ * is in the registry and for {@code retired-key-grace} after it left, then dropped, and the key is never trusted
+ * again (see docs/architecture.md, Edge security).
  */
 @ApplicationScoped
 public class ReplayGuard {
@@ -23,6 +29,9 @@ public class ReplayGuard {
 
     @Inject
     Store store;
+
+    @Inject
+    SecurityConfig config;
 
     /** Records the validation data as used; false if this partner already used it. */
     public boolean claim(String partnerId, String keyFingerprint, String validationData) {
@@ -46,20 +55,106 @@ public class ReplayGuard {
         }
     }
 
-    /** Drops the used validation data of keys that left the registry. */
-    public void forgetKeys(Set<String> fingerprints) {
+    /**
+     * Notes that keys left the registry. Their used validation data are <em>kept</em>: another replica may trust the
+     * key until it reloads the file, and a rolled-back removal brings the key back with every value ever signed with
+     * it; {@link #forgetRetired} drops them once the grace period has passed.
+     */
+    public void retire(Set<String> fingerprints, long now) {
+        update("INSERT INTO retired_key (key_fingerprint, retired_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                fingerprints, now);
+    }
+
+    /** Keys back in the registry before their used validation data were forgotten are not retired any more. */
+    public void reinstate(Set<String> fingerprints) {
+        update("DELETE FROM retired_key WHERE key_fingerprint = ? AND forgotten_at IS NULL", fingerprints, null);
+    }
+
+    /** Which of these keys were retired and had their used validation data forgotten: never to be trusted again. */
+    public Set<String> forgotten(Set<String> fingerprints) {
+        Set<String> out = new HashSet<>();
         try (Connection c = store.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM validation_data_use WHERE key_fingerprint = ?")) {
-            c.setAutoCommit(true);
-            int total = 0;
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT 1 FROM retired_key WHERE key_fingerprint = ? AND forgotten_at IS NOT NULL")) {
             for (String fingerprint : fingerprints) {
                 ps.setString(1, fingerprint);
-                total += ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(fingerprint);
+                    }
+                }
             }
-            LOG.infof("Dropped %d used validation data of %d removed key(s)", total, fingerprints.size());
+            return out;
         } catch (SQLException e) {
-            // harmless: the rows only cost space, and the removed key can verify nothing any more
-            LOG.warnf("Could not drop used validation data of removed keys: %s", e.getMessage());
+            throw new IllegalStateException("replay store unavailable", e);
+        }
+    }
+
+    /**
+     * Drops the used validation data of keys retired before {@code retiredBefore}, each key marked forgotten first
+     * (one conditional UPDATE: a key reinstated meanwhile keeps its rows). Returns how many keys were forgotten.
+     */
+    public int forgetRetired(long retiredBefore, long now) {
+        List<String> due = new ArrayList<>();
+        try (Connection c = store.dataSource().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT key_fingerprint FROM retired_key WHERE forgotten_at IS NULL AND retired_at < ?")) {
+                ps.setLong(1, retiredBefore);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(rs.getString(1));
+                    }
+                }
+            }
+            int forgotten = 0;
+            for (String fingerprint : due) {
+                try (PreparedStatement mark = c.prepareStatement("UPDATE retired_key SET forgotten_at = ?"
+                        + " WHERE key_fingerprint = ? AND forgotten_at IS NULL AND retired_at < ?")) {
+                    mark.setLong(1, now);
+                    mark.setString(2, fingerprint);
+                    mark.setLong(3, retiredBefore);
+                    if (mark.executeUpdate() != 1) {
+                        continue; // reinstated, or forgotten by another replica
+                    }
+                }
+                try (PreparedStatement drop = c.prepareStatement(
+                        "DELETE FROM validation_data_use WHERE key_fingerprint = ?")) {
+                    drop.setString(1, fingerprint);
+                    LOG.infof("Forgot %d used validation data of key %s, retired more than the grace period ago",
+                            drop.executeUpdate(), fingerprint);
+                }
+                forgotten++;
+            }
+            return forgotten;
+        } catch (SQLException e) {
+            throw new IllegalStateException("replay store unavailable", e);
+        }
+    }
+
+    private void update(String sql, Set<String> fingerprints, Long now) {
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (String fingerprint : fingerprints) {
+                ps.setString(1, fingerprint);
+                if (now != null) {
+                    ps.setLong(2, now);
+                }
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("replay store unavailable", e);
+        }
+    }
+
+    /** Forgets, on every replica's schedule (twice is harmless), the used validation data of long-retired keys. */
+    @Scheduled(every = "${gateway.security.retired-key-check-interval:1h}", delayed = "60s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetLongRetiredKeys() {
+        long now = System.currentTimeMillis();
+        try {
+            forgetRetired(now - config.retiredKeyGrace().toMillis(), now);
+        } catch (IllegalStateException e) {
+            LOG.warnf("Could not forget the used validation data of retired keys (next run retries): %s",
+                    e.getMessage());
         }
     }
 }

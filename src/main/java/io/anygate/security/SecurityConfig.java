@@ -37,6 +37,14 @@ public interface SecurityConfig {
     @WithDefault("30m")
     Duration lockoutDuration();
 
+    /**
+     * How long the used validation data of a key removed from the partners file are kept: longer than any replica
+     * takes to reload the file, and as long as a removal may still be rolled back. After it they are dropped and the
+     * key can never be trusted again.
+     */
+    @WithDefault("P30D")
+    Duration retiredKeyGrace();
+
     /** Longest X-Validation-Data accepted, in characters; longer is refused as a bad signature. */
     @WithDefault("1024")
     int maxValidationDataLength();

@@ -66,12 +66,24 @@ class EdgeStoreTest {
     }
 
     @Test
-    void removingAKeyDropsItsUsedValidationData() {
+    void aRetiredKeysUsedValidationDataStayForTheGracePeriodThenTheKeyIsNeverTrustedAgain() {
         String data = UUID.randomUUID().toString();
         String fingerprint = "fp-" + UUID.randomUUID();
         assertTrue(replay.claim("alpha", fingerprint, data));
-        replay.forgetKeys(Set.of(fingerprint));
-        assertTrue(replay.claim("alpha", fingerprint, data), "rows of a removed key are gone");
+        // Retired at a fixed instant long ago, so that forgetting "before 2000" touches no other test's key.
+        replay.retire(Set.of(fingerprint), 1000);
+        assertFalse(replay.claim("alpha", fingerprint, data), "kept after the removal: another replica may trust it");
+        replay.reinstate(Set.of(fingerprint));
+        assertEquals(0, replay.forgetRetired(2000, 3000), "a key put back within the grace period is not retired");
+        assertFalse(replay.claim("alpha", fingerprint, data));
+
+        replay.retire(Set.of(fingerprint), 1000);
+        assertEquals(0, replay.forgetRetired(1000, 3000), "not before the grace period has passed");
+        assertEquals(1, replay.forgetRetired(2000, 3000));
+        assertEquals(Set.of(fingerprint), replay.forgotten(Set.of(fingerprint, "fp-" + UUID.randomUUID())));
+        replay.reinstate(Set.of(fingerprint));
+        assertEquals(Set.of(fingerprint), replay.forgotten(Set.of(fingerprint)), "a forgotten key stays forgotten");
+        assertTrue(replay.claim("alpha", fingerprint, data), "its used validation data are gone: why it is refused");
     }
 
     @Test

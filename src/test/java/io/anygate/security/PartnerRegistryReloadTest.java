@@ -101,6 +101,34 @@ class PartnerRegistryReloadTest {
                 .then().statusCode(200);
     }
 
+    @Test
+    void aKeyRemovedThenPutBackStillRefusesTheValidationDataItSignedBefore() throws Exception {
+        String data = freshValidationData();
+        String token = token(TestPartner.ALPHA);
+        signedWith(TestPartner.ALPHA.key(), data).header("Authorization", "Bearer " + token).get("/v1.0/apicheck")
+                .then().statusCode(200);
+
+        ObjectNode root = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("src/test/resources/partners/test-partners.json")));
+        ArrayNode keys = (ArrayNode) root.get("partners").get(0).get("public_keys");
+        String oldKey = keys.get(0).asText();
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        String otherKey = "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(rsa.generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        long before = registry.version();
+        keys.removeAll();
+        keys.add(otherKey);
+        write(JSON.writeValueAsString(root));
+        keys.removeAll();
+        keys.add(oldKey);
+        write(JSON.writeValueAsString(root)); // the removal rolled back
+        assertEquals(before + 2, registry.version());
+
+        // The pair signed before the removal is still spent (before 2026-11-30 the removal forgot it).
+        signedWith(TestPartner.ALPHA.key(), data).header("Authorization", "Bearer " + token(TestPartner.ALPHA))
+                .get("/v1.0/apicheck").then().statusCode(401).body("body.error.code", equalTo(4010080));
+    }
+
     static boolean openssl(Path dir, String... args) {
         try {
             String[] command = new String[args.length + 1];

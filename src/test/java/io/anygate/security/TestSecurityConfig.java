@@ -35,6 +35,10 @@ record TestSecurityConfig(List<String> proxies) implements SecurityConfig {
         return Duration.ofMinutes(30);
     }
 
+    public Duration retiredKeyGrace() {
+        return Duration.ofDays(30);
+    }
+
     public int maxValidationDataLength() {
         return 1024;
     }
