@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -195,15 +197,29 @@ public class OutboxRepository {
 
     /** Pending events due at {@code now} and not leased by anyone, oldest due first. */
     public List<OutboxEntry> findDue(Instant now, int limit) {
-        return query("SELECT " + COLUMNS + " FROM webhook_outbox WHERE status = ? AND next_attempt_at <= ?"
-                + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id LIMIT " + limit,
-                PENDING, ts(now), ts(now));
+        return findDue(now, limit, List.of());
     }
 
-    /** Takes the event for {@code owner} until {@code leaseUntil}; false when another replica holds it. */
+    /** The same without the events of {@code skipPartners} (partners whose events a worker is attempting now). */
+    public List<OutboxEntry> findDue(Instant now, int limit, Collection<String> skipPartners) {
+        List<Object> args = new ArrayList<>(List.of(PENDING, ts(now), ts(now)));
+        args.addAll(skipPartners);
+        String skip = skipPartners.isEmpty() ? ""
+                : " AND partner_id NOT IN (" + String.join(",", Collections.nCopies(skipPartners.size(), "?")) + ")";
+        return query("SELECT " + COLUMNS + " FROM webhook_outbox WHERE status = ? AND next_attempt_at <= ?"
+                + " AND (lease_until IS NULL OR lease_until < ?)" + skip + " ORDER BY next_attempt_at, id LIMIT " + limit,
+                args.toArray());
+    }
+
+    /**
+     * Takes the event for {@code owner} until {@code leaseUntil}; false when another replica holds it, or it is not due
+     * any more (another replica attempted it since this one read it, and scheduled its retry: sending now would break
+     * the backoff and count the attempt from a stale row).
+     */
     public boolean claim(long id, String owner, Instant now, Instant leaseUntil) {
         return update("UPDATE webhook_outbox SET claimed_by = ?, lease_until = ? WHERE id = ? AND status = ?"
-                + " AND (lease_until IS NULL OR lease_until < ?)", owner, ts(leaseUntil), id, PENDING, ts(now)) == 1;
+                + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)", owner, ts(leaseUntil), id,
+                PENDING, ts(now), ts(now)) == 1;
     }
 
     /** Moves an unclaimed event's next attempt without counting an attempt (its endpoint is paused). */
@@ -234,13 +250,16 @@ public class OutboxRepository {
     }
 
     /**
-     * Puts an event (failed or delivered) back in the queue with a fresh retry schedule. False when there is no such
-     * event, or it is not built yet (it has nothing to deliver; the build step makes it PENDING).
+     * Puts an event (failed or delivered, or pending and not being sent) back in the queue with a fresh retry
+     * schedule. False when there is no such event, it is not built yet (it has nothing to deliver; the build step
+     * makes it PENDING), or a dispatcher is sending it right now: clearing its claim would let a second one send it
+     * at the same time, and the first one's outcome would be dropped.
      */
     public boolean redeliver(String eventId, Instant now) {
         return update("UPDATE webhook_outbox SET status = ?, attempts = 0, next_attempt_at = ?, claimed_by = NULL,"
-                + " lease_until = NULL, delivered_at = NULL WHERE event_id = ? AND status <> ?", PENDING, ts(now),
-                eventId, BUILD) == 1;
+                + " lease_until = NULL, delivered_at = NULL WHERE event_id = ? AND status <> ?"
+                + " AND (status <> ? OR lease_until IS NULL OR lease_until < ?)", PENDING, ts(now), eventId, BUILD,
+                PENDING, ts(now)) == 1;
     }
 
     /** Makes the pending events of an endpoint due now (after an operator resumed it). */

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Operators' view of webhook delivery, outside the partner surface and guarded by {@code gateway.admin.token}
@@ -52,16 +53,20 @@ public class WebhookAdminResource {
         return outbox().find(id).map(FailedView::of).orElseThrow(() -> notFound("no such event"));
     }
 
-    /** Puts a failed (or delivered) event back in the queue with a fresh retry schedule; 409 while not built yet. */
+    /** Puts a failed (or delivered) event back in the queue with a fresh retry schedule; 409 while not built yet or in flight. */
     @POST
     @Path("/events/{eventId}/redeliver")
     public Response redeliver(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("eventId") String id) {
         authorize(auth);
         if (!outbox().redeliver(id, Instant.now())) {
-            if (outbox().find(id).isPresent()) {
-                // Recorded on approval and not built yet: it goes out as soon as the build step makes it.
+            Optional<OutboxEntry> event = outbox().find(id);
+            if (event.isPresent()) {
+                // Recorded on approval and not built yet: it goes out as soon as the build step makes it. Or being
+                // sent right now: its outcome is known in moments.
+                String why = OutboxRepository.BUILD.equals(event.get().status()) ? "event not built yet"
+                        : "event being delivered right now; ask again once this attempt has ended";
                 throw new WebApplicationException(Response.status(Response.Status.CONFLICT)
-                        .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "event not built yet")).build());
+                        .type(MediaType.APPLICATION_JSON).entity(Map.of("error", why)).build());
             }
             throw notFound("no such event");
         }

@@ -4,14 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -27,6 +31,9 @@ public class WebhookDispatcher {
     static final String INBOX = "sandbox:inbox";
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    /** How often a pass looks for other partners' new events while workers are busy. */
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final OutboxRepository outbox;
     private final EndpointCircuit circuit;
@@ -88,6 +95,12 @@ public class WebhookDispatcher {
      * (real time, so that a pass also ends under a test's fixed clock); returns how many attempts were made. One batch
      * per pass would cap a replica at {@code batch-size} events per {@code dispatch-interval} (25 a second by
      * default), far below what the gateway's loads can produce: a backlog would then only grow.
+     * <p>
+     * Each partner's events are attempted by one worker at a time, in order ({@code gateway.webhook.parallelism}
+     * workers side by side), and the next batch is read while workers run, <em>without</em> the partners that have
+     * one: a partner with a slow endpoint and a long backlog (after an outage, all of it due at once) keeps its own
+     * worker busy, not the other partners' webhooks, which a batch waiting for its slowest partner would hold up for
+     * as long as that backlog lasts. A store failure of any attempt ends the pass.
      */
     public int dispatchDue() {
         if (!targets.ready()) {
@@ -96,46 +109,60 @@ public class WebhookDispatcher {
             return 0;
         }
         long deadline = System.nanoTime() + passBudget.toNanos();
+        Map<String, CompletableFuture<Integer>> working = new LinkedHashMap<>();
         int attempts = 0;
-        while (true) {
-            List<OutboxEntry> batch = outbox.findDue(clock.instant(), batchSize);
-            int made = attemptAll(batch);
-            attempts += made;
-            // A short batch was the last one due; a batch without an attempt (claims lost to another replica,
-            // endpoints paused) would only be found again.
-            if (batch.size() < batchSize || made == 0 || System.nanoTime() - deadline >= 0) {
-                return attempts;
+        try {
+            while (System.nanoTime() - deadline < 0) {
+                attempts += reap(working, false);
+                List<OutboxEntry> batch = outbox.findDue(clock.instant(), batchSize, working.keySet());
+                Map<String, List<OutboxEntry>> byPartner = new LinkedHashMap<>();
+                for (OutboxEntry e : batch) {
+                    byPartner.computeIfAbsent(e.partnerId(), k -> new ArrayList<>()).add(e);
+                }
+                byPartner.forEach((partner, events) -> working.put(partner,
+                        CompletableFuture.supplyAsync(() -> attemptInOrder(events, deadline), senders)));
+                if (working.isEmpty()) {
+                    return attempts; // nothing due, nobody working
+                }
+                if (batch.size() < batchSize) {
+                    // Every due event of an idle partner is taken: look again when a worker is done (its partner may
+                    // have more due than one batch held) or after a short while (other partners' new events).
+                    awaitAny(working.values(), Math.min(deadline, System.nanoTime() + POLL.toNanos()));
+                }
             }
+            return attempts;
+        } finally {
+            attempts += reap(working, true);
         }
     }
 
     /**
-     * Attempts a batch's events, one partner's after the other and the partners side by side
-     * ({@code gateway.webhook.parallelism} at a time): one queue for all would let one slow or failing endpoint hold
-     * up every other partner's webhooks. One partner's events stay in order, and its endpoint's circuit counts its
-     * failures exactly (parallel attempts to one endpoint would all be sent before the first failure paused it). A
-     * store failure of any attempt ends the pass, as before.
+     * One partner's events in order; stops at the pass's deadline (the rest, never claimed, is found again by the
+     * next pass), so that the pass's end waits for one delivery per worker at most, not for a slow partner's batch.
      */
-    private int attemptAll(List<OutboxEntry> batch) {
-        Map<String, List<OutboxEntry>> byPartner = new LinkedHashMap<>();
-        for (OutboxEntry e : batch) {
-            byPartner.computeIfAbsent(e.partnerId(), k -> new ArrayList<>()).add(e);
+    private int attemptInOrder(List<OutboxEntry> events, long deadline) {
+        int made = 0;
+        for (OutboxEntry e : events) {
+            if (System.nanoTime() - deadline >= 0) {
+                break;
+            }
+            if (attemptOne(e)) {
+                made++;
+            }
         }
-        List<CompletableFuture<Integer>> running = new ArrayList<>(byPartner.size());
-        for (List<OutboxEntry> partnerEvents : byPartner.values()) {
-            running.add(CompletableFuture.supplyAsync(() -> {
-                int made = 0;
-                for (OutboxEntry e : partnerEvents) {
-                    if (attemptOne(e)) {
-                        made++;
-                    }
-                }
-                return made;
-            }, senders));
-        }
+        return made;
+    }
+
+    /** Counts the attempts of the workers that are done (all of them, waiting, when {@code all}); rethrows a failure. */
+    private static int reap(Map<String, CompletableFuture<Integer>> working, boolean all) {
         int made = 0;
         RuntimeException failure = null;
-        for (CompletableFuture<Integer> f : running) {
+        for (var it = working.values().iterator(); it.hasNext(); ) {
+            CompletableFuture<Integer> f = it.next();
+            if (!all && !f.isDone()) {
+                continue;
+            }
+            it.remove();
             try {
                 made += f.join();
             } catch (CompletionException e) {
@@ -146,6 +173,20 @@ public class WebhookDispatcher {
             throw failure;
         }
         return made;
+    }
+
+    private static void awaitAny(Collection<CompletableFuture<Integer>> working, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return;
+        }
+        try {
+            CompletableFuture.anyOf(working.toArray(CompletableFuture[]::new)).get(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // the pass's budget ran out, or a worker failed: the loop and reap see to both
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the sending threads (the replica is shutting down). */

@@ -18,6 +18,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -353,5 +355,71 @@ class WebhookDispatcherTest {
 
     private OutboxEntry entry() {
         return bench.outbox.find("card_last_tx:9").orElseThrow();
+    }
+
+    @Test
+    void aSlowPartnersBacklogDoesNotHoldUpTheOtherPartners() throws Exception {
+        try (Receiver slow = Receiver.start(400); Receiver fast = Receiver.start(0)) {
+            partner("slow", slow.url());
+            partner("fast", fast.url());
+            // The slow partner's backlog (its endpoint answers 2xx in 400 ms: never a failure, its circuit stays
+            // closed), all due before the fast partner's one event: oldest first, a batch is all the slow partner's.
+            for (int i = 0; i < 60; i++) {
+                bench.enqueue(WebhookBench.cardLastTx("slow", "s" + i), Clock.systemUTC());
+            }
+            bench.enqueue(WebhookBench.cardLastTx("fast", "f0"), Clock.systemUTC());
+            WebhookDispatcher dispatcher = bench.dispatcher("one", Clock.systemUTC());
+            long start = System.nanoTime();
+            CompletableFuture<Integer> pass = CompletableFuture.supplyAsync(dispatcher::dispatchDue);
+            long fastAfterMs = -1;
+            for (int i = 0; i < 300 && fastAfterMs < 0; i++) {
+                if (fast.count("card_last_tx:f0") > 0) {
+                    fastAfterMs = (System.nanoTime() - start) / 1_000_000;
+                }
+                Thread.sleep(20);
+            }
+            pass.get();
+            assertTrue(fastAfterMs >= 0 && fastAfterMs < 2000, "the fast partner waited " + fastAfterMs
+                    + " ms behind the slow partner's backlog (" + slow.received.size() + " delivered meanwhile)");
+            // The slow partner's events still go out in order.
+            List<String> ids = slow.received.stream().map(r -> r.header("X-Webhook-Event-Id")).toList();
+            for (int i = 0; i < ids.size(); i++) {
+                assertEquals("card_last_tx:s" + i, ids.get(i));
+            }
+        }
+    }
+
+    @Test
+    void anEventBeingDeliveredIsNotRedeliveredOnTopOfItself() throws Exception {
+        receiver = Receiver.start(1500);
+        partner("acme", receiver.url());
+        bench.enqueue(WebhookBench.cardLastTx("acme", "rd1"), Clock.systemUTC());
+        WebhookDispatcher a = bench.dispatcher("replica-a", Clock.systemUTC());
+        WebhookDispatcher b = bench.dispatcher("replica-b", Clock.systemUTC());
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(a::dispatchDue);
+        for (int i = 0; i < 100 && receiver.maxConcurrent.get() == 0; i++) {
+            Thread.sleep(20);
+        }
+        assertFalse(bench.outbox.redeliver("card_last_tx:rd1", Instant.now()), "refused while in flight");
+        assertEquals(0, b.dispatchDue());
+        assertEquals(1, first.get());
+        assertEquals(1, receiver.maxConcurrentPerEvent.get());
+        assertEquals("DELIVERED", bench.outbox.find("card_last_tx:rd1").orElseThrow().status(),
+                "the first attempt's outcome is kept");
+        assertTrue(bench.outbox.redeliver("card_last_tx:rd1", Instant.now()), "once delivered, it may be sent again");
+    }
+
+    @Test
+    void aClaimFromAnOutdatedReadDoesNotSendARetryBeforeItIsDue() {
+        bench.enqueue(WebhookBench.cardLastTx("acme", "st1"), clock);
+        OutboxEntry read = bench.outbox.findDue(clock.instant(), 10).get(0);
+        // Another replica attempts it meanwhile, fails, and schedules the retry a minute later.
+        assertTrue(bench.outbox.claim(read.id(), "b", clock.instant(), clock.instant().plus(Duration.ofMinutes(2))));
+        bench.outbox.finish(read.id(), "b", new OutboxRepository.Attempt(OutboxRepository.PENDING, clock.instant(),
+                clock.instant().plus(Duration.ofMinutes(1)), 503, "503", 1L, "http://x"));
+        clock.advance(Duration.ofSeconds(1));
+        assertFalse(bench.outbox.claim(read.id(), "a", clock.instant(), clock.instant().plus(Duration.ofMinutes(2))));
+        clock.advance(Duration.ofMinutes(1));
+        assertTrue(bench.outbox.claim(read.id(), "a", clock.instant(), clock.instant().plus(Duration.ofMinutes(2))));
     }
 }
