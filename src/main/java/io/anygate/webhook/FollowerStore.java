@@ -50,10 +50,22 @@ final class FollowerStore {
         }
     }
 
-    /** Up to {@code limit} cards, the least recently polled first (never polled before anything else). */
+    /**
+     * Up to {@code limit} cards, the least recently polled first (never polled before anything else); of the cards
+     * that share one card contract (a renewed card keeps the contract of the card it replaces) only the newest, so
+     * that the contract's transactions are followed once and reported under the card in use, never under the
+     * replaced one. A renewed card starts from the cursor of the card it replaces (TX ids grow: the newest card has
+     * the highest id).
+     */
     List<Followed> due(int limit) throws SQLException {
+        String inherited = " FROM tx_follow_cursor o JOIN card oc ON oc.card_id = o.card_id"
+                + " WHERE oc.card_contract_id = c.card_contract_id)";
         String sql = "SELECT c.card_id, c.partner_id, c.acc_id, c.card_contract_id, c.currency, c.is_virtual,"
-                + " f.last_tran_id, f.seen FROM card c LEFT JOIN tx_follow_cursor f ON f.card_id = c.card_id"
+                + " COALESCE(f.last_tran_id, (SELECT MAX(o.last_tran_id)" + inherited + "),"
+                + " COALESCE(f.seen, (SELECT MAX(o.seen)" + inherited + ")"
+                + " FROM card c LEFT JOIN tx_follow_cursor f ON f.card_id = c.card_id"
+                + " WHERE NOT EXISTS (SELECT 1 FROM card n WHERE n.card_contract_id = c.card_contract_id"
+                + " AND n.card_id > c.card_id)"
                 + " ORDER BY f.polled_at NULLS FIRST, c.card_id LIMIT ?";
         List<Followed> due = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -60,14 +60,24 @@ public class TransactionFollower {
                 return new Pass(false, 0, 0);
             }
             int enqueued = 0;
+            int failed = 0;
+            String firstError = null;
             List<FollowerStore.Followed> due = db.due(cards);
             for (FollowerStore.Followed f : due) {
                 try {
                     enqueued += follow(db, f, pageSize);
                 } catch (RuntimeException e) {
-                    // TX unavailable for this card now: its cursor stays, the next pass reads the same page.
-                    LOG.debugf("card %d not followed this pass: %s", f.card().cardId(), e.toString());
+                    // TX unavailable for this card now: its cursor stays, the next pass reads the same page. It is
+                    // noted as polled all the same, so that cards failing every time do not take every pass's turn
+                    // (cards-per-pass of them would starve all the others).
+                    failed++;
+                    firstError = firstError == null ? "card " + f.card().cardId() + ": " + e : firstError;
+                    db.advance(f.card().cardId(), f.lastTranId(), f.seen(), clock.instant());
                 }
+            }
+            if (failed > 0) {
+                LOG.warnf("%d of %d cards not followed this pass (retried next pass); first: %s", failed, due.size(),
+                        firstError);
             }
             return new Pass(true, due.size(), enqueued);
         } catch (SQLException e) {

@@ -1,9 +1,13 @@
 package io.anygate.anytime.cards;
 
+import static io.anygate.anytime.cards.CardCalls.as;
+import static io.anygate.anytime.cards.CardCalls.orderOk;
+import static io.anygate.anytime.cards.CardCalls.virtualOrder;
 import static io.anygate.anytime.cards.MoneyTestSupport.move;
 import static io.anygate.anytime.cards.MoneyTestSupport.rows;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anygate.domain.CardRef;
@@ -120,6 +124,35 @@ class MoneyRecoveryTest {
         assertEquals(fromFollower, approvalPayload);
         assertTrue(hooks.stream().anyMatch(h -> ((String) h.get("payload")).contains("\"balance_after\":\"45.96\"")),
                 hooks.toString());
+    }
+
+    @Test
+    void aPurchaseWithARenewedCardIsReportedUnderTheNewCardNeverTheReplacedOne() {
+        CardFixture.Account acc = fixture.account(TestPartner.ALPHA.partnerId(), true, new BigDecimal("100.00"));
+        String oldRef = orderOk(TestPartner.ALPHA, virtualOrder(acc.accountId(), "VIRTUAL_MULTI_USE", "20"));
+        follower.runOnce(instance.value(), Duration.ofSeconds(30), 10_000, 100); // the old card has a cursor
+        Response renewed = as(TestPartner.ALPHA).formParam("card_renew", "1").put("/v1.0/cards/" + oldRef);
+        assertEquals(200, renewed.statusCode(), renewed.asString());
+        String newRef = renewed.jsonPath().getString("body.card_ref");
+        assertNotEquals(oldRef, newRef);
+        // One card per pass, as when a gateway has more cards than a pass takes: the renewed card's turn first.
+        follower.runOnce(instance.value(), Duration.ofSeconds(30), 1, 100);
+
+        Response purchase = CardFixture.sim().body(Map.of("card", Map.of("id", CardRef.parse(newRef).orElseThrow()
+                .txCardId()), "terminal", Map.of("mid", "SHOP-RENEWED"), "value", Map.of("amt", new BigDecimal("3.00"),
+                "ccy", "EUR"))).post("/tx/v1/tran/purchase");
+        assertEquals(200, purchase.statusCode(), purchase.asString());
+        follower.runOnce(instance.value(), Duration.ofSeconds(30), 10_000, 100);
+        String purchaseEvent = "card_last_tx:" + purchase.jsonPath().getLong("tranId");
+        List<Map<String, Object>> hooks = rows(store, "SELECT payload FROM webhook_outbox WHERE event_id = ?",
+                purchaseEvent);
+        assertEquals(1, hooks.size(), hooks.toString());
+        assertTrue(((String) hooks.get(0).get("payload")).contains("\"card_ref\":\"" + newRef + "\""),
+                "reported under the renewed card " + newRef + ", not the replaced " + oldRef + ": " + hooks);
+        // The renewed card took over the replaced card's cursor: the contract's earlier transactions (the order's
+        // initial load) are not reported a second time under the new card.
+        assertEquals(List.of(Map.of("event_id", purchaseEvent)), rows(store, "SELECT event_id FROM webhook_outbox"
+                + " WHERE payload LIKE ?", "%\"card_ref\":\"" + newRef + "\"%"));
     }
 
     private String awaitPayload(String eventId) throws InterruptedException {
