@@ -94,23 +94,31 @@ public class TargetPolicy {
             if (o1 == 100 && o2 >= 64 && o2 <= 127) {
                 return "CGNAT";
             }
-            if (o1 == 0) {
-                return "non-unicast";
+            if (o1 == 0 || o1 >= 240) {
+                return "non-unicast"; // 0/8 "this network", 240/4 reserved
             }
-        } else if ((b[0] & 0xfe) == 0xfc) {
-            return "private";
+            if (o1 == 198 && (o2 == 18 || o2 == 19)) {
+                return "private"; // 198.18/15, benchmarking networks
+            }
+        } else if ((b[0] & 0xfe) == 0xfc || ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0)) {
+            return "private"; // fc00::/7 unique local, fec0::/10 site-local (deprecated, still routed in places)
         }
         return null;
     }
 
+    /**
+     * Cloud metadata and credential endpoints, refused even to partners allowed private targets: the whole IPv4
+     * link-local range 169.254/16 (AWS/GCP/Azure metadata at .169.254, ECS task credentials at .170.2, EKS Pod
+     * Identity at .170.23: no webhook receiver lives there), Alibaba's 100.100.100.200, and AWS's fd00:ec2::/32.
+     */
     private static boolean isMetadata(InetAddress a) {
         byte[] b = a.getAddress();
         if (a instanceof Inet4Address) {
-            return (b[0] & 0xff) == 169 && (b[1] & 0xff) == 254 && (b[2] & 0xff) == 169 && (b[3] & 0xff) == 254;
+            int o1 = b[0] & 0xff;
+            int o2 = b[1] & 0xff;
+            return (o1 == 169 && o2 == 254) || (o1 == 100 && o2 == 100 && (b[2] & 0xff) == 100 && (b[3] & 0xff) == 200);
         }
-        // fd00:ec2::254 (AWS IMDS over IPv6)
-        byte[] imds = {(byte) 0xfd, 0, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x54};
-        return java.util.Arrays.equals(b, imds);
+        return (b[0] & 0xff) == 0xfd && b[1] == 0 && (b[2] & 0xff) == 0x0e && (b[3] & 0xff) == 0xc2;
     }
 
     private static boolean isBroadcast(InetAddress a) {
@@ -118,12 +126,22 @@ public class TargetPolicy {
         return a instanceof Inet4Address && (b[0] & b[1] & b[2] & b[3] & 0xff) == 0xff;
     }
 
-    /** IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d) IPv6 addresses are judged as the IPv4 address. */
+    /**
+     * IPv6 addresses that carry an IPv4 address are judged as that address: IPv4-mapped (::ffff:a.b.c.d),
+     * IPv4-compatible (::a.b.c.d), NAT64's well-known prefix (64:ff9b::a.b.c.d, RFC 6052: a NAT64 gateway connects to
+     * the IPv4 address) and 6to4 (2002:aabb:ccdd::/48, RFC 3056).
+     */
     private static InetAddress unmapped(InetAddress a) {
         if (!(a instanceof Inet6Address)) {
             return a;
         }
         byte[] b = a.getAddress();
+        if (b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && allZero(b, 4, 12)) {
+            return ipv4(a, b[12], b[13], b[14], b[15]);
+        }
+        if (b[0] == 0x20 && b[1] == 0x02) {
+            return ipv4(a, b[2], b[3], b[4], b[5]);
+        }
         for (int i = 0; i < 10; i++) {
             if (b[i] != 0) {
                 return a;
@@ -134,10 +152,23 @@ public class TargetPolicy {
         if (!mapped && !compatible) {
             return a;
         }
+        return ipv4(a, b[12], b[13], b[14], b[15]);
+    }
+
+    private static boolean allZero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static InetAddress ipv4(InetAddress fallback, byte b0, byte b1, byte b2, byte b3) {
         try {
-            return InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
+            return InetAddress.getByAddress(new byte[] {b0, b1, b2, b3});
         } catch (UnknownHostException e) {
-            return a;
+            return fallback;
         }
     }
 }

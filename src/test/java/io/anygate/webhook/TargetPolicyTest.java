@@ -49,12 +49,19 @@ class TargetPolicyTest {
             "https://10.1.2.3/h, private", "https://172.16.0.1/h, private", "https://172.31.255.255/h, private",
             "https://192.168.1.1/h, private", "https://[fc00::1]/h, private", "https://[fd12:3456::1]/h, private",
             "https://rebind.partner.example/h, private",
-            "https://169.254.10.10/h, link-local", "https://[fe80::1]/h, link-local",
+            "https://169.254.10.10/h, cloud metadata", "https://[fe80::1]/h, link-local",
             "https://100.64.0.1/h, CGNAT", "https://100.127.255.254/h, CGNAT",
             "https://169.254.169.254/latest/meta-data, cloud metadata", "https://[fd00:ec2::254]/h, cloud metadata",
             "https://metadata.partner.example/h, cloud metadata",
             "https://[::ffff:127.0.0.1]/h, loopback", "https://[::ffff:10.0.0.1]/h, private",
-            "https://0.0.0.0/h, non-unicast", "https://[::]/h, non-unicast", "https://224.0.0.1/h, non-unicast"})
+            "https://0.0.0.0/h, non-unicast", "https://[::]/h, non-unicast", "https://224.0.0.1/h, non-unicast",
+            // IPv4 carried in IPv6: NAT64 (64:ff9b::/96) and 6to4 (2002::/16) reach the IPv4 address
+            "https://[64:ff9b::a9fe:a9fe]/h, cloud metadata", "https://[64:ff9b::a00:1]/h, private",
+            "https://[64:ff9b::7f00:1]/h, loopback", "https://[2002:a9fe:a9fe::1]/h, cloud metadata",
+            "https://[2002:c0a8:101::1]/h, private",
+            "https://[fec0::1]/h, private", "https://198.18.0.1/h, private", "https://198.19.255.255/h, private",
+            "https://240.0.0.1/h, non-unicast", "https://[fd00:ec2::23]/h, cloud metadata",
+            "https://100.100.100.200/latest/meta-data, cloud metadata"})
     void refusesEveryForbiddenTargetClass(String url, String kind) {
         ForbiddenTargetException e = assertThrows(ForbiddenTargetException.class, () -> production.resolve(url, false));
         assertEquals("webhook host resolves to a " + kind + " address", e.getMessage());
@@ -62,7 +69,8 @@ class TargetPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://172.15.255.255/h", "https://172.32.0.1/h", "https://100.63.255.255/h",
-            "https://100.128.0.1/h", "https://8.8.8.8/h", "https://v6.partner.example/h"})
+            "https://100.128.0.1/h", "https://8.8.8.8/h", "https://v6.partner.example/h", "https://198.17.255.255/h",
+            "https://198.20.0.1/h", "https://[64:ff9b::808:808]/h", "https://[2002:808:808::1]/h"})
     void acceptsPublicNeighboursOfForbiddenRanges(String url) throws Exception {
         assertEquals(url, production.resolve(url, false).url());
     }
@@ -98,5 +106,10 @@ class TargetPolicyTest {
         assertEquals("10.0.0.7", production.resolve("https://10.0.0.7/h", true).address().getHostAddress());
         assertThrows(ForbiddenTargetException.class, () -> production.resolve("https://169.254.169.254/", true));
         assertThrows(ForbiddenTargetException.class, () -> production.resolve("https://[fd00:ec2::254]/", true));
+        // credential endpoints of container platforms too (ECS task role, EKS Pod Identity), and Alibaba's metadata
+        for (String url : List.of("https://169.254.170.2/v2/credentials", "https://169.254.170.23/v1/credentials",
+                "https://[fd00:ec2::23]/", "https://100.100.100.200/latest/meta-data")) {
+            assertThrows(ForbiddenTargetException.class, () -> production.resolve(url, true), url);
+        }
     }
 }
