@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The start refused when the reconciler could take a load for abandoned while it may still be being sent. */
-class MoneyTimingGuardTest {
+/**
+ * The start refused when the reconciler could take a load for abandoned while it may still be being sent, or a
+ * webhook claim could run out mid-delivery.
+ */
+class TimingGuardTest {
 
     private static final String TRANSFER = "quarkus.fault-tolerance.\"io.anygate.tx.TxTransfers/account2account\".";
 
@@ -21,7 +24,7 @@ class MoneyTimingGuardTest {
     @Test
     void theDefaultsLeaveTheReconcilerMargin() {
         assertEquals(Duration.ofSeconds(27), longestSend(Map.of()), "22 s of retries plus one 5-s attempt");
-        assertTrue(MoneyTimingGuard.problem(Duration.ofSeconds(30), longestSend(Map.of())).isEmpty());
+        assertTrue(TimingGuard.problem(Duration.ofSeconds(30), longestSend(Map.of())).isEmpty());
     }
 
     @Test
@@ -29,11 +32,20 @@ class MoneyTimingGuardTest {
         Duration longer = longestSend(Map.of(TRANSFER + "timeout.value", "8000", TRANSFER + "retry.max-duration",
                 "30000"));
         assertEquals(Duration.ofSeconds(38), longer);
-        String refusal = MoneyTimingGuard.problem(Duration.ofSeconds(30), longer).orElseThrow();
+        String refusal = TimingGuard.problem(Duration.ofSeconds(30), longer).orElseThrow();
         assertTrue(refusal.contains("gateway.money.reconciler.stale-after (30000 ms)"), refusal);
         assertTrue(refusal.contains("38000 ms"), refusal);
-        assertTrue(MoneyTimingGuard.problem(Duration.ofSeconds(45), longer).isEmpty(), "a longer stale delay fixes it");
+        assertTrue(TimingGuard.problem(Duration.ofSeconds(45), longer).isEmpty(), "a longer stale delay fixes it");
         assertEquals(Duration.ofSeconds(27 + 3),
                 longestSend(Map.of("quarkus.fault-tolerance.global.timeout.value", "8000")), "global overrides count");
+    }
+
+    @Test
+    void aWebhookLeaseShorterThanOneDeliveryRefusesTheStart() {
+        assertTrue(TimingGuard.deliveryProblem(Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofSeconds(10))
+                .isEmpty(), "the defaults");
+        String refusal = TimingGuard.deliveryProblem(Duration.ofSeconds(12), Duration.ofSeconds(5),
+                Duration.ofSeconds(10)).orElseThrow();
+        assertTrue(refusal.contains("gateway.webhook.lease (12000 ms)") && refusal.contains("15000 ms"), refusal);
     }
 }
