@@ -15,7 +15,11 @@ public sealed interface TransferOutcome {
     record Unknown(String reason) implements TransferOutcome {
     }
 
-    /** The request certainly never reached TX (circuit open, connection refused before sending). */
+    /**
+     * The last attempt never reached TX (circuit open, bulkhead full, connection refused before sending). Earlier
+     * attempts of the same call (the client's retries) may have: it is therefore settled as an unknown outcome, by
+     * matchKey, never as "not applied".
+     */
     record NotSent(String reason) implements TransferOutcome {
     }
 }
