@@ -90,8 +90,13 @@ public class Store {
         Connection c;
         try {
             c = dataSource().getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("opening a store transaction", e);
+        }
+        try {
             c.setAutoCommit(false);
         } catch (SQLException e) {
+            close(c);
             throw new StoreException("opening a store transaction", e);
         }
         unit.set(c);
