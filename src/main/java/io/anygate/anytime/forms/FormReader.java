@@ -38,11 +38,6 @@ public final class FormReader {
 
     /** From multi-valued parameters (JAX-RS {@code MultivaluedMap}); the first value of each name counts. */
     public static FormReader ofMulti(Map<String, List<String>> params, AnytimeError error) {
-        return new FormReader(firstValues(params), error);
-    }
-
-    /** The first value of each name of multi-valued parameters (null: none). */
-    public static Map<String, String> firstValues(Map<String, List<String>> params) {
         Map<String, String> single = new HashMap<>();
         if (params != null) {
             params.forEach((k, v) -> {
@@ -51,7 +46,7 @@ public final class FormReader {
                 }
             });
         }
-        return single;
+        return new FormReader(single, error);
     }
 
     /** The error this reader raises. */
