@@ -30,20 +30,15 @@ public final class AccessLines extends Handler {
 
     /** The first access line of this route template, waiting up to 5 s (the line is written when the response ends). */
     public ExtLogRecord await(String route) throws InterruptedException {
-        return await("route", route);
-    }
-
-    /** The first access line whose MDC field {@code name} is {@code value}, waiting up to 5 s. */
-    public ExtLogRecord await(String name, String value) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             for (ExtLogRecord r : records) {
-                if (value.equals(r.getMdc(name))) {
+                if (route.equals(r.getMdc("route"))) {
                     return r;
                 }
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no access line with " + name + "=" + value + " in "
+        throw new AssertionError("no access line for " + route + " in "
                 + records.stream().map(ExtLogRecord::getFormattedMessage).toList());
     }
 
