@@ -1,6 +1,7 @@
 package io.anygate.security;
 
 import io.anygate.store.Store;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
 /**

@@ -27,7 +27,9 @@ import org.jboss.logging.Logger;
  * {@link Reason#CORE_UNAVAILABLE}: nothing was journaled, nothing can move later);</li>
  * <li>the operation is journaled with its matchKey in its own committed write, before any TX write;</li>
  * <li>limits are checked against the journal including this operation, so concurrent loads cannot slip
- * past a limit together; if the check itself fails the operation is FAILED, so nobody re-drives it;</li>
+ * past a limit together; a refusal is DECLINED; if the check itself fails (or the refusal cannot be journaled)
+ * the operation is left unresolved and answered "outcome unknown", and whoever re-drives it checks the limits
+ * again first ({@link #sendAgain});</li>
  * <li>one TX transfer under the operation's matchKey (the TX client retries only with that key);</li>
  * <li>the outcome is journaled (an approval in one commit with the record of the webhook it owes,
  * {@link MoneyEvents}); an unknown outcome stays UNKNOWN for {@link MoneyResumer}.</li>
