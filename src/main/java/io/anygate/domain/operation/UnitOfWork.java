@@ -15,12 +15,4 @@ public interface UnitOfWork {
      * stay on the calling thread and call nothing slow (no TX call): it holds a store connection throughout.
      */
     <T> T inOne(Supplier<T> work);
-
-    /** For callers without a store (tests of the domain rules): each write commits on its own. */
-    UnitOfWork NONE = new UnitOfWork() {
-        @Override
-        public <T> T inOne(Supplier<T> work) {
-            return work.get();
-        }
-    };
 }

@@ -79,7 +79,12 @@ class CardMoneyTest {
         money.limitChecker = new LoadLimitChecker();
         money.limitChecker.journal = journal;
         money.events = (op, card, tranId) -> webhooks.add(tranId);
-        money.units = UnitOfWork.NONE;
+        money.units = new UnitOfWork() { // no store here: each write of the in-memory journal stands on its own
+            @Override
+            public <T> T inOne(java.util.function.Supplier<T> work) {
+                return work.get();
+            }
+        };
         money.clock = clock;
         resumer.journal = journal;
         resumer.ledger = ledger;
