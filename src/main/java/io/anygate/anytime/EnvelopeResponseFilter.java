@@ -10,9 +10,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,12 +23,11 @@ import org.jboss.logging.Logger;
 public class EnvelopeResponseFilter implements ContainerResponseFilter {
 
     private static final Logger LOG = Logger.getLogger(EnvelopeResponseFilter.class);
-    private static final AtomicLong FALLBACK_IDS = new AtomicLong();
 
     @Inject
     AnytimeSurface surface;
     @Inject
-    RequestIds requestIds;
+    Envelopes envelopes;
     @Inject
     CurrentPartner current;
     @Inject
@@ -58,20 +55,11 @@ public class EnvelopeResponseFilter implements ContainerResponseFilter {
         if (response.getStatus() == 204) {
             response.setStatus(200);
         }
-        long id = requestId();
+        // a multi-request takes its request_id first: its sub-requests' access lines name it
+        Long taken = trace.requestId();
+        long id = taken != null ? taken : envelopes.nextRequestId();
         trace.requestId(id);
-        AnytimeTimestamp timestamp = AnytimeTimestamp.of(Instant.now());
-        Envelope envelope = new Envelope(id, timestamp, timestamp.hash(current.usernameOrEmpty()), body);
+        Envelope envelope = envelopes.wrap(id, body, current.usernameOrEmpty());
         response.setEntity(envelope, new java.lang.annotation.Annotation[0], MediaType.APPLICATION_JSON_TYPE);
-    }
-
-    private long requestId() {
-        try {
-            return requestIds.next();
-        } catch (RuntimeException e) {
-            // the store is down: still answer, with an id that cannot collide with the sequence's
-            LOG.warnf("request_id sequence unavailable: %s", e.getMessage());
-            return -(System.currentTimeMillis() * 1000 + FALLBACK_IDS.incrementAndGet() % 1000);
-        }
     }
 }

@@ -14,16 +14,18 @@ import java.util.Map;
  * @param partner   authenticated partner username, or null before authentication
  * @param requestId the Anytime envelope's request_id, or null when no envelope was written
  * @param txCalls   TX HTTP calls the request made
+ * @param batch     for a sub-request of a multi-request, {@code <batch request_id>/<index>}; else null
  */
 public record AccessLine(String method, String route, int status, long latencyMs, String partner, Long requestId,
-        int txCalls) {
+        int txCalls, String batch) {
 
     /** The human-readable line (plain console); the same fields go to the JSON log through {@link #fields()}. */
     public String format() {
         return method + " " + route + " " + status + " " + latencyMs + "ms"
                 + " partner=" + (partner == null ? "-" : partner)
                 + " request_id=" + (requestId == null ? "-" : requestId)
-                + " tx_calls=" + txCalls;
+                + " tx_calls=" + txCalls
+                + (batch == null ? "" : " batch=" + batch);
     }
 
     /** Structured fields, put in the MDC for the JSON formatter. */
@@ -40,6 +42,9 @@ public record AccessLine(String method, String route, int status, long latencyMs
             fields.put("request_id", requestId.toString());
         }
         fields.put("tx_calls", Integer.toString(txCalls));
+        if (batch != null) {
+            fields.put("batch", batch);
+        }
         return fields;
     }
 }

@@ -95,7 +95,8 @@ public class AccessLog {
         RequestTrace t = ctx.get(TRACE_KEY);
         AccessLine line = new AccessLine(ctx.request().method().name(), route(ctx, t),
                 ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000,
-                t == null ? null : t.partner(), t == null ? null : t.requestId(), t == null ? 0 : t.txCalls());
+                t == null ? null : t.partner(), t == null ? null : t.requestId(), t == null ? 0 : t.txCalls(),
+                t == null ? null : t.batch());
         line.fields().forEach(MDC::put);
         try {
             ACCESS.info(line.format());

@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What one inbound request did, for its access-log line and metrics: which partner called (set by the
- * authentication filter), the envelope's request_id (set by the envelope writer), the route template, and how
- * many TX calls it made (counted by the TX client). Use {@link RequestTraces#current()} from code that may also
- * run outside a request (schedulers, the reconciler).
+ * authentication filter), the envelope's request_id (set by the envelope filter, unless a resource took it first:
+ * the envelope then carries that one), the route template, how many TX calls it made (counted by the TX client)
+ * and, for a sub-request of a multi-request, which batch it belongs to. Use {@link RequestTraces#current()} from
+ * code that may also run outside a request (schedulers, the reconciler).
  */
 // Unremovable: it is looked up programmatically (RequestTraces), which ArC cannot see at build time.
 @Unremovable
@@ -18,6 +19,7 @@ public class RequestTrace {
     private volatile String partner;
     private volatile Long requestId;
     private volatile String route;
+    private volatile String batch;
     private final AtomicInteger txCalls = new AtomicInteger();
 
     public String partner() {
@@ -32,8 +34,18 @@ public class RequestTrace {
         return requestId;
     }
 
+    /** Set by the envelope filter, or earlier by a resource that must name it first (a multi-request's). */
     public void requestId(long requestId) {
         this.requestId = requestId;
+    }
+
+    /** {@code <batch request_id>/<index>} for a sub-request of a multi-request, else null. */
+    public String batch() {
+        return batch;
+    }
+
+    public void subRequestOf(long batchRequestId, int index) {
+        this.batch = batchRequestId + "/" + index;
     }
 
     public String route() {

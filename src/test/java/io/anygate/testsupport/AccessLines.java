@@ -30,15 +30,20 @@ public final class AccessLines extends Handler {
 
     /** The first access line of this route template, waiting up to 5 s (the line is written when the response ends). */
     public ExtLogRecord await(String route) throws InterruptedException {
+        return await("route", route);
+    }
+
+    /** The first access line whose MDC field {@code name} is {@code value}, waiting up to 5 s. */
+    public ExtLogRecord await(String name, String value) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             for (ExtLogRecord r : records) {
-                if (route.equals(r.getMdc("route"))) {
+                if (value.equals(r.getMdc(name))) {
                     return r;
                 }
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no access line for " + route + " in "
+        throw new AssertionError("no access line with " + name + "=" + value + " in "
                 + records.stream().map(ExtLogRecord::getFormattedMessage).toList());
     }
 
