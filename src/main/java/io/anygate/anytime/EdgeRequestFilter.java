@@ -5,6 +5,7 @@ import io.anygate.security.ClientAddressResolver;
 import io.anygate.security.EdgeAuthenticator;
 import io.anygate.security.Functionality;
 import io.anygate.security.Partner;
+import io.anygate.security.SubRequestTickets;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Authenticates every versioned call ({@code /v1.0/...} resources) before its resource method runs, and records
  * the route template and partner in {@link RequestTrace}. A resource only has to live under {@code /v1.0/}; its
- * functionality name comes from {@link Functionality}, or else from its method and route template.
+ * functionality name comes from {@link Functionality}, or else from its method and route template. A request
+ * carrying {@link SubRequestTickets#HEADER} is a sub-request of a multi-request and is admitted by that ticket alone.
  */
 public class EdgeRequestFilter {
 
@@ -31,6 +33,8 @@ public class EdgeRequestFilter {
     ClientAddressResolver addresses;
     @Inject
     RequestTrace trace;
+    @Inject
+    SubRequestTickets tickets;
 
     record Route(String template, String functionality) {
     }
@@ -40,6 +44,8 @@ public class EdgeRequestFilter {
         Method method = resource.getResourceMethod();
         Class<?> type = resource.getResourceClass();
         if (method == null || type == null || type == InvalidRouteResource.class) {
+            // an unknown route is answered without authentication; a sub-request's access line still names its batch
+            subRequestTicket(request, http);
             return;
         }
         Route route = routes.computeIfAbsent(method, m -> route(type, m, request.getMethod()));
@@ -51,10 +57,28 @@ public class EdgeRequestFilter {
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
                 request.getHeaders().get("X-Forwarded-For")).orElseThrow(
                         () -> new AnytimeException(AnytimeError.IP_ADDRESS_NOT_ALLOWED, "Unknown client address"));
-        Partner partner = authenticator.authenticate(new EdgeAuthenticator.Credentials(
-                request.getHeaderString("Authorization"), request.getHeaderString("X-Validation-Data"),
-                request.getHeaderString("X-Signed-Request")), client, route.functionality());
+        Partner partner;
+        if (request.getHeaderString(SubRequestTickets.HEADER) != null) {
+            // a sub-request of a multi-request this process sent itself: the ticket names its batch
+            partner = authenticator.authenticateSubRequest(subRequestTicket(request, http), client,
+                    route.functionality());
+        } else {
+            partner = authenticator.authenticate(new EdgeAuthenticator.Credentials(
+                    request.getHeaderString("Authorization"), request.getHeaderString("X-Validation-Data"),
+                    request.getHeaderString("X-Signed-Request")), client, route.functionality());
+        }
         trace.partner(partner.username());
+    }
+
+    /** Redeems the request's sub-request ticket, if it names an open one for this call, and traces its batch. */
+    private SubRequestTickets.Ticket subRequestTicket(ContainerRequestContext request, HttpServerRequest http) {
+        String value = request.getHeaderString(SubRequestTickets.HEADER);
+        SubRequestTickets.Ticket ticket = value == null ? null
+                : tickets.redeem(value, request.getMethod(), http.path()).orElse(null);
+        if (ticket != null) {
+            trace.subRequestOf(ticket.batchRequestId(), ticket.index());
+        }
+        return ticket;
     }
 
     static Route route(Class<?> type, Method method, String httpMethod) {

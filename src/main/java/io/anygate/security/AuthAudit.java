@@ -53,6 +53,8 @@ public final class AuthAudit {
     /** Why an authentication failed. */
     public enum AuthFailure {
         MISSING_CREDENTIALS, BAD_REQUEST, UNKNOWN_CLIENT, BAD_CLIENT_SECRET, BAD_PASSWORD, LOCKED_OUT, BAD_TOKEN,
-        EXPIRED_TOKEN, IP_NOT_ALLOWED, BAD_SIGNATURE, VALIDATION_DATA_REUSED
+        EXPIRED_TOKEN, IP_NOT_ALLOWED, BAD_SIGNATURE, VALIDATION_DATA_REUSED,
+        /** A multi-request sub-request header naming no open ticket (forged, replayed, or for another route). */
+        BAD_SUB_REQUEST_TICKET
     }
 }

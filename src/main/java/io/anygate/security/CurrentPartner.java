@@ -3,21 +3,30 @@ package io.anygate.security;
 import io.anygate.anytime.AnytimeError;
 import io.anygate.anytime.AnytimeException;
 import jakarta.enterprise.context.RequestScoped;
+import java.net.InetAddress;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The partner authenticated for the current request (set by the edge once token, IP, signature and replay checks
- * passed). Resources behind {@code /v1.0/...} inject it; outside an authenticated request the accessors throw
- * an Anytime 4010010 error.
+ * passed), the address it called from and, for a sub-request of a multi-request, the batch's ticket. Resources
+ * behind {@code /v1.0/...} inject it; outside an authenticated request the accessors throw an Anytime 4010010 error.
  */
 @RequestScoped
 public class CurrentPartner {
 
     private volatile Partner partner;
+    private volatile InetAddress client;
+    private volatile SubRequestTickets.Ticket subRequest;
 
     void authenticate(Partner partner) {
         this.partner = partner;
+    }
+
+    void authenticate(Partner partner, InetAddress client, SubRequestTickets.Ticket subRequest) {
+        this.partner = partner;
+        this.client = client;
+        this.subRequest = subRequest;
     }
 
     public boolean isAuthenticated() {
@@ -32,6 +41,16 @@ public class CurrentPartner {
                     "Access denied. You have to provide valid authentication information.");
         }
         return p;
+    }
+
+    /** The address the partner called from (a sub-request: its batch's); empty outside a versioned call. */
+    public Optional<InetAddress> clientAddress() {
+        return Optional.ofNullable(client);
+    }
+
+    /** The ticket this request was admitted with when it is a sub-request of a multi-request. */
+    public Optional<SubRequestTickets.Ticket> subRequest() {
+        return Optional.ofNullable(subRequest);
     }
 
     public String partnerId() {

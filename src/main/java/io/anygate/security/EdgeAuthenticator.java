@@ -10,7 +10,8 @@ import java.net.InetAddress;
 /**
  * Authenticates one versioned call: Bearer token, client IP allowlist, RSA signature over X-Validation-Data,
  * single use of the validation data, rate limits and allowed functionality; then publishes the partner as
- * {@link CurrentPartner}. Store round trips: token lookup and replay claim (plus rate-limit counters when on).
+ * {@link CurrentPartner}. Store round trips: token lookup and replay claim (plus rate-limit counters when on). A
+ * sub-request of a multi-request is admitted by its ticket instead ({@link #authenticateSubRequest}).
  */
 @ApplicationScoped
 public class EdgeAuthenticator {
@@ -50,19 +51,53 @@ public class EdgeAuthenticator {
             throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN,
                     partner == null ? "The access token provided is invalid." : "The access token provided has expired.");
         }
+        requireAllowedIp(partner, client);
+        PartnerKey key = verify(partner, credentials, ip);
+        claim(partner, key, credentials.validationData(), ip);
+        admit(partner, client, null, functionality);
+        return partner;
+    }
+
+    /**
+     * Admits a sub-request of a multi-request that this process dispatched to itself: its one-time ticket
+     * ({@link SubRequestTickets}) stands for the token, signature and validation data the batch was authenticated
+     * with, once. The IP allowlist (with the batch's client address), the rate limits and the allowed
+     * functionality are checked again for each sub-request, as for a direct call. No ticket ({@code null}: the
+     * header named none that is open for this method and path): 4010010, like a call without credentials.
+     */
+    public Partner authenticateSubRequest(SubRequestTickets.Ticket ticket, InetAddress peer, String functionality) {
+        if (ticket == null) {
+            AuthAudit.failure(null, peer.getHostAddress(), AuthFailure.BAD_SUB_REQUEST_TICKET);
+            throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED, ACCESS_DENIED);
+        }
+        InetAddress client = ticket.client();
+        rateLimiter.checkIp(client.getHostAddress());
+        Partner partner = registry.find(ticket.partnerId()).orElse(null);
+        if (partner == null) {
+            // removed from the partners file while its batch ran
+            AuthAudit.failure(ticket.partnerId(), client.getHostAddress(), AuthFailure.BAD_TOKEN);
+            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN, "The access token provided is invalid.");
+        }
+        requireAllowedIp(partner, client);
+        admit(partner, client, ticket, functionality);
+        return partner;
+    }
+
+    private static void requireAllowedIp(Partner partner, InetAddress client) {
         if (!partner.ipAllowed(client)) {
+            String ip = client.getHostAddress();
             AuthAudit.failure(partner.partnerId(), ip, AuthFailure.IP_NOT_ALLOWED);
             throw new AnytimeException(AnytimeError.IP_ADDRESS_NOT_ALLOWED, "IP address not allowed: " + ip);
         }
-        PartnerKey key = verify(partner, credentials, ip);
-        claim(partner, key, credentials.validationData(), ip);
-        current.authenticate(partner);
+    }
+
+    private void admit(Partner partner, InetAddress client, SubRequestTickets.Ticket ticket, String functionality) {
+        current.authenticate(partner, client, ticket);
         rateLimiter.checkPartner(partner, functionality);
         if (!partner.functionalityAllowed(functionality)) {
             throw new AnytimeException(AnytimeError.FUNCTIONALITY_NOT_ALLOWED,
                     "Functionality not allowed: " + functionality);
         }
-        return partner;
     }
 
     PartnerKey verify(Partner partner, Credentials credentials, String ip) {
