@@ -4,6 +4,8 @@ import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationKind;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -67,6 +69,16 @@ public class IdempotencyKey {
     int status() {
         ContainerResponseContext r = response;
         return r == null ? -1 : r.getStatus();
+    }
+
+    /**
+     * True when the answer is marked {@code Cache-Control: no-store}: it must not be kept for replay (it carries card
+     * secrets, or it is a multi-request answer with a sub-request whose outcome is unknown).
+     */
+    boolean noStore() {
+        ContainerResponseContext r = response;
+        String cacheControl = r == null ? null : r.getHeaderString(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
     }
 
     void settled() {

@@ -11,7 +11,9 @@ import org.jboss.logging.Logger;
 /**
  * Settles a claimed Idempotency-Key once its answer is written: 2xx and 4xx answers are kept for replay; 5xx and
  * 408 (the outcome is unknown) release the key, so that a retry re-drives the same operation under the same
- * operation id, which resumes it rather than repeating it.
+ * operation id, which resumes it rather than repeating it. An answer marked {@code Cache-Control: no-store} is never
+ * kept either (card secrets must not reach the store; a multi-request with an unknown outcome in a slot): the key is
+ * released and a retry runs again.
  */
 @ApplicationScoped
 public class IdempotentAnswers {
@@ -35,7 +37,7 @@ public class IdempotentAnswers {
         String value = key.value().orElseThrow();
         int status = key.status();
         try {
-            if (status < 200 || status >= 500 || status == 408) {
+            if (status < 200 || status >= 500 || status == 408 || key.noStore()) {
                 store.release(partnerId, value, key.claimToken());
             } else if (!store.complete(partnerId, value, key.claimToken(),
                     new IdempotentAnswer(status, contentType, signature, body), clock.millis())) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.ResponseHeader;
 
 /**
  * The PIN/PAN services of a card, for its owner only (another partner's card: 4030310). A PIN, PAN or CVV goes
@@ -50,9 +52,11 @@ public class CardSecretsResource {
     @Context
     UriInfo uri;
 
+    // no-store: never kept by a cache, nor for a multi-request's Idempotency-Key replay
     @GET
     @Path("/pin")
     @Functionality("cards.pin")
+    @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = "no-store")
     public CardSecrets.Pin pin(@PathParam("card_ref") String cardRef) {
         CardRef ref = CardErrors.cardRef(cardRef);
         String cvc = CardServiceForms.cvc(CardParams.reader(null, uri.getQueryParameters()));
@@ -68,6 +72,7 @@ public class CardSecretsResource {
     @GET
     @Path("/pan")
     @Functionality("cards.pan")
+    @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = "no-store")
     public CardSecrets.Pan pan(@PathParam("card_ref") String cardRef) {
         CardRef ref = CardErrors.cardRef(cardRef);
         Card card = usable(ref);
