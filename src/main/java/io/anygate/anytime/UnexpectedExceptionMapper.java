@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
-    static final String MESSAGE = "An unexpected error occurred";
+    public static final String MESSAGE = "An unexpected error occurred";
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class);
 
     @Override

@@ -38,6 +38,11 @@ public final class FormReader {
 
     /** From multi-valued parameters (JAX-RS {@code MultivaluedMap}); the first value of each name counts. */
     public static FormReader ofMulti(Map<String, List<String>> params, AnytimeError error) {
+        return new FormReader(firstValues(params), error);
+    }
+
+    /** The first value of each name of multi-valued parameters (null: none). */
+    public static Map<String, String> firstValues(Map<String, List<String>> params) {
         Map<String, String> single = new HashMap<>();
         if (params != null) {
             params.forEach((k, v) -> {
@@ -46,7 +51,7 @@ public final class FormReader {
                 }
             });
         }
-        return new FormReader(single, error);
+        return single;
     }
 
     /** The error this reader raises. */

@@ -150,10 +150,16 @@ class RulesAndMappingTest {
         assertEquals("POST", r.get(0).method());
         assertEquals(Map.of("amount", "10"), r.get(0).params());
         assertEquals("/v1.0/accounts/4680/balance", r.get(1).uri());
+        assertEquals("", r.get(1).queryString());
         fails(AnytimeError.CARD_INVALID_PARAMETER, () -> MultiRequestForm.parse(Map.of(), errors));
         fails(AnytimeError.CARD_INVALID_PARAMETER, () -> MultiRequestForm.parse(Map.of(
-                "requests[0][uri]", "/v1.0/multi-request", "requests[0][method]", "POST"), errors));
-        fails(AnytimeError.CARD_INVALID_PARAMETER, () -> MultiRequestForm.parse(Map.of(
                 "requests[0][uri]", "/v1.0/accounts", "requests[0][method]", "DELETE"), errors));
+        // an index with params only still counts (and still needs its method)
+        fails(AnytimeError.CARD_INVALID_PARAMETER, () -> MultiRequestForm.parse(Map.of(
+                "requests[0][uri]", "/v1.0/accounts", "requests[0][method]", "GET",
+                "requests[1][params][amount]", "1"), errors));
+        // the uri is not judged here: a nested multi-request or an unknown route is answered in its slot
+        assertEquals("/v1.0/multi-request", MultiRequestForm.parse(Map.of(
+                "requests[0][uri]", "/v1.0/multi-request", "requests[0][method]", "post"), errors).get(0).uri());
     }
 }

@@ -1,0 +1,196 @@
+package io.anygate.anytime.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.anygate.anytime.AnytimeError;
+import io.anygate.anytime.Envelopes;
+import io.anygate.anytime.IdempotencyKey;
+import io.anygate.anytime.UnexpectedExceptionMapper;
+import io.anygate.anytime.forms.MultiRequestForm.SubRequest;
+import io.anygate.security.SubRequestTickets;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the sub-requests of a multi-request to this process's own HTTP listener, one after the other in index order
+ * (one may depend on another's effect), so that each runs the whole path of a direct call: routing, edge checks,
+ * Idempotency-Key, resource, journal, envelope, access line. Each carries a one-time {@link SubRequestTickets} ticket
+ * instead of a validation data of its own. No thread waits for a sub-request: the Vert.x client answers on an event
+ * loop and the next step runs on a worker, so a batch holds no worker while its sub-requests need one.
+ */
+@ApplicationScoped
+public class SubRequestDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(SubRequestDispatcher.class);
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    SubRequestTickets tickets;
+    @Inject
+    Envelopes envelopes;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    MultiRequestConfig config;
+    @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
+    String listenerHost;
+
+    private HttpClient client;
+
+    /**
+     * A batch as its request knows it, read on the request's thread before any sub-request is sent.
+     *
+     * @param port the local port the batch came in on: the listener its sub-requests go to
+     */
+    record Batch(String partnerId, String username, InetAddress client, long requestId,
+            Optional<String> idempotencyKey, int port) {
+    }
+
+    /**
+     * One sub-request's answer.
+     *
+     * @param envelope   the exact envelope text the sub-request answered (or one made here when it could not)
+     * @param replayable false when the answer carries card secrets ({@code Cache-Control: no-store}) or its outcome
+     *                   is unknown (408, 5xx): the batch answer is then not kept for an Idempotency-Key replay
+     */
+    record Slot(int status, String envelope, boolean replayable) {
+    }
+
+    private record Received(int status, String cacheControl, String body) {
+    }
+
+    @PostConstruct
+    void open() {
+        client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(config.connections()).setKeepAlive(true)
+                .setName("multi-request"));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /** Runs the sub-requests in index order; never fails: every sub-request gets a slot with an Anytime answer. */
+    Uni<List<Slot>> run(Batch batch, List<SubRequest> subs) {
+        return Multi.createFrom().range(0, subs.size())
+                .onItem().transformToUniAndConcatenate(i -> one(batch, i, subs.get(i)))
+                .collect().asList();
+    }
+
+    private Uni<Slot> one(Batch batch, int index, SubRequest sub) {
+        Optional<SubRequestTarget> target = SubRequestTarget.of(sub);
+        if (target.isEmpty()) {
+            return Uni.createFrom().item(() -> local(batch, AnytimeError.INVALID_ROUTE, "Invalid route"));
+        }
+        SubRequestTarget t = target.get();
+        return Uni.createFrom().deferred(() -> {
+            String ticket = tickets.issue(new SubRequestTickets.Ticket(batch.partnerId(), batch.client(),
+                    batch.requestId(), index, t.method(), t.path()));
+            return Uni.createFrom().completionStage(() -> send(batch, index, t, ticket).toCompletionStage())
+                    .onTermination().invoke(() -> tickets.withdraw(ticket));
+        })
+                // off the event loop: making an envelope may read the store
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(received -> slot(batch, index, received))
+                .onFailure().recoverWithItem(e -> failed(batch, index, e));
+    }
+
+    private Future<Received> send(Batch batch, int index, SubRequestTarget t, String ticket) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(t.method()))
+                .setHost(loopback()).setPort(batch.port()).setURI(t.uri())
+                .setIdleTimeout(config.subRequestTimeout().toMillis())
+                .putHeader(SubRequestTickets.HEADER, ticket);
+        if (t.writes()) {
+            options.putHeader(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded");
+            batch.idempotencyKey().ifPresent(key -> options.putHeader(IdempotencyKey.HEADER, subKey(key, index)));
+        }
+        return client.request(options)
+                .compose(rq -> t.body() == null ? rq.send() : rq.send(Buffer.buffer(t.body())))
+                .compose(rs -> rs.body().map(body -> new Received(rs.statusCode(),
+                        rs.getHeader(HttpHeaders.CACHE_CONTROL), body.toString(StandardCharsets.UTF_8))));
+    }
+
+    private Slot slot(Batch batch, int index, Received r) {
+        if (!isEnvelope(r.body())) {
+            // not from the Anytime surface: the server refused it before routing (shutting down, too large)
+            LOG.warnf("multi-request %d: sub-request %d answered HTTP %d without an envelope", batch.requestId(),
+                    index, r.status());
+            return local(batch, AnytimeError.UNKNOWN, UnexpectedExceptionMapper.MESSAGE);
+        }
+        boolean secret = r.cacheControl() != null && r.cacheControl().toLowerCase(Locale.ROOT).contains("no-store");
+        boolean unknownOutcome = r.status() == 408 || r.status() >= 500;
+        return new Slot(r.status(), r.body(), !secret && !unknownOutcome);
+    }
+
+    private Slot failed(Batch batch, int index, Throwable e) {
+        if (e instanceof TimeoutException) {
+            return local(batch, AnytimeError.BANKING_NETWORK_TIMEOUT, "No answer within "
+                    + config.subRequestTimeout().toSeconds() + " s: the sub-request may still complete");
+        }
+        LOG.warnf("multi-request %d: sub-request %d could not be sent: %s", batch.requestId(), index, e.toString());
+        return local(batch, AnytimeError.UNKNOWN, UnexpectedExceptionMapper.MESSAGE);
+    }
+
+    private Slot local(Batch batch, AnytimeError error, String message) {
+        String envelope = new String(envelopes.errorBytes(error, message, batch.username()), StandardCharsets.UTF_8);
+        return new Slot(error.httpStatus(), envelope, error.httpStatus() < 500 && error.httpStatus() != 408);
+    }
+
+    private boolean isEnvelope(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            return node != null && node.isObject() && node.has("body");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    // the listener bound to every address is reached on loopback
+    private String loopback() {
+        String host = listenerHost.trim();
+        return switch (host) {
+            case "0.0.0.0", "" -> "127.0.0.1";
+            case "::", "[::]" -> "::1";
+            default -> host;
+        };
+    }
+
+    /**
+     * The Idempotency-Key of sub-request {@code index} of a batch sent with {@code batchKey}: the same on every retry
+     * of the batch, so that a write sub-request replays (or resumes) rather than runs again.
+     */
+    static String subKey(String batchKey, int index) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(batchKey.getBytes(StandardCharsets.UTF_8));
+            return "multi-request:" + HexFormat.of().formatHex(digest, 0, 16) + ":" + index;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
