@@ -14,6 +14,7 @@ import io.anygate.security.CurrentPartner;
 import io.anygate.security.Functionality;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -69,7 +70,8 @@ public class MultiRequestResource {
         long requestId = envelopes.nextRequestId();
         trace.requestId(requestId);
         SubRequestDispatcher.Batch batch = new SubRequestDispatcher.Batch(partner.partnerId(), partner.username(),
-                partner.clientAddress().orElseThrow(), requestId, idempotencyKey.value(), http.localAddress().port());
+                partner.clientAddress().orElseThrow(), requestId, idempotencyKey.value(), http.localAddress().port(),
+                Vertx.currentContext());
         return dispatcher.run(batch, subs).map(slots -> answer(subs, slots));
     }
 

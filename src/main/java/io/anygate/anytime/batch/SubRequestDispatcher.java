@@ -11,7 +11,9 @@ import io.anygate.security.SubRequestTickets;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -19,6 +21,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +32,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +47,14 @@ import org.jboss.logging.Logger;
  * Idempotency-Key, resource, journal, envelope, access line. Each carries a one-time {@link SubRequestTickets} ticket
  * instead of a validation data of its own. No thread waits for a sub-request: the Vert.x client answers on an event
  * loop and the next step runs on a worker, so a batch holds no worker while its sub-requests need one.
+ *
+ * <p>Every sub-request is sent from one event-loop context of this bean's own, never from the batch's thread. Vert.x
+ * 4.5 (before the fix of eclipse-vertx/vert.x#6038) can drop the end of a response whose body is asked for on
+ * another thread than the one its connection reads on: sent from the batch's worker, a pooled connection made by an
+ * earlier batch on another event loop now and then delivered the head of a small answer and never its body, and the
+ * batch waited for ever (seen about once in 100 batches). On one context the connection's reads, the head and the
+ * body handler are one thread. A deadline of its own ({@link #DEADLINE_MARGIN} past the sub-request timeout) still
+ * bounds each sub-request, so a signal lost anywhere else answers 408 in its slot instead of holding the batch.
  */
 @ApplicationScoped
 public class SubRequestDispatcher {
@@ -61,15 +74,21 @@ public class SubRequestDispatcher {
     @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
     String listenerHost;
 
+    /** How long past the client's own idle timeout a sub-request's deadline falls. */
+    static final Duration DEADLINE_MARGIN = Duration.ofSeconds(5);
+
     private HttpClient client;
+    private Context sending;
 
     /**
      * A batch as its request knows it, read on the request's thread before any sub-request is sent.
      *
-     * @param port the local port the batch came in on: the listener its sub-requests go to
+     * @param port    the local port the batch came in on: the listener its sub-requests go to
+     * @param context the batch request's own Vert.x context: each answer comes back on it, so that the rest of the
+     *                batch (its envelope, its access line and their MDC) runs where it would without sub-requests
      */
     record Batch(String partnerId, String username, InetAddress client, long requestId,
-            Optional<String> idempotencyKey, int port) {
+            Optional<String> idempotencyKey, int port, Context context) {
     }
 
     /**
@@ -87,6 +106,8 @@ public class SubRequestDispatcher {
 
     @PostConstruct
     void open() {
+        // a new context of its own, whatever thread creates the bean (getOrCreateContext would take a request's)
+        sending = ((VertxInternal) vertx).createEventLoopContext();
         client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(config.connections()).setKeepAlive(true)
                 .setName("multi-request"));
     }
@@ -113,6 +134,7 @@ public class SubRequestDispatcher {
             String ticket = tickets.issue(new SubRequestTickets.Ticket(batch.partnerId(), batch.client(),
                     batch.requestId(), index, t.method(), t.path()));
             return Uni.createFrom().completionStage(() -> send(batch, index, t, ticket).toCompletionStage())
+                    .ifNoItem().after(config.subRequestTimeout().plus(DEADLINE_MARGIN)).failWith(TimeoutException::new)
                     .onTermination().invoke(() -> tickets.withdraw(ticket));
         })
                 // off the event loop: making an envelope may read the store
@@ -130,10 +152,13 @@ public class SubRequestDispatcher {
             options.putHeader(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded");
             batch.idempotencyKey().ifPresent(key -> options.putHeader(IdempotencyKey.HEADER, subKey(key, index)));
         }
-        return client.request(options)
+        Promise<Received> received = ((ContextInternal) batch.context()).promise();
+        sending.runOnContext(v -> client.request(options)
                 .compose(rq -> t.body() == null ? rq.send() : rq.send(Buffer.buffer(t.body())))
                 .compose(rs -> rs.body().map(body -> new Received(rs.statusCode(),
-                        rs.getHeader(HttpHeaders.CACHE_CONTROL), body.toString(StandardCharsets.UTF_8))));
+                        rs.getHeader(HttpHeaders.CACHE_CONTROL), body.toString(StandardCharsets.UTF_8))))
+                .onComplete(received));
+        return received.future();
     }
 
     private Slot slot(Batch batch, int index, Received r) {
