@@ -42,7 +42,7 @@ public class EdgeAuthenticator {
             AuthAudit.failure(null, ip, AuthFailure.MISSING_CREDENTIALS);
             throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED, ACCESS_DENIED);
         }
-        rateLimiter.checkIp(ip);
+        rateLimiter.checkIp(client);
         AccessTokens.Resolved resolved = token.length() > 512 ? null : tokens.resolve(token).orElse(null);
         Partner partner = resolved == null ? null : registry.find(resolved.partnerId()).orElse(null);
         if (partner == null || resolved.expired()) {

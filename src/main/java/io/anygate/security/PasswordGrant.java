@@ -35,7 +35,7 @@ public class PasswordGrant {
 
     public AccessTokens.Issued grant(TokenRequest form, EdgeAuthenticator.Credentials headers, InetAddress client) {
         String ip = client.getHostAddress();
-        rateLimiter.checkIp(ip);
+        rateLimiter.checkIp(client);
         if (blank(form.grantType()) || blank(form.clientId()) || blank(form.clientSecret()) || blank(form.username())
                 || blank(form.password())) {
             AuthAudit.failure(AuthAudit.unknownClient(form.clientId()), ip, AuthFailure.BAD_REQUEST);

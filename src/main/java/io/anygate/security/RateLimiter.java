@@ -7,6 +7,7 @@ import io.anygate.store.Store;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,9 +17,9 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Fixed-window rate limits per client IP, per API user and per functionality of an API user, counted in the
- * store so that all replicas share them: one counter row per key and window, incremented atomically. Off in
- * sandbox mode unless {@code gateway.security.rate-limit.enabled} says otherwise.
+ * Fixed-window rate limits per client IP (per /64 for IPv6), per API user and per functionality of an API user,
+ * counted in the store so that all replicas share them: one counter row per key and window, incremented atomically.
+ * Off in sandbox mode unless {@code gateway.security.rate-limit.enabled} says otherwise.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -38,9 +39,9 @@ public class RateLimiter {
         return config.rateLimit().enabled().orElse(!gateway.sandbox());
     }
 
-    /** Counts a request from this client address; 4290010 when over the limit. */
-    public void checkIp(String clientIp) {
-        if (enabled() && count("ip:" + clientIp) > config.rateLimit().perIp()) {
+    /** Counts a request from this client address (IPv6: its /64, {@link IpCounterKey}); 4290010 when over the limit. */
+    public void checkIp(InetAddress client) {
+        if (enabled() && count(IpCounterKey.of(client)) > config.rateLimit().perIp()) {
             metrics.rateLimited(EdgeMetrics.RateScope.IP);
             throw new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_IP, "Maximum query rate by IP address reached");
         }

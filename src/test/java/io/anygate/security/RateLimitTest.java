@@ -3,6 +3,8 @@ package io.anygate.security;
 import static io.anygate.testsupport.EdgeClient.signed;
 import static io.anygate.testsupport.EdgeClient.tokenResponse;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anygate.testsupport.TestPartner;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +14,7 @@ import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +47,17 @@ class RateLimitTest {
     static String freshIp() {
         int n = Math.floorMod(UUID.randomUUID().hashCode(), 250) + 1;
         return "192.0.2." + n;
+    }
+
+    /** A fresh /64 of the IPv6 documentation range per test run, as {@code 2001:db8:x:y:}. */
+    static String freshIpv6Network() {
+        UUID u = UUID.randomUUID();
+        return String.format("2001:db8:%x:%x:", u.getMostSignificantBits() & 0xFFFF, u.getLeastSignificantBits() & 0xFFFF);
+    }
+
+    Response unauthenticatedApicheck(String ip) {
+        return io.restassured.RestAssured.given().header("Authorization", "Bearer x").header("X-Validation-Data", "v")
+                .header("X-Signed-Request", "s").header("X-Forwarded-For", ip).get("/v1.0/apicheck");
     }
 
     Response apicheck(TestPartner p, String token, String ip) {
@@ -88,14 +102,36 @@ class RateLimitTest {
     @Test
     void perIpLimit() {
         String ip = freshIp();
-        Response r;
-        int calls = 0;
-        do {
-            r = io.restassured.RestAssured.given().header("Authorization", "Bearer x").header("X-Validation-Data", "v")
-                            .header("X-Signed-Request", "s").header("X-Forwarded-For", ip).get("/v1.0/apicheck");
-            calls++;
-        } while (r.statusCode() != 429 && calls < 20);
-        r.then().statusCode(429).body("body.error.code", equalTo(4290010))
-                .body("body.error.exception", equalTo("MaxQueryRateByIpReachedException"));
+        callsUntilRefused(call -> ip);
+    }
+
+    @Test
+    void perIpLimitCountsAnIpv6ClientByItsSlash64() {
+        // A client owns its whole /64: a new address per call must not give it a new budget (per-ip 8 here).
+        String network = freshIpv6Network();
+        assertEquals(9, callsUntilRefused(call -> network + "a:b:c:" + Integer.toHexString(call)),
+                "eight calls from the /64 pass, the ninth is refused");
+        // Another /64 is another client, with a budget of its own.
+        unauthenticatedApicheck(freshIpv6Network() + ":1").then().statusCode(401);
+    }
+
+    @Test
+    void anIpv4MappedAddressCountsAsItsIpv4Address() {
+        String ip = "198.51.100." + (Math.floorMod(UUID.randomUUID().hashCode(), 250) + 1);
+        int calls = callsUntilRefused(call -> call % 2 == 0 ? ip : "::ffff:" + ip);
+        assertTrue(calls <= 9, "one counter for both spellings, refused after " + calls + " calls");
+    }
+
+    /** Calls from {@code ipOfCall} (given the call's number, from 1) until the per-IP limit refuses one; how many. */
+    int callsUntilRefused(IntFunction<String> ipOfCall) {
+        for (int call = 1; call <= 20; call++) {
+            Response r = unauthenticatedApicheck(ipOfCall.apply(call));
+            if (r.statusCode() == 429) {
+                r.then().body("body.error.code", equalTo(4290010))
+                        .body("body.error.exception", equalTo("MaxQueryRateByIpReachedException"));
+                return call;
+            }
+        }
+        throw new AssertionError("20 calls and none refused by the per-IP limit");
     }
 }
