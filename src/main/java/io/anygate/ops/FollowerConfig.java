@@ -16,7 +16,10 @@ public interface FollowerConfig {
     @WithDefault("10s")
     String interval();
 
-    /** How long the replica that ran a pass keeps the job before another may take it. */
+    /**
+     * How long a replica holds the job unless it renews it: a pass renews it before its next card once half has
+     * gone, so a long pass keeps it and a replica that died gives it up after this.
+     */
     @WithDefault("PT1M")
     Duration lease();
 

@@ -18,11 +18,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Follows every registered card's transactions in TX, so that what happens in TX without the gateway (merchant
- * purchases, reversals) also reaches the partner as {@code card_last_tx}. One replica at a time (a lease row);
- * per card a cursor (V31) over {@code GET trans} by card contract in ascending id order. Events are made exactly
- * as on approval ({@link CardLastTxEvents}); their id {@code card_last_tx:{txid}} makes the outbox keep one
- * when the approval already enqueued it. The cursor moves only after the page's events are enqueued: a crash
- * repeats a page, which the outbox absorbs.
+ * purchases, reversals) also reaches the partner as {@code card_last_tx}. One replica at a time (a lease row,
+ * renewed during a long pass: {@link FollowerLease}); per card a cursor (V31) over {@code GET trans} by card
+ * contract in ascending id order. Events are made exactly as on approval ({@link CardLastTxEvents}); their id
+ * {@code card_last_tx:{txid}} makes the outbox keep one when the approval already enqueued it. The cursor moves
+ * only after the page's events are enqueued: a crash repeats a page, which the outbox absorbs.
  */
 @ApplicationScoped
 public class TransactionFollower {
@@ -45,7 +45,10 @@ public class TransactionFollower {
     @Inject
     Clock clock;
 
-    /** What one pass did. */
+    /**
+     * What one pass did: {@code leaseHeld} false when the lease was not taken, or was lost during the pass (then
+     * {@code cards} says how many were followed before it stopped).
+     */
     public record Pass(boolean leaseHeld, int cards, int enqueued) {
     }
 
@@ -54,35 +57,50 @@ public class TransactionFollower {
      * transactions each.
      */
     public Pass runOnce(String owner, Duration lease, int cards, int pageSize) {
-        FollowerStore db = new FollowerStore(store.dataSource());
         try {
-            if (!db.claim(JOB, owner, lease, clock.instant())) {
-                return new Pass(false, 0, 0);
-            }
-            int enqueued = 0;
-            int failed = 0;
-            String firstError = null;
-            List<FollowerStore.Followed> due = db.due(cards);
-            for (FollowerStore.Followed f : due) {
-                try {
-                    enqueued += follow(db, f, pageSize);
-                } catch (RuntimeException e) {
-                    // TX unavailable for this card now: its cursor stays, the next pass reads the same page. It is
-                    // noted as polled all the same, so that cards failing every time do not take every pass's turn
-                    // (cards-per-pass of them would starve all the others).
-                    failed++;
-                    firstError = firstError == null ? "card " + f.card().cardId() + ": " + e : firstError;
-                    db.advance(f.card().cardId(), f.lastTranId(), f.seen(), clock.instant());
-                }
-            }
-            if (failed > 0) {
-                LOG.warnf("%d of %d cards not followed this pass (retried next pass); first: %s", failed, due.size(),
-                        firstError);
-            }
-            return new Pass(true, due.size(), enqueued);
+            return run(new FollowerStore(store.dataSource()), owner, lease, cards, pageSize);
         } catch (SQLException e) {
             throw new IllegalStateException("follower store unavailable", e);
         }
+    }
+
+    /** The pass on a given store (tests give it one of their own). */
+    Pass run(FollowerStore db, String owner, Duration lease, int cards, int pageSize) throws SQLException {
+        FollowerLease job = new FollowerLease(db, owner, lease, clock);
+        if (!job.take()) {
+            return new Pass(false, 0, 0);
+        }
+        boolean held = true;
+        int followed = 0;
+        int enqueued = 0;
+        int failed = 0;
+        String firstError = null;
+        List<FollowerStore.Followed> due = db.due(cards);
+        for (FollowerStore.Followed f : due) {
+            if (!job.keep()) {
+                // another replica follows the cards now: going on would double the TX load
+                held = false;
+                LOG.warnf("follower lease taken over by another replica after %d of %d cards; pass stopped",
+                        followed, due.size());
+                break;
+            }
+            followed++;
+            try {
+                enqueued += follow(db, f, pageSize);
+            } catch (RuntimeException e) {
+                // TX unavailable for this card now: its cursor stays, the next pass reads the same page. It is
+                // noted as polled all the same, so that cards failing every time do not take every pass's turn
+                // (cards-per-pass of them would starve all the others).
+                failed++;
+                firstError = firstError == null ? "card " + f.card().cardId() + ": " + e : firstError;
+                db.advance(f.card().cardId(), f.lastTranId(), f.seen(), clock.instant());
+            }
+        }
+        if (failed > 0) {
+            LOG.warnf("%d of %d cards not followed this pass (retried next pass); first: %s", failed, followed,
+                    firstError);
+        }
+        return new Pass(held, followed, enqueued);
     }
 
     private int follow(FollowerStore db, FollowerStore.Followed f, int pageSize) throws SQLException {
