@@ -71,7 +71,7 @@ public class EdgeAuthenticator {
             throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED, ACCESS_DENIED);
         }
         InetAddress client = ticket.client();
-        rateLimiter.checkIp(client.getHostAddress());
+        rateLimiter.checkIp(client);
         Partner partner = registry.find(ticket.partnerId()).orElse(null);
         if (partner == null) {
             // removed from the partners file while its batch ran
