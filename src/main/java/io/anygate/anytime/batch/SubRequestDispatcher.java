@@ -95,8 +95,10 @@ public class SubRequestDispatcher {
      * One sub-request's answer.
      *
      * @param envelope   the exact envelope text the sub-request answered (or one made here when it could not)
-     * @param replayable false when the answer carries card secrets ({@code Cache-Control: no-store}) or its outcome
-     *                   is unknown (408, 5xx): the batch answer is then not kept for an Idempotency-Key replay
+     * @param replayable false when the answer carries card secrets ({@code Cache-Control: no-store}), its outcome
+     *                   is unknown (408, 5xx) or it asks to retry later (409: its derived key is still in flight;
+     *                   429: rate limited; the sub-request did not run and kept nothing under its key): the batch
+     *                   answer is then not kept for an Idempotency-Key replay
      */
     record Slot(int status, String envelope, boolean replayable) {
     }
@@ -170,7 +172,9 @@ public class SubRequestDispatcher {
         }
         boolean secret = r.cacheControl() != null && r.cacheControl().toLowerCase(Locale.ROOT).contains("no-store");
         boolean unknownOutcome = r.status() == 408 || r.status() >= 500;
-        return new Slot(r.status(), r.body(), !secret && !unknownOutcome);
+        // kept, a "retry later" would be replayed for the key's whole retention: the retry could never run it
+        boolean retryLater = r.status() == 409 || r.status() == 429;
+        return new Slot(r.status(), r.body(), !secret && !unknownOutcome && !retryLater);
     }
 
     private Slot failed(Batch batch, int index, Throwable e) {

@@ -271,6 +271,52 @@ class MultiRequestTest {
         assertEquals(1, count("SELECT COUNT(*) FROM operation WHERE card_id = ?", card.cardId()));
     }
 
+    /**
+     * A write sub-request whose derived key is still in flight answers 409 "retry later" in its slot: the batch answer
+     * is not kept, so that the retry with the batch key gets the sub-request's own answer once it is known. (Kept, the
+     * 409 was replayed for the key's whole retention, and only a new key, which repeats every write, got past it.)
+     */
+    @Test
+    void aSlotStillInProgressIsNotKeptSoTheBatchRetryGetsTheWritesAnswer() throws Exception {
+        OwnedCard card = fixture.card("delta", "100.00", "0.00");
+        String key = "batch-" + UUID.randomUUID();
+        Map<String, String> params = credit(card, "4");
+        List<Map<String, Object>> subs = List.of(sub("POST", "/v1.0/cards/" + ref(card) + "/credit", params));
+        Response first;
+        Response direct;
+        CardFixture.sim().body(Map.of("operation", "tran.account2account", "latencyMs", 3000)).put("/sim/faults")
+                .then().statusCode(200);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            // the same credit, sent directly under the key sub-request 0 derives from the batch key: still running
+            RequestSpecification signed = signed();
+            Future<Response> running = caller.submit(() -> signed
+                    .header("Idempotency-Key", SubRequestDispatcher.subKey(key, 0))
+                    .contentType("application/x-www-form-urlencoded").formParams(params)
+                    .post("/v1.0/cards/" + ref(card) + "/credit"));
+            awaitIdempotencyRow(SubRequestDispatcher.subKey(key, 0));
+            first = batch(signed(), subs, key);
+            direct = running.get(30, TimeUnit.SECONDS);
+        } finally {
+            caller.shutdownNow();
+            CardFixture.sim().delete("/sim/faults").then().statusCode(200);
+        }
+        JsonNode slot = JSON.readTree(first.asString()).path("body").path("responses").get(0);
+        assertEquals(409, slot.path("http_status_code").asInt(), slot.toString());
+        assertEquals(4090010, slot.path("response").path("body").path("error").path("code").asInt());
+        assertEquals("no-store", first.header("Cache-Control"));
+        assertEquals(200, direct.statusCode(), direct.asString());
+
+        Response again = batch(signed(), subs, key);
+        assertEquals(200, again.statusCode(), again.asString());
+        assertNull(again.header("Idempotent-Replayed"), "a batch answer with a 409 slot is not kept");
+        JsonNode credit = JSON.readTree(again.asString()).path("body").path("responses").get(0);
+        assertEquals(200, credit.path("http_status_code").asInt(), credit.toString());
+        assertEquals(JSON.readTree(direct.asString()), credit.path("response"));
+        assertEquals(new BigDecimal("4.00"), CardFixture.balance(card.cardContractId()));
+        assertEquals(1, count("SELECT COUNT(*) FROM operation WHERE card_id = ?", card.cardId()));
+    }
+
     // ---- the SDK's request, byte for byte ----
 
     /** A sub-request as PostRequestMultiRequestRequestBuilder builds it (keys in its order). */
@@ -376,6 +422,25 @@ class MultiRequestTest {
         if (message != null) {
             assertEquals(message, r.jsonPath().getString("body.error.message"));
         }
+    }
+
+    /** Waits up to 10 s for the partner's claim of this Idempotency-Key to be in the store. */
+    private void awaitIdempotencyRow(String key) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM idempotency_key WHERE partner_id = ? AND idem_key = ?")) {
+                ps.setString(1, DELTA.partnerId());
+                ps.setString(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no claim of " + key);
     }
 
     private long count(String sql, Object param) throws SQLException {
