@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -75,7 +76,10 @@ public class MultiRequestResource {
         return dispatcher.run(batch, subs).map(slots -> answer(subs, slots));
     }
 
-    /** The batch answer; marked no-store (never kept for an Idempotency-Key replay) when a slot must not be. */
+    /**
+     * The batch answer; marked no-store (never kept for an Idempotency-Key replay) when a slot must not be, or when a
+     * slot echoes a CVC (a PIN request's {@code cvc}, whatever its answer: a CVC must never reach the store).
+     */
     static RestResponse<MultiRequestAnswer> answer(List<SubRequest> subs, List<SubRequestDispatcher.Slot> slots) {
         List<SubRequestAnswer> responses = new ArrayList<>(subs.size());
         for (int i = 0; i < subs.size(); i++) {
@@ -86,9 +90,30 @@ public class MultiRequestResource {
         }
         RestResponse.ResponseBuilder<MultiRequestAnswer> ok =
                 RestResponse.ResponseBuilder.ok(new MultiRequestAnswer(responses));
-        if (slots.stream().anyMatch(slot -> !slot.replayable())) {
+        if (slots.stream().anyMatch(slot -> !slot.replayable())
+                || subs.stream().anyMatch(MultiRequestResource::echoesCvc)) {
             ok.header(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         return ok.build();
+    }
+
+    /** True when the echo of this sub-request (uri, query_string, params) names a {@code cvc}, escapes decoded. */
+    static boolean echoesCvc(SubRequest sub) {
+        StringBuilder echoed = new StringBuilder(sub.uri()).append('&').append(sub.queryString());
+        sub.params().keySet().forEach(name -> echoed.append('&').append(name));
+        String text = echoed.toString();
+        StringBuilder decoded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int hi = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
+            if (c == '%' && lo >= 0) {
+                decoded.append((char) (hi * 16 + lo));
+                i += 2;
+            } else {
+                decoded.append(c);
+            }
+        }
+        return decoded.toString().toLowerCase(Locale.ROOT).contains("cvc");
     }
 }

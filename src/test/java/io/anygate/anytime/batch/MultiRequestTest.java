@@ -317,6 +317,33 @@ class MultiRequestTest {
         assertEquals(1, count("SELECT COUNT(*) FROM operation WHERE card_id = ?", card.cardId()));
     }
 
+    /**
+     * A slot echoes what was asked, a PIN request's {@code cvc} included: such a batch answer never reaches the
+     * idempotency store, even when the PIN is refused (here the card is not activated) and no slot is no-store.
+     */
+    @Test
+    void aBatchEchoingACvcIsNeverKeptEvenWhenThePinIsRefused() throws Exception {
+        OwnedCard card = fixture.card("delta", "50.00", null, "Inactive");
+        String cvc = CardFixture.sim().queryParam("ref[id]", card.cardId()).get("/tx/v1/card/cvv2").then()
+                .statusCode(200).extract().path("cvv2");
+        String key = "batch-" + UUID.randomUUID();
+        List<Map<String, Object>> subs = List.of(
+                subWithQuery("GET", "/v1.0/cards/" + ref(card) + "/pin", "cvc=" + cvc),
+                sub("GET", "/v1.0/cards/" + ref(card) + "/pin", Map.of("cvc", cvc)));
+        Response first = batch(signed(), subs, key);
+        assertEquals(200, first.statusCode(), first.asString());
+        for (JsonNode slot : JSON.readTree(first.asString()).path("body").path("responses")) {
+            assertEquals(4030320, slot.path("response").path("body").path("error").path("code").asInt(),
+                    slot.toString());
+        }
+        assertEquals("no-store", first.header("Cache-Control"));
+        assertEquals(0, count("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", key),
+                "the answer echoing the CVC is not kept, the key is released");
+        Response again = batch(signed(), subs, key);
+        assertEquals(200, again.statusCode(), again.asString());
+        assertNull(again.header("Idempotent-Replayed"));
+    }
+
     // ---- the SDK's request, byte for byte ----
 
     /** A sub-request as PostRequestMultiRequestRequestBuilder builds it (keys in its order). */

@@ -57,6 +57,16 @@ class SubRequestTargetTest {
     }
 
     @Test
+    void aCvcIsSeenWhereverTheEchoOfASubRequestNamesIt() {
+        assertTrue(MultiRequestResource.echoesCvc(sub("GET", "/v1.0/cards/ANY1/pin", "cvc=123", Map.of())));
+        assertTrue(MultiRequestResource.echoesCvc(sub("GET", "/v1.0/cards/ANY1/pin", "a=1&%63V%43=123", Map.of())));
+        assertTrue(MultiRequestResource.echoesCvc(sub("GET", "/v1.0/cards/ANY1/pin", "", Map.of("cvc", "123"))));
+        assertTrue(MultiRequestResource.echoesCvc(sub("GET", "/v1.0/cards/ANY1/pin?cvc=123", "", Map.of())));
+        assertTrue(!MultiRequestResource.echoesCvc(sub("POST", "/v1.0/cards/ANY1/credit", "%zz",
+                Map.of("amount", "10"))));
+    }
+
+    @Test
     void subRequestKeysAreStablePerBatchKeyAndIndex() {
         String k0 = SubRequestDispatcher.subKey("my-batch-key", 0);
         assertEquals(k0, SubRequestDispatcher.subKey("my-batch-key", 0));
