@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * {@code POST /v1.0/multi-request} (the SDK's {@code requestMultiRequest()}): up to 20 sub-requests, authenticated
@@ -55,9 +56,12 @@ public class MultiRequestResource {
     @Inject
     SubRequestDispatcher dispatcher;
 
-    // @Blocking: the edge filters read the store on a worker; the worker is free again once the Uni is returned
+    // @Blocking: the edge filters read the store on a worker; the worker is free again once the Uni is returned.
+    // @Cancellable(false): a batch whose caller leaves runs to its end, as a direct call does, and its answer is
+    // written (kept for its Idempotency-Key); cancelled, its key stayed claimed, 409 to every retry until the lease.
     @POST
     @Blocking
+    @Cancellable(false)
     @Functionality("multi-request")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     public Uni<RestResponse<MultiRequestAnswer>> multiRequest(MultivaluedMap<String, String> form,

@@ -18,13 +18,16 @@ import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.EdgeClient;
 import io.anygate.testsupport.TestPartner;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -344,6 +347,52 @@ class MultiRequestTest {
         assertNull(again.header("Idempotent-Replayed"));
     }
 
+    /**
+     * A partner that leaves while its batch runs does not stop it: like a direct call, the batch runs to its end and
+     * its answer is kept for the Idempotency-Key, so the retry gets it. (Cancelled with the connection, the remaining
+     * sub-requests never ran and the batch key stayed claimed: every retry answered 409 until the claim's lease.)
+     */
+    @Test
+    void aBatchWhoseCallerLeavesRunsToItsEndAndItsRetryGetsTheAnswer() throws Exception {
+        OwnedCard card = fixture.card("delta", "100.00", "0.00");
+        String key = "batch-" + UUID.randomUUID();
+        List<Map<String, Object>> subs = List.of(sub("POST", "/v1.0/cards/" + ref(card) + "/credit", credit(card, "3")),
+                sub("POST", "/v1.0/cards/" + ref(card) + "/credit", credit(card, "2")),
+                sub("GET", "/v1.0/apicheck", Map.of()));
+        byte[] form = phpForm(subs).getBytes(StandardCharsets.US_ASCII);
+        String data = EdgeClient.freshValidationData();
+        CardFixture.sim().body(Map.of("operation", "tran.account2account", "latencyMs", 1500)).put("/sim/faults")
+                .then().statusCode(200);
+        try {
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /v1.0/multi-request HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nX-Validation-Data: " + data + "\r\nX-Signed-Request: " + EdgeClient.sign(DELTA.key(), data)
+                        + "\r\nIdempotency-Key: " + key + "\r\nContent-Type: application/x-www-form-urlencoded"
+                        + "\r\nContent-Length: " + form.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(form);
+                out.flush();
+                // the first credit is running (its derived key is claimed): the partner goes away
+                awaitIdempotencyRow(SubRequestDispatcher.subKey(key, 0));
+            }
+            for (int i = 0; i < 300 && !"COMPLETED".equals(idempotencyState(key)); i++) {
+                Thread.sleep(50);
+            }
+        } finally {
+            CardFixture.sim().delete("/sim/faults").then().statusCode(200);
+        }
+        assertEquals("COMPLETED", idempotencyState(key), "the batch's answer is kept for its key");
+        assertEquals(new BigDecimal("5.00"), CardFixture.balance(card.cardContractId()));
+        Response again = batch(signed(), subs, key);
+        assertEquals(200, again.statusCode(), again.asString());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        JsonNode slots = JSON.readTree(again.asString()).path("body").path("responses");
+        for (JsonNode slot : slots) {
+            assertEquals(200, slot.path("http_status_code").asInt(), slot.toString());
+        }
+        assertEquals(2, count("SELECT COUNT(*) FROM operation WHERE card_id = ?", card.cardId()));
+    }
+
     // ---- the SDK's request, byte for byte ----
 
     /** A sub-request as PostRequestMultiRequestRequestBuilder builds it (keys in its order). */
@@ -448,6 +497,18 @@ class MultiRequestTest {
         assertEquals(code, r.jsonPath().getLong("body.error.code"), r.asString());
         if (message != null) {
             assertEquals(message, r.jsonPath().getString("body.error.message"));
+        }
+    }
+
+    /** The state of the partner's Idempotency-Key in the store (IN_FLIGHT, COMPLETED), null when there is none. */
+    private String idempotencyState(String key) throws SQLException {
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT state FROM idempotency_key WHERE partner_id = ? AND idem_key = ?")) {
+            ps.setString(1, DELTA.partnerId());
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 
