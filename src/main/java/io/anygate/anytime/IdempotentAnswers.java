@@ -27,6 +27,29 @@ public class IdempotentAnswers {
     @Inject
     Clock clock;
 
+    /**
+     * How the current request renews its claim's in-flight lease while it runs (a multi-request may outlast one lease:
+     * a retry would take its key over and run it a second time alongside); does nothing without a claim. Read on the
+     * request's thread; the renewal may then run on any thread.
+     */
+    public Runnable claimRenewal() {
+        if (!key.owesAnswer()) {
+            return () -> { };
+        }
+        String partnerId = key.partnerId();
+        String value = key.value().orElseThrow();
+        String token = key.claimToken();
+        return () -> {
+            try {
+                if (!store.renew(partnerId, value, token, clock.millis())) {
+                    LOG.warnf("Idempotency-Key claim of partner %s was lost before its request ended", partnerId);
+                }
+            } catch (StoreException e) {
+                LOG.warnf("Could not renew an Idempotency-Key claim of partner %s: %s", partnerId, e.getMessage());
+            }
+        };
+    }
+
     /** Called by the envelope writer with the exact bytes and headers it produced. */
     void written(byte[] body, String signature, String contentType) {
         if (!key.owesAnswer()) {

@@ -96,6 +96,26 @@ public class IdempotencyStore {
         }
     }
 
+    /**
+     * Starts the in-flight lease of the claim {@code token} again from {@code now}, for a request that runs longer
+     * than one lease (a multi-request); false if the claim was lost (taken over, released or answered).
+     */
+    public boolean renew(String partnerId, String key, String token, long now) {
+        try (Connection c = store.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE idempotency_key SET claimed_at = ?"
+                     + " WHERE partner_id = ? AND idem_key = ? AND claim_token = ? AND state = ?")) {
+            c.setAutoCommit(true);
+            ps.setLong(1, now);
+            ps.setString(2, partnerId);
+            ps.setString(3, key);
+            ps.setString(4, token);
+            ps.setString(5, IN_FLIGHT);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("idempotency store unavailable", e);
+        }
+    }
+
     /** Frees the key of the claim {@code token} (outcome unknown): the next request with it runs again. */
     public void release(String partnerId, String key, String token) {
         try (Connection c = store.dataSource().getConnection()) {

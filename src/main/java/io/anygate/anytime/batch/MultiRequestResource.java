@@ -5,6 +5,7 @@ import io.anygate.anytime.AnytimeError;
 import io.anygate.anytime.AnytimeException;
 import io.anygate.anytime.Envelopes;
 import io.anygate.anytime.IdempotencyKey;
+import io.anygate.anytime.IdempotentAnswers;
 import io.anygate.anytime.forms.FormReader;
 import io.anygate.anytime.batch.MultiRequestAnswer.SubRequestAnswer;
 import io.anygate.anytime.forms.MultiRequestForm;
@@ -54,6 +55,8 @@ public class MultiRequestResource {
     @Inject
     IdempotencyKey idempotencyKey;
     @Inject
+    IdempotentAnswers idempotentAnswers;
+    @Inject
     SubRequestDispatcher dispatcher;
 
     // @Blocking: the edge filters read the store on a worker; the worker is free again once the Uni is returned.
@@ -75,8 +78,8 @@ public class MultiRequestResource {
         long requestId = envelopes.nextRequestId();
         trace.requestId(requestId);
         SubRequestDispatcher.Batch batch = new SubRequestDispatcher.Batch(partner.partnerId(), partner.username(),
-                partner.clientAddress().orElseThrow(), requestId, idempotencyKey.value(), http.localAddress().port(),
-                Vertx.currentContext());
+                partner.clientAddress().orElseThrow(), requestId, idempotencyKey.value(),
+                idempotentAnswers.claimRenewal(), http.localAddress().port(), Vertx.currentContext());
         return dispatcher.run(batch, subs).map(slots -> answer(subs, slots));
     }
 
