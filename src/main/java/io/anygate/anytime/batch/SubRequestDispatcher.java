@@ -37,6 +37,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -73,6 +74,9 @@ public class SubRequestDispatcher {
     MultiRequestConfig config;
     @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
     String listenerHost;
+
+    /** The 403 refusals of the edge, made before a sub-request's Idempotency-Key is looked at (every 401 is one too). */
+    private static final Set<Integer> EDGE_REFUSALS = Set.of(AnytimeError.FUNCTIONALITY_NOT_ALLOWED.code());
 
     /** How long past the client's own idle timeout a sub-request's deadline falls. */
     static final Duration DEADLINE_MARGIN = Duration.ofSeconds(5);
@@ -168,7 +172,8 @@ public class SubRequestDispatcher {
     }
 
     private Slot slot(Batch batch, int index, Received r) {
-        if (!isEnvelope(r.body())) {
+        JsonNode envelope = envelope(r.body());
+        if (envelope == null) {
             // not from the Anytime surface: the server refused it before routing (shutting down, too large)
             LOG.warnf("multi-request %d: sub-request %d answered HTTP %d without an envelope", batch.requestId(),
                     index, r.status());
@@ -178,7 +183,11 @@ public class SubRequestDispatcher {
         boolean unknownOutcome = r.status() == 408 || r.status() >= 500;
         // kept, a "retry later" would be replayed for the key's whole retention: the retry could never run it
         boolean retryLater = r.status() == 409 || r.status() == 429;
-        return new Slot(r.status(), r.body(), !secret && !unknownOutcome && !retryLater);
+        // refused before its Idempotency-Key was looked at, by what the partner or an operator can change (token,
+        // IP allowlist, allowed functionalities): a direct call's such refusal is never kept, nor is the batch's
+        boolean refusedAtEdge = r.status() == 401
+                || EDGE_REFUSALS.contains(envelope.path("body").path("error").path("code").asInt());
+        return new Slot(r.status(), r.body(), !secret && !unknownOutcome && !retryLater && !refusedAtEdge);
     }
 
     private Slot failed(Batch batch, int index, Throwable e) {
@@ -195,12 +204,13 @@ public class SubRequestDispatcher {
         return new Slot(error.httpStatus(), envelope, error.httpStatus() < 500 && error.httpStatus() != 408);
     }
 
-    private boolean isEnvelope(String body) {
+    /** The answer's envelope, or null when the body is none (not from the Anytime surface). */
+    private JsonNode envelope(String body) {
         try {
             JsonNode node = json.readTree(body);
-            return node != null && node.isObject() && node.has("body");
+            return node != null && node.isObject() && node.has("body") ? node : null;
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 

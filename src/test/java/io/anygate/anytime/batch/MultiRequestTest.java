@@ -321,6 +321,32 @@ class MultiRequestTest {
     }
 
     /**
+     * A sub-request refused by the edge for what the partner or an operator can change (here a functionality the
+     * partner is not allowed) is never kept under the batch's key, as a direct call's refusal is not: once allowed,
+     * the retry with the same key runs instead of replaying the refusal for 24 hours.
+     */
+    @Test
+    void aSlotRefusedByTheEdgeIsNotKeptForTheBatchKey() throws Exception {
+        TestPartner beta = TestPartner.BETA; // allowed multi-request, not apicheck
+        String betaToken = EdgeClient.token(beta);
+        List<Map<String, Object>> subs = List.of(sub("GET", "/v1.0/apicheck", Map.of()),
+                sub("GET", "/v1.0/nowhere", Map.of()));
+        String key = "batch-" + UUID.randomUUID();
+        Response first = batch(EdgeClient.signed(beta).header("Authorization", "Bearer " + betaToken), subs, key);
+        assertEquals(200, first.statusCode(), first.asString());
+        JsonNode slots = JSON.readTree(first.asString()).path("body").path("responses");
+        assertEquals(403, slots.get(0).path("http_status_code").asInt(), slots.get(0).toString());
+        assertEquals(4030030, slots.get(0).path("response").path("body").path("error").path("code").asInt());
+        assertEquals(404, slots.get(1).path("http_status_code").asInt(), slots.get(1).toString());
+        assertEquals("no-store", first.header("Cache-Control"));
+
+        Response again = batch(EdgeClient.signed(beta).header("Authorization", "Bearer " + betaToken), subs, key);
+        assertEquals(200, again.statusCode(), again.asString());
+        assertNull(again.header("Idempotent-Replayed"), "a batch answer with a slot refused by the edge is not kept");
+        assertNotEquals(first.jsonPath().getLong("request_id"), again.jsonPath().getLong("request_id"));
+    }
+
+    /**
      * A slot echoes what was asked, a PIN request's {@code cvc} included: such a batch answer never reaches the
      * idempotency store, even when the PIN is refused (here the card is not activated) and no slot is no-store.
      */
