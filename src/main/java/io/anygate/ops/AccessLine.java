@@ -9,8 +9,9 @@ import java.util.Map;
  *
  * @param method    HTTP method
  * @param route     route template, or {@code unmatched}
- * @param status    HTTP status sent
- * @param latencyMs time from the first byte read to the last byte written
+ * @param status    HTTP status sent, or {@link AccessLog#CLIENT_CLOSED_REQUEST} (499) when the caller closed the
+ *                  connection before the response ended
+ * @param latencyMs time from the first byte read to the last byte written (to the connection's close for a 499)
  * @param partner   authenticated partner username, or null before authentication
  * @param requestId the Anytime envelope's request_id, or null when no envelope was written
  * @param txCalls   TX HTTP calls the request made

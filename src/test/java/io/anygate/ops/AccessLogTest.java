@@ -4,11 +4,24 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.anygate.domain.CardRef;
+import io.anygate.domain.card.OwnedCard;
 import io.anygate.testsupport.AccessLines;
+import io.anygate.testsupport.CardFixture;
+import io.anygate.testsupport.EdgeClient;
+import io.anygate.testsupport.TestPartner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +39,9 @@ class AccessLogTest {
             return Map.of("gateway.ops.diagnostics", "true");
         }
     }
+
+    @Inject
+    CardFixture fixture;
 
     private AccessLines lines;
 
@@ -71,5 +87,114 @@ class AccessLogTest {
         given().get("/ops/diag/sleep?ms=1").then().statusCode(200);
         lines.await("/ops/diag/sleep");
         assertTrue(lines.records().stream().noneMatch(r -> r.getFormattedMessage().contains("/q/")), () -> lines.records().toString());
+    }
+
+    /**
+     * A caller that closes its connection while a plain route still works is logged once, when it leaves, as 499
+     * (client closed request): not as the 200 that was never sent.
+     */
+    @Test
+    void aCallerThatLeavesBeforeAPlainRouteAnswersIsLoggedOnceAs499() throws Exception {
+        try (Socket socket = send("/ops/diag/sleep?ms=1500")) {
+            Thread.sleep(300); // the request is read and its timer set
+        }
+        ExtLogRecord line = lines.await("/ops/diag/sleep");
+        assertTrue(line.getFormattedMessage().matches("GET /ops/diag/sleep 499 \\d+ms partner=- request_id=- tx_calls=0"),
+                line.getFormattedMessage());
+        assertEquals("499", line.getMdc("status"));
+        Thread.sleep(1500); // the timer fires and answers the closed connection: no second line
+        given().get("/ops/diag/sleep?ms=1").then().statusCode(200);
+        lines.await("status", "200");
+        assertEquals(1, lines.records().stream().filter(r -> "/ops/diag/sleep".equals(r.getMdc("route"))
+                && "499".equals(r.getMdc("status"))).count(), () -> lines.records().toString());
+        assertEquals(2, lines.records().stream().filter(r -> "/ops/diag/sleep".equals(r.getMdc("route"))).count(),
+                () -> lines.records().toString());
+    }
+
+    /**
+     * A REST request whose caller leaves while its resource still runs is logged once, as 499, with its route
+     * template and the partner already known; its request_id is not, since no envelope was written.
+     */
+    @Test
+    void aCallerThatLeavesWhileAResourceRunsIsLoggedOnceAs499WithItsTemplateAndPartner() throws Exception {
+        TraceProbeResource.entered = new CountDownLatch(1);
+        TraceProbeResource.release = new CountDownLatch(1);
+        String route = "/ops-test/cards/{card_ref}/held";
+        try {
+            try (Socket socket = send("/ops-test/cards/card-456/held")) {
+                assertTrue(TraceProbeResource.entered.await(10, TimeUnit.SECONDS), "the resource never ran");
+            }
+            ExtLogRecord line = lines.await(route);
+            assertTrue(line.getFormattedMessage().matches(
+                    "GET /ops-test/cards/\\{card_ref}/held 499 \\d+ms partner=acme request_id=- tx_calls=1"),
+                    line.getFormattedMessage());
+            assertEquals("499", line.getMdc("status"));
+            assertEquals("acme", line.getMdc("partner"));
+        } finally {
+            TraceProbeResource.release.countDown();
+        }
+        // the resource ends and its answer meets the closed connection: still one line, no "200" for it
+        Thread.sleep(500);
+        given().get("/ops/diag/sleep?ms=1").then().statusCode(200);
+        lines.await("/ops/diag/sleep");
+        assertEquals(1, lines.records().stream().filter(r -> route.equals(r.getMdc("route"))).count(),
+                () -> lines.records().toString());
+        assertTrue(lines.records().stream().noneMatch(r -> "/".equals(r.getMdc("route"))), () -> lines.records().toString());
+    }
+
+    /** The same for an authenticated Anytime call whose TX call is slow: the partner is the authenticated one. */
+    @Test
+    void aPartnerThatLeavesDuringItsTxCallIsLoggedAs499WithItsRouteAndPartner() throws Exception {
+        TestPartner delta = TestPartner.DELTA;
+        String token = EdgeClient.token(delta);
+        OwnedCard card = fixture.card("delta", "10.00", "1.00");
+        String data = EdgeClient.freshValidationData();
+        CardFixture.sim().body(Map.of("operation", "card.get", "latencyMs", 1500)).put("/sim/faults").then()
+                .statusCode(200);
+        try {
+            try (Socket socket = send("/v1.0/cards/" + CardRef.ofTxCard(card.cardId()).value(),
+                    "Authorization: Bearer " + token, "X-Validation-Data: " + data,
+                    "X-Signed-Request: " + EdgeClient.sign(delta.key(), data))) {
+                awaitTxCall("card.get");
+            }
+            ExtLogRecord line = lines.await("/v1.0/cards/{card_ref}");
+            assertTrue(line.getFormattedMessage().matches(
+                    "GET /v1\\.0/cards/\\{card_ref} 499 \\d+ms partner=delta-user request_id=- tx_calls=\\d+"),
+                    line.getFormattedMessage());
+            assertEquals("499", line.getMdc("status"));
+        } finally {
+            CardFixture.sim().delete("/sim/faults").then().statusCode(200);
+        }
+        Thread.sleep(1500);
+        given().get("/ops/diag/sleep?ms=1").then().statusCode(200);
+        lines.await("/ops/diag/sleep");
+        assertEquals(1, lines.records().stream().filter(r -> "/v1.0/cards/{card_ref}".equals(r.getMdc("route")))
+                .count(), () -> lines.records().toString());
+    }
+
+    /** Opens a connection and sends a GET of {@code target} with these header lines, then leaves it open. */
+    private static Socket send(String target, String... headers) throws IOException {
+        Socket socket = new Socket("localhost", RestAssured.port);
+        StringBuilder head = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: localhost\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        OutputStream out = socket.getOutputStream();
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
+    /** Waits up to 10 s for the simulator to have taken a call of this operation (its fault rule counts it). */
+    private static void awaitTxCall(String operation) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            Integer calls = CardFixture.sim().get("/sim/faults").then().statusCode(200).extract()
+                    .path("find { it.operation == '" + operation + "' }.calls");
+            if (calls != null && calls > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no TX call of " + operation);
     }
 }
