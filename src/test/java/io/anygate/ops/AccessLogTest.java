@@ -145,21 +145,22 @@ class AccessLogTest {
     /** The same for an authenticated Anytime call whose TX call is slow: the partner is the authenticated one. */
     @Test
     void aPartnerThatLeavesDuringItsTxCallIsLoggedAs499WithItsRouteAndPartner() throws Exception {
-        TestPartner delta = TestPartner.DELTA;
-        String token = EdgeClient.token(delta);
-        OwnedCard card = fixture.card("delta", "10.00", "1.00");
+        // alpha: this profiled class runs after every default-profile one, when LockoutTest has locked delta out
+        TestPartner alpha = TestPartner.ALPHA;
+        String token = EdgeClient.token(alpha);
+        OwnedCard card = fixture.card("alpha", "10.00", "1.00");
         String data = EdgeClient.freshValidationData();
         CardFixture.sim().body(Map.of("operation", "card.get", "latencyMs", 1500)).put("/sim/faults").then()
                 .statusCode(200);
         try {
             try (Socket socket = send("/v1.0/cards/" + CardRef.ofTxCard(card.cardId()).value(),
                     "Authorization: Bearer " + token, "X-Validation-Data: " + data,
-                    "X-Signed-Request: " + EdgeClient.sign(delta.key(), data))) {
+                    "X-Signed-Request: " + EdgeClient.sign(alpha.key(), data))) {
                 awaitTxCall("card.get");
             }
             ExtLogRecord line = lines.await("/v1.0/cards/{card_ref}");
             assertTrue(line.getFormattedMessage().matches(
-                    "GET /v1\\.0/cards/\\{card_ref} 499 \\d+ms partner=delta-user request_id=- tx_calls=\\d+"),
+                    "GET /v1\\.0/cards/\\{card_ref} 499 \\d+ms partner=alpha-user request_id=- tx_calls=\\d+"),
                     line.getFormattedMessage());
             assertEquals("499", line.getMdc("status"));
         } finally {
