@@ -74,10 +74,15 @@ public class AccessTokens {
 
     /** The partner holding this token; empty when unknown or superseded. One store round trip. */
     public Optional<Resolved> resolve(String accessToken) {
+        return resolveHash(Secrets.sha256Hex(accessToken));
+    }
+
+    /** {@link #resolve} of a token known by its hash ({@link Secrets#sha256Hex}), as a multi-request keeps it. */
+    public Optional<Resolved> resolveHash(String tokenHash) {
         try (Connection c = store.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT partner_id, expires_at FROM oauth_token WHERE token_hash = ?")) {
-            ps.setString(1, Secrets.sha256Hex(accessToken));
+            ps.setString(1, tokenHash);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

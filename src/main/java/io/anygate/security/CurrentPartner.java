@@ -18,15 +18,22 @@ public class CurrentPartner {
     private volatile Partner partner;
     private volatile InetAddress client;
     private volatile SubRequestTickets.Ticket subRequest;
+    private volatile String tokenHash;
 
     void authenticate(Partner partner) {
         this.partner = partner;
     }
 
-    void authenticate(Partner partner, InetAddress client, SubRequestTickets.Ticket subRequest) {
+    void authenticate(Partner partner, InetAddress client, SubRequestTickets.Ticket subRequest, String tokenHash) {
         this.partner = partner;
         this.client = client;
         this.subRequest = subRequest;
+        this.tokenHash = tokenHash;
+    }
+
+    /** The hash of the access token this request was admitted with (a sub-request: its batch's); never the token. */
+    public Optional<String> tokenHash() {
+        return Optional.ofNullable(tokenHash);
     }
 
     public boolean isAuthenticated() {

@@ -54,7 +54,7 @@ public class EdgeAuthenticator {
         requireAllowedIp(partner, client);
         PartnerKey key = verify(partner, credentials, ip);
         claim(partner, key, credentials.validationData(), ip);
-        admit(partner, client, null, functionality);
+        admit(partner, client, null, Secrets.sha256Hex(token), functionality);
         return partner;
     }
 
@@ -73,13 +73,20 @@ public class EdgeAuthenticator {
         InetAddress client = ticket.client();
         rateLimiter.checkIp(client);
         Partner partner = registry.find(ticket.partnerId()).orElse(null);
-        if (partner == null) {
-            // removed from the partners file while its batch ran
+        // the batch's token again, as a direct call would check it: superseded or expired while the batch runs,
+        // the next sub-requests are refused (one store read, like a direct call's)
+        AccessTokens.Resolved resolved = tokens.resolveHash(ticket.tokenHash()).orElse(null);
+        if (partner == null || resolved == null || !resolved.partnerId().equals(partner.partnerId())) {
+            // removed from the partners file, or its token superseded, while its batch ran
             AuthAudit.failure(ticket.partnerId(), client.getHostAddress(), AuthFailure.BAD_TOKEN);
             throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN, "The access token provided is invalid.");
         }
+        if (resolved.expired()) {
+            AuthAudit.failure(ticket.partnerId(), client.getHostAddress(), AuthFailure.EXPIRED_TOKEN);
+            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN, "The access token provided has expired.");
+        }
         requireAllowedIp(partner, client);
-        admit(partner, client, ticket, functionality);
+        admit(partner, client, ticket, ticket.tokenHash(), functionality);
         return partner;
     }
 
@@ -91,8 +98,9 @@ public class EdgeAuthenticator {
         }
     }
 
-    private void admit(Partner partner, InetAddress client, SubRequestTickets.Ticket ticket, String functionality) {
-        current.authenticate(partner, client, ticket);
+    private void admit(Partner partner, InetAddress client, SubRequestTickets.Ticket ticket, String tokenHash,
+            String functionality) {
+        current.authenticate(partner, client, ticket, tokenHash);
         rateLimiter.checkPartner(partner, functionality);
         if (!partner.functionalityAllowed(functionality)) {
             throw new AnytimeException(AnytimeError.FUNCTIONALITY_NOT_ALLOWED,

@@ -37,9 +37,11 @@ public class SubRequestTickets {
      * @param index          the sub-request's position in the batch, from 0
      * @param method         the only HTTP method the ticket admits
      * @param path           the only raw path the ticket admits
+     * @param tokenHash      the hash of the token the batch was admitted with: each sub-request checks it again, so
+     *                       that a token superseded or expired while the batch runs stops its next sub-requests
      */
     public record Ticket(String partnerId, InetAddress client, long batchRequestId, int index, String method,
-            String path) {
+            String path, String tokenHash) {
     }
 
     /** Opens a ticket and answers its header value. */

@@ -159,7 +159,7 @@ class AccessLogTest {
             try (Socket socket = send("/v1.0/cards/" + CardRef.ofTxCard(card.cardId()).value(),
                     "Authorization: Bearer " + token, "X-Validation-Data: " + data,
                     "X-Signed-Request: " + EdgeClient.sign(alpha.key(), data))) {
-                awaitTxCall("card.get");
+                CardFixture.awaitSimCall("card.get");
             }
             ExtLogRecord line = lines.await("/v1.0/cards/{card_ref}");
             assertTrue(line.getFormattedMessage().matches(
@@ -187,18 +187,5 @@ class AccessLogTest {
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
-    }
-
-    /** Waits up to 10 s for the simulator to have taken a call of this operation (its fault rule counts it). */
-    private static void awaitTxCall(String operation) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            Integer calls = CardFixture.sim().get("/sim/faults").then().statusCode(200).extract()
-                    .path("find { it.operation == '" + operation + "' }.calls");
-            if (calls != null && calls > 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no TX call of " + operation);
     }
 }

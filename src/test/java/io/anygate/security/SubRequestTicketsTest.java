@@ -13,7 +13,8 @@ class SubRequestTicketsTest {
     private final SubRequestTickets tickets = new SubRequestTickets();
 
     private static SubRequestTickets.Ticket ticket(String method, String path) {
-        return new SubRequestTickets.Ticket("delta", InetAddress.getLoopbackAddress(), 42, 0, method, path);
+        return new SubRequestTickets.Ticket("delta", InetAddress.getLoopbackAddress(), 42, 0, method, path,
+                "token-hash");
     }
 
     @Test

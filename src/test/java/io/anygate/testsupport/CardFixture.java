@@ -133,6 +133,19 @@ public class CardFixture {
                 .basePath("/txsim");
     }
 
+    /** Waits up to 10 s for the simulator to have taken a call of this operation (its fault rule counts it). */
+    public static void awaitSimCall(String operation) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            Integer calls = sim().get("/sim/faults").then().statusCode(200).extract()
+                    .path("find { it.operation == '" + operation + "' }.calls");
+            if (calls != null && calls > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no TX call of " + operation);
+    }
+
     private static String rid(String kind) {
         return "FX-" + kind + "-" + UUID.randomUUID();
     }

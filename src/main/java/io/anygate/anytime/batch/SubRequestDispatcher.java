@@ -87,13 +87,14 @@ public class SubRequestDispatcher {
     /**
      * A batch as its request knows it, read on the request's thread before any sub-request is sent.
      *
+     * @param tokenHash the hash of the token the batch was admitted with, checked again by each sub-request
      * @param renewClaim renews the in-flight lease of the batch's Idempotency-Key claim (a no-op without one), before
      *                each sub-request: a batch may outlast one lease, and a retry must then still answer 409
      * @param port    the local port the batch came in on: the listener its sub-requests go to
      * @param context the batch request's own Vert.x context: each answer comes back on it, so that the rest of the
      *                batch (its envelope, its access line and their MDC) runs where it would without sub-requests
      */
-    record Batch(String partnerId, String username, InetAddress client, long requestId,
+    record Batch(String partnerId, String username, InetAddress client, String tokenHash, long requestId,
             Optional<String> idempotencyKey, Runnable renewClaim, int port, Context context) {
     }
 
@@ -142,7 +143,7 @@ public class SubRequestDispatcher {
             // on a worker (the batch's, or the one that finished the previous slot): a store UPDATE
             batch.renewClaim().run();
             String ticket = tickets.issue(new SubRequestTickets.Ticket(batch.partnerId(), batch.client(),
-                    batch.requestId(), index, t.method(), t.path()));
+                    batch.requestId(), index, t.method(), t.path(), batch.tokenHash()));
             return Uni.createFrom().completionStage(() -> send(batch, index, t, ticket).toCompletionStage())
                     .ifNoItem().after(config.subRequestTimeout().plus(DEADLINE_MARGIN)).failWith(TimeoutException::new)
                     .onTermination().invoke(() -> tickets.withdraw(ticket));

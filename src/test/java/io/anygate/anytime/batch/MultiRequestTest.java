@@ -347,6 +347,37 @@ class MultiRequestTest {
     }
 
     /**
+     * A token superseded while a batch runs (here: the partner took a new one) stops the batch's next sub-requests
+     * with 401 4010050, as it stops a direct call at once; the sub-request already running ends normally.
+     */
+    @Test
+    void aTokenSupersededWhileABatchRunsStopsItsNextSubRequests() throws Exception {
+        OwnedCard card = fixture.card("delta", "100.00", "0.00");
+        List<Map<String, Object>> subs = List.of(sub("GET", "/v1.0/cards/" + ref(card), Map.of()),
+                sub("GET", "/v1.0/apicheck", Map.of()));
+        CardFixture.sim().body(Map.of("operation", "card.get", "latencyMs", 1500)).put("/sim/faults")
+                .then().statusCode(200);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        Response batch;
+        try {
+            RequestSpecification signed = signed();
+            Future<Response> running = caller.submit(() -> batch(signed, subs, null));
+            CardFixture.awaitSimCall("card.get");
+            token = EdgeClient.token(DELTA); // supersedes the batch's token
+            batch = running.get(30, TimeUnit.SECONDS);
+        } finally {
+            caller.shutdownNow();
+            CardFixture.sim().delete("/sim/faults").then().statusCode(200);
+        }
+        assertEquals(200, batch.statusCode(), batch.asString());
+        JsonNode slots = JSON.readTree(batch.asString()).path("body").path("responses");
+        assertEquals(200, slots.get(0).path("http_status_code").asInt(), slots.get(0).toString());
+        assertEquals(401, slots.get(1).path("http_status_code").asInt(), slots.get(1).toString());
+        assertEquals(4010050, slots.get(1).path("response").path("body").path("error").path("code").asInt());
+        assertEquals(200, signed().get("/v1.0/apicheck").statusCode(), "the new token works");
+    }
+
+    /**
      * A slot echoes what was asked, a PIN request's {@code cvc} included: such a batch answer never reaches the
      * idempotency store, even when the PIN is refused (here the card is not activated) and no slot is no-store.
      */
