@@ -9,6 +9,7 @@ import io.anygate.domain.card.OwnedCard;
 import io.anygate.testsupport.AccessLines;
 import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.EdgeClient;
+import io.anygate.testsupport.OwnDatabase;
 import io.anygate.testsupport.TestPartner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -36,11 +37,7 @@ class AccessLogTest {
     public static class Diagnostics implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // a database of its own: the simulator numbers cards from 1000 again at each start, and in the shared
-            // in-memory database earlier classes' ownership rows would claim this class's new cards for other partners
-            return Map.of("gateway.ops.diagnostics", "true",
-                    "quarkus.datasource.h2.jdbc.url", "jdbc:h2:mem:access-log;MODE=PostgreSQL;"
-                            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            return Map.of("gateway.ops.diagnostics", "true", OwnDatabase.URL_KEY, OwnDatabase.h2Url("access-log"));
         }
     }
 

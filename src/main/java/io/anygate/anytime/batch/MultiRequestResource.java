@@ -78,8 +78,9 @@ public class MultiRequestResource {
         long requestId = envelopes.nextRequestId();
         trace.requestId(requestId);
         SubRequestDispatcher.Batch batch = new SubRequestDispatcher.Batch(partner.partnerId(), partner.username(),
-                partner.clientAddress().orElseThrow(), partner.tokenHash().orElseThrow(), requestId, idempotencyKey.value(),
-                idempotentAnswers.claimRenewal(), http.localAddress().port(), Vertx.currentContext());
+                partner.clientAddress().orElseThrow(), partner.tokenHash().orElseThrow(), requestId,
+                idempotencyKey.value(), idempotentAnswers.claimRenewal(), http.localAddress().port(),
+                Vertx.currentContext());
         return dispatcher.run(batch, subs).map(slots -> answer(subs, slots));
     }
 

@@ -103,9 +103,9 @@ public class SubRequestDispatcher {
      *
      * @param envelope   the exact envelope text the sub-request answered (or one made here when it could not)
      * @param replayable false when the answer carries card secrets ({@code Cache-Control: no-store}), its outcome
-     *                   is unknown (408, 5xx) or it asks to retry later (409: its derived key is still in flight;
-     *                   429: rate limited; the sub-request did not run and kept nothing under its key): the batch
-     *                   answer is then not kept for an Idempotency-Key replay
+     *                   is unknown (408, 5xx), it asks to retry later (409: its derived key is still in flight;
+     *                   429: rate limited; the sub-request did not run and kept nothing under its key) or the edge
+     *                   refused it (401, 403 4030030): the batch answer is then not kept for an Idempotency-Key replay
      */
     record Slot(int status, String envelope, boolean replayable) {
     }

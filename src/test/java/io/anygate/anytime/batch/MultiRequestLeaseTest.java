@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anygate.domain.card.OwnedCard;
 import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.EdgeClient;
+import io.anygate.testsupport.OwnDatabase;
 import io.anygate.testsupport.TestPartner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -33,15 +34,13 @@ import org.junit.jupiter.api.Test;
 class MultiRequestLeaseTest {
 
     /**
-     * A lease of 3 s, which a batch of slow reads outlasts; a store of its own (the simulator starts again from the
-     * same ids with each application, so the card made here must not be the one a default-profile test owns).
+     * A lease of 3 s, which a batch of slow reads outlasts; a store of its own ({@link OwnDatabase}).
      */
     public static class ShortLease implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("gateway.idempotency.in-flight-lease", "PT3S",
-                    "quarkus.datasource.h2.jdbc.url", "jdbc:h2:mem:multi-request-lease;MODE=PostgreSQL;"
-                            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+                    OwnDatabase.URL_KEY, OwnDatabase.h2Url("multi-request-lease"));
         }
     }
 
