@@ -7,7 +7,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 
-/** PUT card (create, status, restriction profile), DELETE card (close) and POST card/reissue. */
+/**
+ * PUT card (create, or a full replace of an existing card), DELETE card (close) and POST card/reissue.
+ * {@code dates.expiration} is required wherever a card object is sent (the spec marks it so). An update replaces
+ * what a client may write (names, logistics, notes, userAttrs, tdsEnrollment, className, restriction profile,
+ * expiration): a field left out is cleared, the profile falls back to {@code RP-ALL}. A left-out {@code status}
+ * keeps the card's; what TX owns (holder, contracts, product, design, PAN, other dates) never changes by a PUT.
+ */
 final class CardWrites {
 
     private final SimState state;
@@ -22,7 +28,8 @@ final class CardWrites {
         ObjectNode object = SimJson.reqObject(body, "object", "object");
         Ref ref = Ref.member(object, "ref", "object.ref");
         String status = status(object, "object.status");
-        return Modify.run(state, "card.put", key, () -> {
+        expiration(object, "object");
+        return Modify.runWithoutNotFound(state, "card.put", key, () -> {
             synchronized (state.cards) {
                 SimCard card = Modify.presence(Modify.lookup(ref, state.cards::get, state.cardRids::get, "object.ref"),
                         mustExist, "card");
@@ -36,7 +43,7 @@ final class CardWrites {
                     store(card);
                     return card.id;
                 }
-                update(card, object, status);
+                update(card, object, status, "object");
                 card.rid = Modify.rid(ref, card.rid, card.id, state.cardRids);
                 return card.id;
             }
@@ -61,6 +68,9 @@ final class CardWrites {
         SimCard old = resolver.card(ref, "ref");
         ObjectNode copy = SimJson.optObject(body, "copyFromOldCard", "copyFromOldCard");
         ObjectNode newCard = SimJson.optObject(body, "newCard", "newCard");
+        // newCard is optional; without it the new card gets the product's term (3 years, end of month)
+        LocalDate exp = newCard != null ? expiration(newCard, "newCard")
+                : today().plusYears(3).with(TemporalAdjusters.lastDayOfMonth());
         ObjectNode object = newCard == null ? SimJson.object() : newCard.deepCopy();
         String status = status(object, "newCard.status");
         Ref newRef = Ref.member(object, "ref", "newCard.ref");
@@ -82,7 +92,7 @@ final class CardWrites {
                 if (rid != null && !rid.equals(old.rid) && state.cardRids.containsKey(rid)) {
                     throw new Declined(Declined.OBJECT_EXISTS, "a card with this rid already exists");
                 }
-                fill(card, object, rid, status == null ? SimCard.INACTIVE : status, "newCard");
+                fill(card, object, rid, status == null ? SimCard.INACTIVE : status, exp, "newCard");
                 card.restrictionsProfileRid = object.has("restrictionsProfile") ? card.restrictionsProfileRid
                         : (flag(copy, "limits") ? old.restrictionsProfileRid : "RP-ALL");
                 card.pan = flag(copy, "pan") ? old.pan : CardSecrets.newPan(state.cardPans);
@@ -123,7 +133,7 @@ final class CardWrites {
         if (rid != null && state.cardRids.containsKey(rid)) {
             throw new Declined(Declined.OBJECT_EXISTS, "a card with this rid already exists");
         }
-        fill(card, object, rid, status == null ? SimCard.INACTIVE : status, path);
+        fill(card, object, rid, status == null ? SimCard.INACTIVE : status, expiration(object, path), path);
         if (card.restrictionsProfileRid == null) {
             card.restrictionsProfileRid = "RP-ALL";
         }
@@ -131,19 +141,19 @@ final class CardWrites {
     }
 
     /** Identity, dates, secrets other than PAN and PIN, profile and body of a new card. */
-    private void fill(SimCard card, ObjectNode object, String rid, String status, String path) {
+    private void fill(SimCard card, ObjectNode object, String rid, String status, LocalDate exp, String path) {
         card.id = state.cardSeq.getAndIncrement();
         card.rid = rid;
         card.status = status;
         card.created = today();
         card.activated = SimCard.ACTIVE.equals(status) ? card.created : null;
         card.cvv2 = CardSecrets.digits(3);
-        card.expDate = expiration(object, path);
+        card.expDate = exp;
         profile(card, object, path);
         card.body = stripped(object);
     }
 
-    private void update(SimCard card, ObjectNode object, String status) {
+    private void update(SimCard card, ObjectNode object, String status, String path) {
         for (String fixed : new String[] {"holder", "financialContract", "issuingContract"}) {
             Ref r = Ref.member(object, fixed, "object." + fixed);
             if (r != null) {
@@ -160,10 +170,11 @@ final class CardWrites {
             throw new Declined(SimCard.CLOSED.equals(card.status) ? Declined.CARD_CLOSED : Declined.INVALID_STATUS_TRANSITION,
                     "card status cannot change from " + card.status + " to " + status);
         }
-        profile(card, object, "object");
-        ObjectNode merged = card.body.deepCopy();
-        merged.setAll(stripped(object));
-        card.body = merged;
+        Ref rp = Ref.member(object, "restrictionsProfile", path + ".restrictionsProfile");
+        card.restrictionsProfileRid = rp == null ? "RP-ALL" : Catalogue.entry(Catalogue.RESTRICTION_PROFILES, rp.id(),
+                rp.rid(), path + ".restrictionsProfile").rid();
+        card.expDate = expiration(object, path);
+        card.body = stripped(object);
         if (status != null && !status.equals(card.status)) {
             card.status = status;
             if (SimCard.ACTIVE.equals(status) && card.activated == null) {
@@ -199,12 +210,12 @@ final class CardWrites {
         return status;
     }
 
+    /** {@code dates.expiration} of a card object: required (400 when missing), an ISO date. */
     private static LocalDate expiration(ObjectNode object, String path) {
         ObjectNode dates = SimJson.optObject(object, "dates", path + ".dates");
         String exp = SimJson.optText(dates, "expiration", path + ".dates.expiration");
         if (exp == null) {
-            // the spec marks it required; the simulator defaults it, as a card product would: 3 years, end of month
-            return today().plusYears(3).with(TemporalAdjusters.lastDayOfMonth());
+            throw TxSimException.badRequest(path + ".dates.expiration is required");
         }
         try {
             return LocalDate.parse(exp);
@@ -213,12 +224,13 @@ final class CardWrites {
         }
     }
 
+    /** What the card keeps of a written object: the fields a client may write that the simulator does not own. */
     private static ObjectNode stripped(ObjectNode object) {
-        ObjectNode stored = object.deepCopy();
-        for (String owned : new String[] {"ref", "holder", "issuingContractType", "issuingContract", "financialContract",
-                "mainCard", "product", "design", "panMask", "mbr", "status", "lifePhaseRid", "restrictionsProfile", "dates",
-                "pan", "cvv2", "pin", "pinBlock"}) {
-            stored.remove(owned);
+        ObjectNode stored = SimJson.object();
+        for (String writable : new String[] {"className", "tdsEnrollment", "logistics", "names", "notes", "userAttrs"}) {
+            if (object.has(writable) && !object.get(writable).isNull()) {
+                stored.set(writable, object.get(writable).deepCopy());
+            }
         }
         return stored;
     }

@@ -73,11 +73,14 @@ final class ContractWrites {
     }
 
     Reply activate(Ref ref, String key) {
-        SimContract c = resolver.contract(ref, "ref");
-        return Modify.run(state, "contract.activate", key, () -> {
+        return Modify.runWithoutNotFound(state, "contract.activate", key, () -> {
+            SimContract c = resolver.contract(ref, "ref");
             Locks.run(c, null, () -> {
                 if (SimContract.CLOSED.equals(c.status)) {
                     throw new Declined(Declined.CONTRACT_CLOSED, "contract " + c.id + " closed");
+                }
+                if (SimContract.FINISHED.equals(c.status)) {
+                    throw new Declined(Declined.INVALID_STATUS_TRANSITION, "contract " + c.id + " finished");
                 }
                 if (SimContract.CREATED.equals(c.status)) {
                     c.status = SimContract.ACTIVE;
@@ -88,12 +91,40 @@ final class ContractWrites {
         });
     }
 
+    /**
+     * {@code POST contract/finish}: prepares a contract for closure. Every simulator contract is of the credit class,
+     * which the spec names as needing it. Finishing a finished contract is a no-op approval.
+     */
+    Reply finish(Ref ref, String key) {
+        return Modify.runWithoutNotFound(state, "contract.finish", key, () -> {
+            SimContract c = resolver.contract(ref, "ref");
+            Locks.run(c, null, () -> {
+                if (SimContract.CLOSED.equals(c.status)) {
+                    throw new Declined(Declined.CONTRACT_CLOSED, "contract " + c.id + " closed");
+                }
+                if (!SimContract.FINISHED.equals(c.status)) {
+                    c.status = SimContract.FINISHED;
+                    c.finished = now();
+                }
+            });
+            return c.id;
+        });
+    }
+
+    /** {@code POST contract/close}: only a finished contract with no money on it closes. */
     Reply close(Ref ref, String key) {
-        SimContract c = resolver.contract(ref, "ref");
-        return Modify.run(state, "contract.close", key, () -> {
+        return Modify.runWithoutNotFound(state, "contract.close", key, () -> {
+            SimContract c = resolver.contract(ref, "ref");
             Locks.run(c, null, () -> {
                 if (SimContract.CLOSED.equals(c.status)) {
                     throw new Declined(Declined.CONTRACT_CLOSED, "contract " + c.id + " already closed");
+                }
+                if (!SimContract.FINISHED.equals(c.status)) {
+                    throw new Declined(Declined.CONTRACT_NOT_FINISHED,
+                            "contract " + c.id + " must be finished (POST contract/finish) before it is closed");
+                }
+                if (c.balance.signum() != 0) {
+                    throw new Declined(Declined.CONTRACT_NOT_EMPTY, "contract " + c.id + " still holds money");
                 }
                 c.status = SimContract.CLOSED;
                 c.closed = now();
@@ -135,11 +166,18 @@ final class ContractWrites {
         });
     }
 
-    Reply putLink(ObjectNode body, Boolean mustExist, String key) {
+    /** The fields of {@code contract2contract} a write may set besides its id and contracts. */
+    private static final String[] LINK_FIELDS = {"contract1Name", "contract2Name", "kind", "status", "seq"};
+
+    /**
+     * {@code PUT contract2contract}. The spec's link body has no {@code tranRq}: the write is not keyed, a repeat
+     * creates another link, and fields the spec does not define (a {@code tranRq} among them) are ignored.
+     */
+    Reply putLink(ObjectNode body, Boolean mustExist) {
         Long id = Ref.id(body.get("id"), "id");
         Ref c1 = Ref.member(body, "contract1", "contract1");
         Ref c2 = Ref.member(body, "contract2", "contract2");
-        return Modify.run(state, "contract2contract.put", key, () -> {
+        return Modify.run(state, "contract2contract.put", null, () -> {
             synchronized (state.links) {
                 SimLink link = id == null ? null : resolver.link(id);
                 link = Modify.presence(link, mustExist, "contract-to-contract link");
@@ -157,9 +195,11 @@ final class ContractWrites {
                 if (second != null) {
                     link.contract2Id = second.id;
                 }
-                ObjectNode stored = body.deepCopy();
-                for (String owned : new String[] {"id", "contract1", "contract2", "tranRq"}) {
-                    stored.remove(owned);
+                ObjectNode stored = SimJson.object();
+                for (String field : LINK_FIELDS) {
+                    if (body.has(field)) {
+                        stored.set(field, body.get(field));
+                    }
                 }
                 link.body = stored;
                 state.links.put(link.id, link);

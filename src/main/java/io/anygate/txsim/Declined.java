@@ -8,6 +8,8 @@ final class Declined extends RuntimeException {
     static final String AMOUNT_LIMIT_EXCEEDED = "AMOUNT_LIMIT_EXCEEDED";
     static final String CONTRACT_NOT_ACTIVE = "CONTRACT_NOT_ACTIVE";
     static final String CONTRACT_CLOSED = "CONTRACT_CLOSED";
+    static final String CONTRACT_NOT_FINISHED = "CONTRACT_NOT_FINISHED";
+    static final String CONTRACT_NOT_EMPTY = "CONTRACT_NOT_EMPTY";
     static final String CARD_NOT_ACTIVE = "CARD_NOT_ACTIVE";
     static final String CARD_BLOCKED = "CARD_BLOCKED";
     static final String CARD_CLOSED = "CARD_CLOSED";
@@ -16,6 +18,7 @@ final class Declined extends RuntimeException {
     static final String ALREADY_REVERSED = "ALREADY_REVERSED";
     static final String NOT_REVERSIBLE = "NOT_REVERSIBLE";
     static final String OBJECT_EXISTS = "OBJECT_EXISTS";
+    static final String OBJECT_NOT_FOUND = "OBJECT_NOT_FOUND";
     static final String INVALID_STATUS_TRANSITION = "INVALID_STATUS_TRANSITION";
 
     private final String code;

@@ -17,6 +17,24 @@ final class Modify {
         }
     }
 
+    /**
+     * {@link #run} for the writes whose answers the spec lists without a 404 ({@code PUT subject}, {@code PUT card},
+     * {@code contract/activate|finish|close}): an object they name that TX does not have declines the write (422
+     * {@code OBJECT_NOT_FOUND}, a registered transaction), the one refusal those answers allow.
+     */
+    static Reply runWithoutNotFound(SimState state, String operation, String key, LongSupplier work) {
+        return run(state, operation, key, () -> {
+            try {
+                return work.getAsLong();
+            } catch (TxSimException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                throw new Declined(Declined.OBJECT_NOT_FOUND, e.getMessage());
+            }
+        });
+    }
+
     /** The object an upsert names, checked against {@code mustExist}: null means create. */
     static <T> T presence(T existing, Boolean mustExist, String what) {
         if (Boolean.TRUE.equals(mustExist) && existing == null) {

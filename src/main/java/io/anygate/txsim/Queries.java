@@ -117,18 +117,22 @@ final class Queries {
             throw TxSimException.badRequest("exactly one of card or contract is required");
         }
         NavigableMap<Long, SimTran> owned;
-        if (cardRef != null) {
-            long cardId = resolver.card(Ref.required(cardRef, "card"), "card").id;
-            owned = state.transByCard.getOrDefault(cardId, EMPTY);
-        } else {
-            long contractId = resolver.contract(Ref.required(contractRef, "contract"), "contract").id;
-            owned = state.transByContract.getOrDefault(contractId, EMPTY);
+        Ref ref = Ref.required(cardRef != null ? cardRef : contractRef, cardRef != null ? "card" : "contract");
+        try {
+            owned = cardRef != null ? state.transByCard.getOrDefault(resolver.card(ref, "card").id, EMPTY)
+                    : state.transByContract.getOrDefault(resolver.contract(ref, "contract").id, EMPTY);
+        } catch (TxSimException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            // the spec lists no 404 for GET trans: a card or contract TX does not have has no transactions
+            owned = EMPTY;
         }
         ObjectNode f = q.object("filter", false);
         String beg = SimJson.optText(f, "begTime", "filter.begTime");
         String end = SimJson.optText(f, "endTime", "filter.endTime");
-        LocalDateTime from = beg == null ? null : SimJson.parseTime(beg, "filter.begTime");
-        LocalDateTime to = end == null ? null : SimJson.parseTime(end, "filter.endTime");
+        LocalDateTime from = beg == null ? null : SimJson.parseFilterTime(beg, "filter.begTime");
+        LocalDateTime to = end == null ? null : SimJson.parseFilterTime(end, "filter.endTime");
         if (from != null && to != null && from.isAfter(to)) {
             throw TxSimException.badRequest("filter.begTime is after filter.endTime");
         }

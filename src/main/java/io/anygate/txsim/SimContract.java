@@ -21,6 +21,7 @@ final class SimContract {
     public volatile BigDecimal balance;
     public LocalDateTime created;
     public LocalDateTime activated;
+    public LocalDateTime finished;
     public LocalDateTime closed;
     /** The contract object as last PUT, without the fields the simulator owns. */
     public ObjectNode body;
@@ -30,5 +31,7 @@ final class SimContract {
 
     static final String CREATED = "Created";
     static final String ACTIVE = "Active";
+    /** Prepared for closure ({@code POST contract/finish}): no more money movements, only {@code close}. */
+    static final String FINISHED = "Finished";
     static final String CLOSED = "Closed";
 }

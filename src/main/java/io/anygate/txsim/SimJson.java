@@ -71,6 +71,21 @@ final class SimJson {
         }
     }
 
+    private static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /**
+     * A time filter ({@code filter[begTime]}, {@code filter[endTime]}) in exactly the spec's format,
+     * {@code 2020-10-21T14:15:00}: seconds always written, no fraction, no zone. Anything else is a 400.
+     */
+    static LocalDateTime parseFilterTime(String text, String field) {
+        try {
+            return LocalDateTime.parse(text, DATE_TIME);
+        } catch (DateTimeParseException e) {
+            throw TxSimException.badRequest(field + " must be a local date-time written as 2026-11-23T12:00:00");
+        }
+    }
+
     /** An optional object member; present but not an object is a 400 naming the field. */
     static ObjectNode optObject(JsonNode parent, String name, String path) {
         JsonNode n = parent == null ? null : parent.get(name);

@@ -24,7 +24,7 @@ final class SubjectWrites {
             throw TxSimException.badRequest("object.kind must be Person or Corporation");
         }
         SimJson.optObject(object, "details", "object.details");
-        return Modify.run(state, "subject.put", key, () -> {
+        return Modify.runWithoutNotFound(state, "subject.put", key, () -> {
             synchronized (state.subjects) {
                 SimSubject s = Modify.presence(Modify.lookup(ref, state.subjects::get, state.subjectRids::get,
                         "object.ref"), mustExist, "subject");

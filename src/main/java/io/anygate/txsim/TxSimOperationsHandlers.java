@@ -57,6 +57,8 @@ final class TxSimOperationsHandlers {
         r.add(HttpMethod.PUT, "/contract", "contract.put", keyed((b, q) -> contracts.putContract(b, q.bool("mustExist"), key(b))));
         r.add(HttpMethod.POST, "/contract/activate", "contract.activate",
                 optionalBody((b, q) -> contracts.activate(q.ref("ref", true), key(b))));
+        r.add(HttpMethod.POST, "/contract/finish", "contract.finish",
+                optionalBody((b, q) -> contracts.finish(q.ref("ref", true), key(b))));
         r.add(HttpMethod.POST, "/contract/close", "contract.close",
                 optionalBody((b, q) -> contracts.close(q.ref("ref", true), key(b))));
         r.add(HttpMethod.PUT, "/contract/balance", "contract.balance", keyed((b, q) -> contracts.setBalance(
@@ -67,7 +69,7 @@ final class TxSimOperationsHandlers {
         r.add(HttpMethod.GET, "/contract2contract", "contract2contract.get",
                 (ctx, q) -> Reply.ok(views.link(resolver.link(linkId(q)))));
         r.add(HttpMethod.PUT, "/contract2contract", "contract2contract.put",
-                keyed((b, q) -> contracts.putLink(b, q.bool("mustExist"), key(b))));
+                unkeyed((b, q) -> contracts.putLink(b, q.bool("mustExist"))));
         r.add(HttpMethod.DELETE, "/contract2contract", "contract2contract.delete",
                 optionalBody((b, q) -> contracts.deleteLink(linkId(q), key(b))));
         r.add(HttpMethod.GET, "/contract2contracts", "contract2contracts.list", (ctx, q) -> Reply.ok(queries.links(q)));
@@ -106,6 +108,17 @@ final class TxSimOperationsHandlers {
         return (ctx, q) -> {
             ObjectNode body = SimJson.body(TxSimRoutes.bodyText(ctx, false), true);
             return keys.run(key(body), () -> write.apply(body, q));
+        };
+    }
+
+    /**
+     * A write whose body the spec gives no {@code tranRq} ({@code PUT contract2contract}): TX has no match key to
+     * read there, so a {@code tranRq} sent anyway is ignored and every call is processed as new.
+     */
+    private TxSimRoutes.Handler unkeyed(BiFunction<ObjectNode, QueryParams, Reply> write) {
+        return (ctx, q) -> {
+            ObjectNode body = SimJson.body(TxSimRoutes.bodyText(ctx, false), true);
+            return keys.run(null, () -> write.apply(body, q));
         };
     }
 

@@ -57,6 +57,7 @@ final class Views {
         ObjectNode dates = SimJson.object();
         dates.set("creation", day(c.created));
         dates.set("activation", day(c.activated));
+        dates.set("finish", day(c.finished));
         dates.set("closure", day(c.closed));
         details.set("dates", dates);
         BigDecimal zero = BigDecimal.ZERO.setScale(Amount.digits(c.mainCcy));

@@ -61,11 +61,29 @@ final class TxApi {
         return contract(person(), "CT-ACCOUNT-CONSUMER", ccy, balance);
     }
 
+    /** The expiration date the fixtures give their cards ({@code dates.expiration} is required). */
+    static final String EXPIRATION = "2031-01-31";
+
     /** A card on a new CT-CARD contract of {@code holder}, with the given status. */
     static long card(long holder, long cardContract, String status) {
         return tx().body(Map.of("object", Map.of("holder", Map.of("id", holder), "financialContract", Map.of("id", cardContract),
-                "status", status, "names", Map.of("emboss", "ADA L"))))
+                "status", status, "names", Map.of("emboss", "ADA L"), "dates", Map.of("expiration", EXPIRATION))))
                 .put("/card").then().statusCode(200).extract().jsonPath().getLong("objectId");
+    }
+
+    /** The card object as the simulator answers it, {@code changes} applied: a full-replace PUT body. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> cardWith(long card, Map<String, Object> changes) {
+        Map<String, Object> object = new java.util.HashMap<>(tx().queryParam("ref[id]", card).get("/card").then()
+                .statusCode(200).extract().as(Map.class));
+        object.putAll(changes);
+        return Map.of("object", object);
+    }
+
+    /** Finishes then closes a contract with no money on it. */
+    static void close(long contract) {
+        tx().queryParam("ref[id]", contract).post("/contract/finish").then().statusCode(200);
+        tx().queryParam("ref[id]", contract).post("/contract/close").then().statusCode(200);
     }
 
     static BigDecimal balance(long contract) {

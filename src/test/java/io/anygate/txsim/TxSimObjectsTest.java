@@ -31,7 +31,7 @@ class TxSimObjectsTest {
         tx().queryParam("mustExist", false).body(Map.of("object", Map.of("ref", Map.of("rid", rid), "kind", "Corporation")))
                 .put("/subject").then().statusCode(422).body("code", equalTo("OBJECT_EXISTS")).body("result", equalTo("Declined"));
         tx().queryParam("mustExist", true).body(Map.of("object", Map.of("ref", Map.of("rid", "nope-" + rid), "kind", "Person")))
-                .put("/subject").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+                .put("/subject").then().statusCode(422).body("code", equalTo("OBJECT_NOT_FOUND"));
         tx().queryParam("mustExist", true).body(Map.of("object", Map.of("ref", Map.of("id", id), "details", Map.of("name", "ACME 2"))))
                 .put("/subject").then().statusCode(200).body("objectId", equalTo((int) id));
         tx().queryParam("ref[id]", id).get("/subject").then().body("details.name", equalTo("ACME 2"));
@@ -85,6 +85,13 @@ class TxSimObjectsTest {
         tx().queryParam("filter[clientId]", client).get("/contracts").then().statusCode(200)
                 .body("objects", hasSize(1)).body("hasMore", equalTo(false));
         tx().get("/contracts").then().statusCode(400);
+        tx().queryParam("ref[id]", id).post("/contract/close").then().statusCode(422)
+                .body("code", equalTo("CONTRACT_NOT_FINISHED"));
+        tx().queryParam("ref[id]", id).post("/contract/finish").then().statusCode(200);
+        tx().queryParam("ref[id]", id).get("/contract").then().body("details.status", equalTo("Finished"));
+        tx().queryParam("ref[id]", id).post("/contract/close").then().statusCode(422).body("code", equalTo("CONTRACT_NOT_EMPTY"));
+        tx().queryParam("ref[id]", id).queryParam("accountRole", "Main").queryParam("ccy", "JPY")
+                .body(Map.of("balance", 0)).put("/contract/balance").then().statusCode(200);
         tx().queryParam("ref[id]", id).post("/contract/close").then().statusCode(200);
         tx().queryParam("ref[id]", id).get("/contract").then().body("details.status", equalTo("Closed"));
         tx().queryParam("ref[id]", id).post("/contract/close").then().statusCode(422).body("code", equalTo("CONTRACT_CLOSED"));
@@ -136,18 +143,18 @@ class TxSimObjectsTest {
         }
         assertTrue(clear.toString().matches("04\\d{4}F{10}"), clear.toString());
 
-        tx().body(Map.of("object", Map.of("ref", Map.of("id", card), "status", "Active", "restrictionsProfile", Map.of("rid", "RP-NO-ATM"))))
+        tx().body(TxApi.cardWith(card, Map.of("status", "Active", "restrictionsProfile", Map.of("rid", "RP-NO-ATM"))))
                 .queryParam("mustExist", true).put("/card").then().statusCode(200);
         tx().queryParam("ref[id]", card).get("/card").then().body("status", equalTo("Active"))
                 .body("restrictionsProfile.rid", equalTo("RP-NO-ATM")).body("names.emboss", equalTo("ADA L"));
-        tx().body(Map.of("object", Map.of("ref", Map.of("id", card), "status", "Inactive"))).put("/card")
+        tx().body(TxApi.cardWith(card, Map.of("status", "Inactive"))).put("/card")
                 .then().statusCode(422).body("code", equalTo("INVALID_STATUS_TRANSITION"));
-        tx().body(Map.of("object", Map.of("ref", Map.of("id", card), "status", "Frozen"))).put("/card").then().statusCode(400);
+        tx().body(TxApi.cardWith(card, Map.of("status", "Frozen"))).put("/card").then().statusCode(400);
         tx().queryParam("filter[holderId]", holder).get("/cards").then().statusCode(200).body("objects", hasSize(1));
         tx().queryParam("contract[id]", cc).get("/contract/cards").then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].card.id", equalTo((int) card));
 
-        tx().body(Map.of("object", Map.of("ref", Map.of("id", card), "status", "Lost"))).put("/card").then().statusCode(200);
+        tx().body(TxApi.cardWith(card, Map.of("status", "Lost"))).put("/card").then().statusCode(200);
         long reissued = tx().queryParam("ref[id]", card).body(Map.of("copyFromOldCard", Map.of("pan", false, "limits", true)))
                 .post("/card/reissue").then().statusCode(200).extract().jsonPath().getLong("objectId");
         assertNotEquals(card, reissued);
@@ -157,9 +164,11 @@ class TxSimObjectsTest {
         tx().queryParam("ref[id]", reissued).delete("/card").then().statusCode(200);
         tx().queryParam("ref[id]", reissued).get("/card").then().body("status", equalTo("Closed"));
         tx().queryParam("ref[id]", reissued).delete("/card").then().statusCode(422).body("code", equalTo("CARD_CLOSED"));
-        tx().body(Map.of("object", Map.of("holder", Map.of("id", holder)))).put("/card").then().statusCode(400);
-        tx().body(Map.of("object", Map.of("holder", Map.of("id", holder), "financialContract", Map.of("id", 987654))))
-                .put("/card").then().statusCode(404);
+        tx().body(Map.of("object", Map.of("holder", Map.of("id", holder), "dates", Map.of("expiration", TxApi.EXPIRATION))))
+                .put("/card").then().statusCode(400);
+        tx().body(Map.of("object", Map.of("holder", Map.of("id", holder), "financialContract", Map.of("id", 987654),
+                "dates", Map.of("expiration", TxApi.EXPIRATION)))).put("/card").then().statusCode(422)
+                .body("code", equalTo("OBJECT_NOT_FOUND"));
         tx().queryParam("ref[id]", 987654).get("/card/pan").then().statusCode(404);
     }
 

@@ -89,14 +89,14 @@ class TxSimTransfersTest {
                 "details", Map.of("mainCcy", "EUR")))).put("/contract").then().extract().jsonPath().getLong("objectId");
         TxApi.a2a(a, created, "1.00", "EUR", null).then().statusCode(422).body("code", equalTo("CONTRACT_NOT_ACTIVE"));
         long closed = TxApi.account("EUR", null);
-        tx().queryParam("ref[id]", closed).post("/contract/close").then().statusCode(200);
+        TxApi.close(closed);
         TxApi.a2a(a, closed, "1.00", "EUR", null).then().statusCode(422).body("code", equalTo("CONTRACT_CLOSED"));
 
         long cc2 = TxApi.contract(holder, "CT-CARD", "EUR", null);
         long card = TxApi.card(holder, cc2, "Inactive");
         Map<String, Object> toCard = Map.of("src", Map.of("id", a), "dst", Map.of("id", card), "value", value("1.00", "EUR"));
         tx().body(toCard).post("/tran/account2card").then().statusCode(422).body("code", equalTo("CARD_NOT_ACTIVE"));
-        tx().body(Map.of("object", Map.of("ref", Map.of("id", card), "status", "Blocked"))).put("/card").then().statusCode(200);
+        tx().body(TxApi.cardWith(card, Map.of("status", "Blocked"))).put("/card").then().statusCode(200);
         tx().body(toCard).post("/tran/account2card").then().statusCode(422).body("code", equalTo("CARD_BLOCKED"));
         tx().queryParam("ref[id]", card).delete("/card").then().statusCode(200);
         tx().body(toCard).post("/tran/account2card").then().statusCode(422).body("code", equalTo("CARD_CLOSED"));
