@@ -12,12 +12,6 @@ public record Card(CardRef ref, String className, SubjectRef holder, CatalogueRe
         String panMask, String status, String lifePhaseRid, CatalogueRef restrictionsProfile, Names names,
         Dates dates, Logistics logistics, java.util.List<UserAttr> userAttrs) {
 
-    /** A card write naming only what changes: status, life phase and/or restriction profile. */
-    public static Card change(CardRef ref, String status, String lifePhaseRid, CatalogueRef restrictionsProfile) {
-        return new Card(ref, null, null, null, null, null, null, null, null, status, lifePhaseRid,
-                restrictionsProfile, null, null, null, null);
-    }
-
     /** The value of the user attribute {@code rid}, or null. */
     public String userAttr(String rid) {
         return userAttrs == null ? null : userAttrs.stream().filter(a -> rid.equals(a.rid())).map(UserAttr::val)

@@ -81,9 +81,21 @@ public class TxAccountCore implements AccountCore {
     }
 
     @Override
-    public void close(long contractId, io.anygate.domain.operation.MatchKey key) {
+    public void close(long contractId, io.anygate.domain.operation.MatchKey finishKey,
+            io.anygate.domain.operation.MatchKey closeKey) {
+        AccountContract current = contract(contractId);
+        if (current.closed()) {
+            return;
+        }
+        if (current.available().signum() != 0) {
+            // TX refuses to close a contract with money on it; nothing the gateway may decide to do with the money.
+            throw new AccountCoreException(AccountCoreException.Kind.REJECTED,
+                    "contract " + contractId + " still holds " + current.available(), null);
+        }
+        // Credit contracts (the class of every contract the gateway uses) must be finished before they close.
+        call(() -> contracts.finish(ContractRef.ofId(contractId), wire(finishKey)));
         try {
-            call(() -> contracts.close(ContractRef.ofId(contractId), wire(key)));
+            call(() -> contracts.close(ContractRef.ofId(contractId), wire(closeKey)));
         } catch (AccountCoreException e) {
             // Closed already (by an earlier attempt under another key, or an operator): the goal is reached.
             if (e.kind() != AccountCoreException.Kind.REJECTED || !contract(contractId).closed()) {

@@ -1,5 +1,6 @@
 package io.anygate.tx;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.anygate.domain.CardRestrictions;
 import io.anygate.domain.CardStatus;
 import io.anygate.domain.CoreTransaction;
@@ -14,6 +15,10 @@ import io.anygate.domain.card.OwnedCard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +44,10 @@ public class TxCardCore implements CardCore {
     TxTransfers transfers;
     @Inject
     CardMappingConfig config;
+    @Inject
+    Clock clock;
+
+    private static final Period DEFAULT_TERM = Period.ofYears(3);
 
     @Override
     public long createCardContract(String rid, long holderSubjectId, String currency,
@@ -61,7 +70,8 @@ public class TxCardCore implements CardCore {
     public void linkToAccount(long cardContractId, long accountContractId, io.anygate.domain.operation.MatchKey key) {
         Contract2Contract link = new Contract2Contract(null, ContractRef.ofId(cardContractId), null,
                 ContractRef.ofId(accountContractId), null, config.cards().linkKind(), null, null);
-        guard(() -> contracts.putLink(link, tx(key)));
+        // TX's link write has no match key: TxContracts.link reads the links before linking, on every attempt.
+        guard(() -> contracts.link(link));
     }
 
     @Override
@@ -96,8 +106,17 @@ public class TxCardCore implements CardCore {
     }
 
     @Override
-    public void closeContract(long contractId, io.anygate.domain.operation.MatchKey key) {
-        guard(() -> contracts.close(ContractRef.ofId(contractId), tx(key)));
+    public void closeContract(long contractId, io.anygate.domain.operation.MatchKey finishKey,
+            io.anygate.domain.operation.MatchKey closeKey) {
+        guard(() -> {
+            ContractDetails d = contracts.contract(ContractRef.ofId(contractId)).details();
+            if (d != null && Contract.CLOSED.equalsIgnoreCase(d.status())) {
+                return null;
+            }
+            // Credit contracts (the class of the card contract) must be finished before they close.
+            contracts.finish(ContractRef.ofId(contractId), tx(finishKey));
+            return contracts.close(ContractRef.ofId(contractId), tx(closeKey));
+        });
     }
 
     @Override
@@ -146,24 +165,58 @@ public class TxCardCore implements CardCore {
     @Override
     public void change(long cardId, CardStatus status, CardRestrictions restrictions,
             io.anygate.domain.operation.MatchKey key) {
-        guard(() -> {
-            Card current = cards.card(CardRef.ofId(cardId));
-            Card change = Card.change(new CardRef(cardId, current.ref().rid()),
-                    status == null ? null : status.txStatus(), status == null ? null : status.txLifePhase(),
-                    restrictions == null ? null : CatalogueRef.ofRid(restrictions.rid()));
-            return cards.putCard(change, tx(key));
-        });
+        // A PUT card replaces the card (docs/tx-contract.md): the whole card goes back, only these fields changed.
+        guard(() -> cards.updateCard(CardRef.ofId(cardId), card -> {
+            if (status != null) {
+                card.put("status", status.txStatus());
+                card.put("lifePhaseRid", status.txLifePhase());
+            }
+            if (restrictions != null) {
+                card.putObject("restrictionsProfile").put("rid", restrictions.rid());
+            }
+            return card;
+        }, tx(key)));
     }
 
     @Override
     public long reissue(long cardId, String newRid, boolean active, io.anygate.domain.operation.MatchKey key) {
+        LocalDate today = LocalDate.now(clock);
         return guard(() -> {
-            Card old = cards.card(CardRef.ofId(cardId));
-            Card newCard = new Card(CardRef.ofRid(newRid), null, null, null, null, null, null, null, null,
-                    active ? "Active" : "Inactive", null, null, old.names(), null, old.logistics(), old.userAttrs());
-            ModifyTranApproveRs rs = cards.reissue(CardRef.ofId(cardId), newCard, true, true, true, tx(key));
+            ModifyTranApproveRs rs = cards.reissue(CardRef.ofId(cardId), old -> newCard(old, newRid, active, today),
+                    true, true, true, tx(key));
             return rs.objectId() != null ? rs.objectId() : cards.card(CardRef.ofRid(newRid)).ref().id();
         });
+    }
+
+    /**
+     * The new card of a reissue, made of the old one's object: what the holder sees on it (names, delivery, notes,
+     * user attributes...) is kept; identity, status and dates are the new card's. TX's {@code card} requires
+     * {@code dates.expiration}: the new card runs as long as the old one did (creation to expiry, whole months),
+     * from today, to the end of that month; 3 years when the old card's dates do not say.
+     */
+    static ObjectNode newCard(ObjectNode old, String newRid, boolean active, LocalDate today) {
+        Period term = term(old.path("dates"));
+        for (String own : new String[] {"ref", "holder", "issuingContractType", "issuingContract", "financialContract",
+                "mainCard", "product", "design", "panMask", "mbr", "status", "lifePhaseRid", "restrictionsProfile",
+                "dates"}) {
+            old.remove(own);
+        }
+        old.putObject("ref").put("rid", newRid);
+        old.put("status", active ? CardStatus.ACT.txStatus() : CardStatus.ORD.txStatus());
+        old.putObject("dates").put("expiration",
+                today.plus(term).with(TemporalAdjusters.lastDayOfMonth()).toString());
+        return old;
+    }
+
+    private static Period term(com.fasterxml.jackson.databind.JsonNode dates) {
+        try {
+            LocalDate from = LocalDate.parse(dates.path("creation").asText());
+            LocalDate to = LocalDate.parse(dates.path("expiration").asText());
+            Period p = Period.between(from.withDayOfMonth(1), to.withDayOfMonth(1)).normalized();
+            return p.isNegative() || p.isZero() ? DEFAULT_TERM : p;
+        } catch (java.time.format.DateTimeParseException e) {
+            return DEFAULT_TERM;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.anygate.tx;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -50,6 +52,51 @@ public class TxCards {
     /** {@link #cardAsync}, waited for (a self-invocation: ArC applies the interceptors to it). */
     public Card card(CardRef ref) {
         return TxWire.await(TxWire.onEventLoop(() -> cardAsync(ref)));
+    }
+
+    /**
+     * Changes an existing card ({@code PUT /tx/v1/card}), a full replace: TX's {@code card} object has a required
+     * {@code dates.expiration}, and a PUT that leaves out a field may clear it. So the card is read as TX has it,
+     * every field kept (those the gateway does not model too), {@code change} edits that copy, and the whole
+     * object is written back. Each attempt reads again, so a retry after a lost answer writes what it read.
+     */
+    @TxOperation("card.update")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-card-update")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public ModifyTranApproveRs updateCard(CardRef ref, UnaryOperator<ObjectNode> change, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        ObjectNode current = TxWire.call(() -> cards.getObject(ref.id(), ref.rid()));
+        ObjectNode updated = withoutNulls(change.apply(current.deepCopy()));
+        TxRequests.ObjectRq<ObjectNode> rq = new TxRequests.ObjectRq<>(updated, TranRqExtraAttrs.of(key));
+        long id = current.path("ref").path("id").asLong();
+        return TxReplays.write(key, () -> cards.putObject(rq),
+                () -> new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, id));
+    }
+
+    // A field TX answered as null is not written back: absent says the same, and a null is no date or string.
+    static ObjectNode withoutNulls(ObjectNode object) {
+        var names = object.fieldNames();
+        java.util.List<String> nulls = new java.util.ArrayList<>();
+        names.forEachRemaining(n -> {
+            if (object.get(n).isNull()) {
+                nulls.add(n);
+            } else if (object.get(n) instanceof ObjectNode child) {
+                withoutNulls(child);
+            }
+        });
+        object.remove(nulls);
+        return object;
     }
 
     /**
@@ -184,8 +231,10 @@ public class TxCards {
 
     /**
      * Reissues a card ({@code POST /tx/v1/card/reissue}): TX creates a new card on the same contracts and closes
-     * the old one. {@code newCard.ref.rid} is required: a repeat answered "already processed" is recovered by
-     * reading the new card back by it. Answers the new card's id as {@code objectId}.
+     * the old one. The old card is read as TX has it and {@code newCardFromOld} makes the new card's object of it
+     * (a {@code card}, so with the required {@code dates.expiration}); its {@code ref.rid} is required: a repeat
+     * answered "already processed" is recovered by reading the new card back by it. Answers the new card's id as
+     * {@code objectId}.
      */
     @TxOperation("card.reissue")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
@@ -201,10 +250,12 @@ public class TxCards {
             skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-card-reissue")
     @Bulkhead(TxPolicy.BULKHEAD)
-    public ModifyTranApproveRs reissue(CardRef old, Card newCard, boolean keepPan, boolean keepPin,
-            boolean keepLimits, MatchKey key) {
+    public ModifyTranApproveRs reissue(CardRef old, UnaryOperator<ObjectNode> newCardFromOld, boolean keepPan,
+            boolean keepPin, boolean keepLimits, MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
-        String rid = Objects.requireNonNull(newCard.ref() == null ? null : newCard.ref().rid(), "newCard.ref.rid");
+        ObjectNode oldCard = TxWire.call(() -> cards.getObject(old.id(), old.rid()));
+        ObjectNode newCard = withoutNulls(newCardFromOld.apply(oldCard.deepCopy()));
+        String rid = Objects.requireNonNull(newCard.path("ref").path("rid").textValue(), "newCard.ref.rid");
         TxRequests.ReissueRq rq = new TxRequests.ReissueRq(
                 new TxRequests.CopyFromOldCard(keepPan, keepPin, keepLimits, false), newCard, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> cards.reissue(old.id(), old.rid(), rq), () -> {

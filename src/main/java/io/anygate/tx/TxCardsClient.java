@@ -1,5 +1,6 @@
 package io.anygate.tx;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,6 +39,16 @@ interface TxCardsClient {
     @PUT
     @Path("/card")
     ModifyTranApproveRs put(TxRequests.ObjectRq<Card> body);
+
+    /** {@code GET /tx/v1/card}, the object exactly as TX answers it: the base of a full-replace write. */
+    @GET
+    @Path("/card")
+    ObjectNode getObject(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
+
+    /** {@code PUT /tx/v1/card} of a card object read from TX and changed (a full replace). */
+    @PUT
+    @Path("/card")
+    ModifyTranApproveRs putObject(TxRequests.ObjectRq<ObjectNode> body);
 
     /** {@code GET /tx/v1/cards?filter[holderId]=...&page[offset]=&page[limit]=&order=}. */
     @GET

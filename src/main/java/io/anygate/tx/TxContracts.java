@@ -102,7 +102,32 @@ public class TxContracts {
                 () -> TxReplays.tranApproval(trans, key));
     }
 
-    /** Closes a contract ({@code POST /tx/v1/contract/close}). */
+    /**
+     * Prepares a contract for closure ({@code POST /tx/v1/contract/finish}); credit contracts, the class of every
+     * contract the gateway uses, must be finished before {@link #close}.
+     */
+    @TxOperation("contract.finish")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-contract-finish")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TranApproveRs finish(ContractRef ref, MatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> contracts.finish(ref.id(), ref.rid(), rq),
+                () -> TxReplays.tranApproval(trans, key));
+    }
+
+    /** Closes a finished contract with no money on it ({@code POST /tx/v1/contract/close}). */
     @TxOperation("contract.close")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
     @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
@@ -167,9 +192,10 @@ public class TxContracts {
     }
 
     /**
-     * Creates or updates a link ({@code PUT /tx/v1/contract2contract}; the match key rides along as
-     * {@code tranRq}). A repeat answered "already processed" is recovered by listing the links of
-     * {@code contract1} to {@code contract2} of the same kind.
+     * Links {@code contract1} to {@code contract2} ({@code PUT /tx/v1/contract2contract}) unless a link of the same
+     * kind between them exists already, whose id is then answered (no {@code tranId}). The spec's link body has no
+     * {@code tranRq}, so TX cannot recognise a repeat by a match key: the link is made idempotent by reading the
+     * links of {@code contract1} first, on every attempt (a retry after a lost answer finds the link it made).
      */
     @TxOperation("contract.link.put")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
@@ -185,20 +211,19 @@ public class TxContracts {
             skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-contract-link-put")
     @Bulkhead(TxPolicy.BULKHEAD)
-    public ModifyTranApproveRs putLink(Contract2Contract link, MatchKey key) {
-        Objects.requireNonNull(key, "matchKey");
-        TxRequests.LinkRq rq = new TxRequests.LinkRq(link, TranRqExtraAttrs.of(key));
-        return TxReplays.write(key, () -> contracts.putLink(rq), () -> {
-            Map<String, String> q = new LinkedHashMap<>();
-            TxQuery.ref(q, "filter", "contract1Id", link.contract1().id(), "contract1Rid", link.contract1().rid());
-            TxQuery.ref(q, "filter", "contract2Id", link.contract2().id(), "contract2Rid", link.contract2().rid());
-            TxQuery.put(q, "filter[kind]", link.kind());
-            TxList<Contract2Contract> found = TxWire.call(() -> contracts.listLinks(q));
-            if (found.objects().isEmpty()) {
-                throw new TxNotFoundException("TX: no link for replayed match key " + key);
-            }
-            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, found.objects().get(0).id());
-        });
+    public ModifyTranApproveRs link(Contract2Contract link) {
+        Objects.requireNonNull(link.contract1(), "contract1");
+        Objects.requireNonNull(link.contract2(), "contract2");
+        Map<String, String> q = new LinkedHashMap<>();
+        TxQuery.ref(q, "filter", "contract1Id", link.contract1().id(), "contract1Rid", link.contract1().rid());
+        TxQuery.ref(q, "filter", "contract2Id", link.contract2().id(), "contract2Rid", link.contract2().rid());
+        TxQuery.put(q, "filter[kind]", link.kind());
+        TxQuery.page(q, new TxPage(0, 1, TxPage.ID_ASC));
+        TxList<Contract2Contract> found = TxWire.call(() -> contracts.listLinks(q));
+        if (!found.objects().isEmpty()) {
+            return new ModifyTranApproveRs(null, null, found.objects().get(0).id());
+        }
+        return TxWire.call(() -> contracts.putLink(link));
     }
 
     /**

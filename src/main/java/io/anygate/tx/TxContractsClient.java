@@ -44,6 +44,12 @@ interface TxContractsClient {
     TranApproveRs activate(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid,
             TxRequests.TranRq body);
 
+    /** {@code POST /tx/v1/contract/finish?ref[id]=&ref[rid]=}. */
+    @POST
+    @Path("/contract/finish")
+    TranApproveRs finish(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid,
+            TxRequests.TranRq body);
+
     /** {@code POST /tx/v1/contract/close?ref[id]=&ref[rid]=}. */
     @POST
     @Path("/contract/close")
@@ -69,7 +75,7 @@ interface TxContractsClient {
     /** {@code PUT /tx/v1/contract2contract}: create or update a link. */
     @PUT
     @Path("/contract2contract")
-    ModifyTranApproveRs putLink(TxRequests.LinkRq body);
+    ModifyTranApproveRs putLink(Contract2Contract body);
 
     /** {@code GET /tx/v1/contract2contracts?filter[contract1Id]=...&page[...]}. */
     @GET

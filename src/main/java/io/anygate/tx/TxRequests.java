@@ -1,7 +1,7 @@
 package io.anygate.tx;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 
 /** Request bodies the gateway sends to TX. Those carrying card data hide it from {@code toString}. */
@@ -13,11 +13,6 @@ final class TxRequests {
     /** Body of {@code PUT subject|contract|card}: the object and the write's extra attributes. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ObjectRq<T>(T object, TranRqExtraAttrs tranRq) {
-    }
-
-    /** Body of {@code PUT contract2contract}: the link itself, plus {@code tranRq} for the match key. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LinkRq(@JsonUnwrapped Contract2Contract link, TranRqExtraAttrs tranRq) {
     }
 
     /** Body of {@code POST contract/activate|close}: only the extra attributes. */
@@ -68,7 +63,7 @@ final class TxRequests {
 
     /** Body of {@code POST card/reissue}: what to copy from the old card, the new card's own fields. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ReissueRq(CopyFromOldCard copyFromOldCard, Card newCard, TranRqExtraAttrs tranRq) {
+    record ReissueRq(CopyFromOldCard copyFromOldCard, ObjectNode newCard, TranRqExtraAttrs tranRq) {
     }
 
     /** TX {@code copyFromOldCard}: which properties the new card keeps. */

@@ -165,8 +165,8 @@ public class TxTransfers {
         if (card != null) {
             TxQuery.ref(q, "card", "id", card.id(), "rid", card.rid());
         }
-        TxQuery.put(q, "filter[begTime]", begTime == null ? null : begTime.toString());
-        TxQuery.put(q, "filter[endTime]", endTime == null ? null : endTime.toString());
+        TxQuery.put(q, "filter[begTime]", TxQuery.dateTime(begTime));
+        TxQuery.put(q, "filter[endTime]", TxQuery.dateTime(endTime));
         TxQuery.page(q, page);
         return TxWire.call(() -> trans.list(q));
     }

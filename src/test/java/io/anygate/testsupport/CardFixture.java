@@ -72,11 +72,12 @@ public class CardFixture {
         long holder = person("Ada", "Lovelace");
         long account = contract(holder, "CT-ACCOUNT-CONSUMER");
         long cardContract = contract(holder, "CT-CARD");
-        contracts.putLink(new Contract2Contract(null, ContractRef.ofId(cardContract), null,
-                ContractRef.ofId(account), null, null, null, null), key());
+        contracts.link(new Contract2Contract(null, ContractRef.ofId(cardContract), null,
+                ContractRef.ofId(account), null, null, null, null));
         long cardId = cards.putCard(new io.anygate.tx.Card(io.anygate.tx.CardRef.ofRid(rid("C")), null, SubjectRef.ofId(holder), null,
                 ContractRef.ofId(account), ContractRef.ofId(cardContract), CatalogueRef.ofRid("CP-VIRTUAL"), null,
-                null, cardStatus, null, null, new io.anygate.tx.Card.Names("ADA LOVELACE", null, null), null, null, null),
+                null, cardStatus, null, null, new io.anygate.tx.Card.Names("ADA LOVELACE", null, null),
+                new io.anygate.tx.Card.Dates(null, null, null, LocalDate.now().plusYears(3), null), null, null),
                 key()).objectId();
         fund(account, accountBalance);
         fund(cardContract, cardBalance);
@@ -101,10 +102,17 @@ public class CardFixture {
         return id;
     }
 
-    /** Changes a card's status in the simulator (Lost, Stolen, Blocked, Closed...). */
+    /**
+     * Changes a card's status in the simulator (Lost, Stolen, Blocked, Closed...): the card as read, its status
+     * changed, written back whole (a PUT card replaces the card).
+     */
+    @SuppressWarnings("unchecked")
     public static void status(long cardId, String status) {
-        sim().body(Map.of("object", Map.of("ref", Map.of("id", cardId), "status", status))).put("/tx/v1/card").then()
-                .statusCode(200);
+        Map<String, Object> card = new java.util.HashMap<>(sim().queryParam("ref[id]", cardId).get("/tx/v1/card")
+                .then().statusCode(200).extract().as(Map.class));
+        card.put("status", status);
+        card.remove("lifePhaseRid");
+        sim().body(Map.of("object", card)).put("/tx/v1/card").then().statusCode(200);
     }
 
     /** Sets a contract's balance in the simulator. */

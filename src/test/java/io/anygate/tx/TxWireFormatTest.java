@@ -153,7 +153,7 @@ class TxWireFormatTest {
         assertEquals(new BigDecimal("-5.5"), t.values().customer().amt());
         tx.verify(getRequestedFor(urlPathEqualTo("/tx/v1/trans"))
                 .withQueryParam("contract[id]", equalTo("4680"))
-                .withQueryParam("filter[begTime]", equalTo("2026-11-01T00:00")));
+                .withQueryParam("filter[begTime]", equalTo("2026-11-01T00:00:00")));
     }
 
     @Test

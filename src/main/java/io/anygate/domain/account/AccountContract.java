@@ -6,7 +6,7 @@ import java.util.Currency;
 /**
  * The domain's view of a TX account contract.
  *
- * @param status {@code Created}, {@code Active} or {@code Closed}
+ * @param status {@code Created}, {@code Active}, {@code Finished} (prepared for closure) or {@code Closed}
  * @param available what can be spent ({@code details.balances.available}), zero when TX gives none
  */
 public record AccountContract(long contractId, String rid, Currency currency, String status, BigDecimal available) {

@@ -35,8 +35,12 @@ public interface AccountCore {
     /** Sets the available balance (sandbox funding). */
     void setBalance(long contractId, BigDecimal balance, Currency currency, MatchKey key);
 
-    /** Closes the contract (compensation); closing a closed contract is not an error. */
-    void close(long contractId, MatchKey key);
+    /**
+     * Closes the contract (compensation): prepares it for closure under {@code finishKey}, then closes it under
+     * {@code closeKey}. Closing a closed contract is not an error; a contract that still holds money is refused
+     * ({@link AccountCoreException.Kind#REJECTED}) before anything is sent: take the money off it first.
+     */
+    void close(long contractId, MatchKey finishKey, MatchKey closeKey);
 
     /** The contract created under a rid, if TX has it (compensation of a step whose answer was lost). */
     Optional<Long> contractIdByRid(String rid);

@@ -41,6 +41,8 @@ public class AccountOpening {
     static final String FUND = "fund";
     static final String REGISTER = "register";
     static final String COMPENSATE = "compensate";
+    static final String UNFUND = "compensate-unfund";
+    static final String FINISH = "compensate-finish";
     static final String HOLDER_ID = "holderId";
     static final String COMPANY_ID = "companyId";
     static final String CONTRACT_ID = "contractId";
@@ -180,7 +182,13 @@ public class AccountOpening {
             return;
         }
         if (contract != null && !closedOrGone(contract)) {
-            core.close(contract, current.matchKey(COMPENSATE));
+            AccountContract c = core.contract(contract);
+            if (c.available().signum() != 0 && c.currency() != null) {
+                // An unregistered account was never the partner's: the only money on it is this opening's own
+                // funding (step fund, journaled or not), taken back so that TX lets the contract close.
+                core.setBalance(contract, BigDecimal.ZERO, c.currency(), current.matchKey(UNFUND));
+            }
+            core.close(contract, current.matchKey(FINISH), current.matchKey(COMPENSATE));
         }
         if (journal.finish(op.id(), OperationState.FAILED, null, "COMPENSATED", clock.instant())) {
             LOG.infof("account opening %s compensated (contract %s closed)", op.id(), contract);

@@ -33,7 +33,11 @@ public interface CardCore {
     /** The id of the card the gateway created under {@code rid}, if any. */
     Optional<Long> cardByRid(String rid);
 
-    void closeContract(long contractId, MatchKey key);
+    /**
+     * Closes a card contract: prepares it for closure under {@code finishKey}, then closes it under
+     * {@code closeKey}. A closed contract is left as it is.
+     */
+    void closeContract(long contractId, MatchKey finishKey, MatchKey closeKey);
 
     void deleteCard(long cardId, MatchKey key);
 

@@ -74,7 +74,7 @@ public class CardOrderResumer implements OperationResumer {
         cardId.ifPresent(id -> core.deleteCard(id, op.matchKey("undo-card")));
         Optional<Long> contractId = Optional.ofNullable(op.get("cardContractId")).map(Long::valueOf)
                 .or(() -> core.contractByRid("AGW-CC-" + op.id()));
-        contractId.ifPresent(id -> core.closeContract(id, op.matchKey("undo-contract")));
+        contractId.ifPresent(id -> core.closeContract(id, op.matchKey("undo-finish"), op.matchKey("undo-contract")));
         if (journal.finish(op.id(), OperationState.FAILED, null, "COMPENSATED", clock.instant())) {
             LOG.infof("card order %s abandoned and compensated (card %s, contract %s)", op.id(),
                     cardId.orElse(null), contractId.orElse(null));

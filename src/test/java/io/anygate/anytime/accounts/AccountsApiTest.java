@@ -222,7 +222,9 @@ class AccountsApiTest {
         long cardId = cards.putCard(new io.anygate.tx.Card(CardRef.ofRid("T-C-" + op), null,
                 SubjectRef.ofId(account.client().id()), null, null, ContractRef.ofId(cardContract),
                 CatalogueRef.ofRid("CP-PHYSICAL"), null, null, null, null, CatalogueRef.ofRid("RP-NO-ATM"),
-                new io.anygate.tx.Card.Names("ALICE MARTIN", null, null), null, null, null), MatchKey.of("t-c-" + op)).objectId();
+                new io.anygate.tx.Card.Names("ALICE MARTIN", null, null),
+                new io.anygate.tx.Card.Dates(null, null, null, java.time.LocalDate.now().plusYears(3), null), null,
+                null), MatchKey.of("t-c-" + op)).objectId();
         cardOwnership.register(new OwnedCard(cardId, AccountCalls.KAPPA.partnerId(), id, cardContract, "EUR", false),
                 "t" + op + "0000000000000000");
         kappa.get("/v1.0/accounts/" + id + "/cards").then().statusCode(200).body("body.total_results", equalTo(1))
