@@ -856,7 +856,8 @@ public final class Driver {
                 long person = put(c, "/tx/v1/subject", "{\"object\":{\"kind\":\"Person\",\"details\":{\"firstName\":\"Ada\",\"lastName\":\"Bench\"}}}");
                 long cardContract = contract(c, person, "CT-CARD");
                 long card = put(c, "/tx/v1/card", "{\"object\":{\"holder\":{\"id\":" + person + "},\"financialContract\":{\"id\":" + cardContract
-                        + "},\"status\":\"Active\",\"names\":{\"emboss\":\"ADA BENCH\"}}}");
+                        + "},\"status\":\"Active\",\"names\":{\"emboss\":\"ADA BENCH\"},"
+                        + "\"dates\":{\"expiration\":\"" + java.time.LocalDate.now().plusYears(3) + "\"}}}");
                 long account = txAccount(c, person);
                 txIds = new long[] {person, cardContract, card, account};
                 if (ARGS.containsKey("tx-ids-file")) {
