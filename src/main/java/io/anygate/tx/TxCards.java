@@ -5,7 +5,9 @@ import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -86,9 +88,8 @@ public class TxCards {
 
     // A field TX answered as null is not written back: absent says the same, and a null is no date or string.
     static ObjectNode withoutNulls(ObjectNode object) {
-        var names = object.fieldNames();
-        java.util.List<String> nulls = new java.util.ArrayList<>();
-        names.forEachRemaining(n -> {
+        List<String> nulls = new ArrayList<>();
+        object.fieldNames().forEachRemaining(n -> {
             if (object.get(n).isNull()) {
                 nulls.add(n);
             } else if (object.get(n) instanceof ObjectNode child) {

@@ -58,8 +58,8 @@ public interface CardCore {
     void change(long cardId, CardStatus status, CardRestrictions restrictions, MatchKey key);
 
     /**
-     * Replaces a card by a new one on the same contracts (same PAN and PIN, new expiry decided by the core); the
-     * old card is closed. Answers the new card's id.
+     * Replaces a card by a new one on the same contracts (same PAN and PIN; it runs as long as the old card did,
+     * from today, to the end of that month); the old card is closed. Answers the new card's id.
      */
     long reissue(long cardId, String newRid, boolean active, MatchKey key);
 
