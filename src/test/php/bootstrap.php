@@ -31,6 +31,15 @@ spl_autoload_register(function ($c) use ($CONFIG) {
     }
 });
 
+// A warning or notice while the SDK reads an answer (an array key it expects and the gateway left out, say) is
+// what an integrator would see in their logs: it fails the check. Deprecations of the 2020 SDK on PHP 8 do not.
+set_error_handler(function (int $severity, string $message, string $file, int $line) {
+    if ($severity & (E_DEPRECATED | E_USER_DEPRECATED)) {
+        return false;
+    }
+    throw new \ErrorException($message, 0, $severity, $file, $line);
+});
+
 /** A check that did not hold (its message is the detail the Java test shows). */
 final class CheckFailed extends \Exception
 {
@@ -112,13 +121,47 @@ function need($value, string $what)
     return $value;
 }
 
-/** The SDK's own hash check of an answer: isAuthenticated(). */
+/**
+ * The SDK's own hash check of an answer (isAuthenticated()), and every getter of its model read, nested models
+ * included, as an integrator's code may: none may throw or warn.
+ */
 function authenticated(ModelResponse $response): ModelResponse
 {
     expect($response->isAuthenticated(), 'isAuthenticated(): the SDK\'s hash check of the answer failed (hash '
         . var_export($response->getHeader()->getHash(), true) . ', timestamp '
         . var_export($response->getHeader()->getTimestamp(), true) . ')');
+    read_all($response, (new \ReflectionClass($response))->getShortName());
     return $response;
+}
+
+/** Calls every public getter without parameters of an SDK response model, and of the models it returns. */
+function read_all($value, string $path, int $depth = 0): void
+{
+    if ($depth > 6) {
+        return;
+    }
+    if (is_array($value)) {
+        foreach ($value as $key => $item) {
+            read_all($item, $path . '[' . $key . ']', $depth + 1);
+        }
+        return;
+    }
+    if (!is_object($value) || strncmp(get_class($value), 'Anytime\\ApiClient\\Model\\Response\\', 33) !== 0) {
+        return;
+    }
+    foreach ((new \ReflectionClass($value))->getMethods(\ReflectionMethod::IS_PUBLIC) as $method) {
+        $name = $method->getName();
+        if (strncmp($name, 'get', 3) !== 0 || $method->isStatic() || $method->getNumberOfRequiredParameters() > 0
+            || $method->getDeclaringClass()->getName() === ModelResponse::class) {
+            continue;
+        }
+        try {
+            $result = $method->invoke($value);
+        } catch (\Throwable $e) {
+            throw new CheckFailed($path . '->' . $name . '() fails: ' . get_class($e) . ': ' . $e->getMessage());
+        }
+        read_all($result, $path . '->' . $name . '()', $depth + 1);
+    }
 }
 
 /** The SDK's hash check (its ResponseAuthenticator) of an envelope header, for answers the SDK does not check itself. */
@@ -148,6 +191,7 @@ function expect_error(string $class, int $code, callable $call, ?string $hashUse
         expect_same($code, $e->getCode(), 'Anytime error code');
         expect(hash_holds($e->getResponseContent()->getHeader(), $hashUsername),
             'the error envelope\'s hash fails the SDK\'s check with username ' . var_export($hashUsername, true));
+        read_all($e->getResponseContent(), 'ModelResponseError');
         return;
     }
     throw new CheckFailed('expected ' . $class . ' ' . $code . ', the call succeeded: '

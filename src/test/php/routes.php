@@ -17,6 +17,9 @@ use Anytime\ApiClient\Constant\VirtualIbanType;
 
 $client = sdk_client();
 $api = $client->api();
+// Expiry dates of the cards ordered below, computed once (a run across midnight must not shift them).
+$multiExpiry = paris_date('+1 year');
+$singleExpiry = paris_date('+6 months');
 
 check('token: POST /oauth/v2/token (generateToken)', function () use ($client, $api) {
     $token = $client->generateToken();
@@ -137,18 +140,18 @@ $order = function (array $set) use ($api) {
     return authenticated($io->sendRequest($request));
 };
 
-$multi = check('card order: POST /v1.0/cards virtual multi use (cardOrder)', function () use ($order, $business) {
+$multi = check('card order: POST /v1.0/cards virtual multi use (cardOrder)', function () use ($order, $business, $multiExpiry) {
     $answer = $order(['setAccId' => need($business, 'the business account'), 'setCardName' => 'ACME PAY',
-        'setCardType' => CardType::VIRTUAL_MULTI_USE, 'setExpiryDate' => paris_date('+1 year'), 'setAmount' => 25]);
+        'setCardType' => CardType::VIRTUAL_MULTI_USE, 'setExpiryDate' => $multiExpiry, 'setAmount' => 25]);
     expect_same(9, $answer->getOrderStatus(), 'order_status (virtual: active at once)');
     expect(preg_match('/^ANY\d{10}$/', (string)$answer->getCardRef()) === 1, 'card_ref ' . $answer->getCardRef());
     expect($answer->getOrderId() > 0, 'order_id');
     return ['ref' => $answer->getCardRef(), 'order' => $answer->getOrderId()];
 });
 
-$single = check('card order: POST /v1.0/cards virtual single use (cardOrder)', function () use ($order, $business) {
+$single = check('card order: POST /v1.0/cards virtual single use (cardOrder)', function () use ($order, $business, $singleExpiry) {
     $answer = $order(['setAccId' => need($business, 'the business account'), 'setCardName' => 'ACME ONCE',
-        'setCardType' => CardType::VIRTUAL_SINGLE_USE, 'setExpiryDate' => paris_date('+6 months'), 'setAmount' => 5]);
+        'setCardType' => CardType::VIRTUAL_SINGLE_USE, 'setExpiryDate' => $singleExpiry, 'setAmount' => 5]);
     expect_same(9, $answer->getOrderStatus(), 'order_status');
     return $answer->getCardRef();
 });
@@ -168,7 +171,7 @@ $cardInfo = function (string $ref) use ($api) {
     return authenticated($io->sendRequest($io->createRequest()->setCardRef($ref)));
 };
 
-check('card info: GET /v1.0/cards/{card_ref} (cardInfo)', function () use ($cardInfo, $multi, $business) {
+check('card info: GET /v1.0/cards/{card_ref} (cardInfo)', function () use ($cardInfo, $multi, $business, $multiExpiry) {
     $info = $cardInfo(need($multi, 'the virtual card')['ref']);
     expect_same($multi['ref'], $info->getCardRef(), 'card_ref');
     expect_same($business, $info->getAccId(), 'acc_id');
@@ -177,7 +180,7 @@ check('card info: GET /v1.0/cards/{card_ref} (cardInfo)', function () use ($card
     expect_same(1, $info->getPos(), 'pos');
     expect_same(1, $info->getAtm(), 'atm');
     expect_same('ACME PAY', $info->getCardName()->getEmbossed(), 'card_name.embossed');
-    expect_same(paris_date('+1 year')->format('Y-m'), $info->getExpiryDate()->format('Y-m'), 'expiry_date');
+    expect_same($multiExpiry->format('Y-m'), $info->getExpiryDate()->format('Y-m'), 'expiry_date');
     expect(abs($info->getActivationDate()->getTimestamp() - time()) < 2 * 86400, 'activation_date today');
 });
 
@@ -330,25 +333,25 @@ check('unlinked cards: GET /v1.0/cards/unlinked (cardUnlinked)', function () use
     expect_same([], $answer->getCards(), 'no unlinked card (every card is linked at order time)');
 });
 
-check('PAN: GET /v1.0/cards/{card_ref}/pan of a single use card (cardGetPan)', function () use ($api, $single) {
+check('PAN: GET /v1.0/cards/{card_ref}/pan of a single use card (cardGetPan)', function () use ($api, $single, $singleExpiry) {
     $io = $api->cardGetPan();
     $answer = authenticated($io->sendRequest($io->createRequest()->setCardRef(need($single, 'the single use card'))));
     expect(preg_match('/^\d{16}$/', (string)$answer->getPan()) === 1, 'pan: 16 digits');
     expect(preg_match('/^\d{3}$/', (string)$answer->getCvv()) === 1, 'cvv: 3 digits');
-    expect_same(paris_date('+6 months')->format('Y-m'), $answer->getExpiryDate()->format('Y-m'), 'expiry_date');
+    expect_same($singleExpiry->format('Y-m'), $answer->getExpiryDate()->format('Y-m'), 'expiry_date');
 });
 
-check('PAN: GET /v1.0/cards/{card_ref}/pan of a multi use card (cardGetPan)', function () use ($api, $multi) {
+check('PAN: GET /v1.0/cards/{card_ref}/pan of a multi use card (cardGetPan)', function () use ($api, $multi, $multiExpiry) {
     $io = $api->cardGetPan();
     $answer = authenticated($io->sendRequest($io->createRequest()->setCardRef(need($multi, 'the virtual card')['ref'])));
-    expect_same(paris_date('+1 year')->format('Y-m'), $answer->getExpiryDate()->format('Y-m'), 'expiry_date');
+    expect_same($multiExpiry->format('Y-m'), $answer->getExpiryDate()->format('Y-m'), 'expiry_date');
 });
 
 check('PIN: GET /v1.0/cards/{card_ref}/pin (cardGetPin)', function () use ($api, $plastic) {
     $io = $api->cardGetPin();
     $answer = authenticated($io->sendRequest($io->createRequest()->setCardRef(need($plastic, 'the plastic card')['ref'])
         ->setCvc('000')));
-    expect(preg_match('/^\d{4}$/', (string)$answer->getData()['pin']) === 1, 'pin: 4 digits');
+    expect(preg_match('/^\d{4}$/', $answer->getPin()) === 1, 'pin: 4 digits');
 });
 
 check('order tracking: GET /v1.0/orders/{id}/tracking of an own order (orderTracking)', function () use ($api, $plastic) {
@@ -357,23 +360,29 @@ check('order tracking: GET /v1.0/orders/{id}/tracking of an own order (orderTrac
         fn() => $io->sendRequest($io->createRequest()->setOrderId(need($plastic, 'the plastic card')['order'])));
 });
 
-check('multi-request: POST /v1.0/multi-request (multiRequest)', function () use ($api, $multi, $business) {
+check('multi-request: POST /v1.0/multi-request (multiRequest)', function () use ($api, $cardInfo, $multi, $business) {
     global $CONFIG;
-    $info = $api->cardInfo()->createRequest()->setCardRef(need($multi, 'the virtual card')['ref']);
+    $ref = need($multi, 'the virtual card')['ref'];
+    $info = $api->cardInfo()->createRequest()->setCardRef($ref);
     $bal = $api->accountBalance()->createRequest()->setId(need($business, 'the business account'));
     $foreign = $api->cardInfo()->createRequest()->setCardRef($CONFIG['other_partner']['card_ref']);
+    $load = $api->cardCredit()->createRequest()->setCardRef($ref)->setAmount(1)->setAccComment('batch')
+        ->setCardComment('batch');
     $io = $api->multiRequest();
-    $answer = authenticated($io->sendRequest($io->createRequest()->setRequests([$info, $bal, $foreign])));
+    $answer = authenticated($io->sendRequest($io->createRequest()->setRequests([$info, $bal, $foreign, $load])));
     $slots = $answer->getResponses();
-    expect_same(3, count($slots), 'one answer per sub-request');
-    expect_same([200, 200, 403], array_map(fn($s) => (int)$s->getHttpStatusCode(), $slots), 'http_status_code');
+    expect_same(4, count($slots), 'one answer per sub-request');
+    expect_same([200, 200, 403, 200], array_map(fn($s) => (int)$s->getHttpStatusCode(), $slots), 'http_status_code');
     foreach ($slots as $i => $slot) {
         expect(hash_holds($slot->getResponse()->getHeader(), $CONFIG['partner']['username']),
             'sub-answer ' . $i . ': the SDK\'s hash check fails');
     }
-    expect_same($multi['ref'], $slots[0]->getResponse()->getCardRef(), 'sub-answer 0: card_ref');
+    expect_same($ref, $slots[0]->getResponse()->getCardRef(), 'sub-answer 0: card_ref');
+    expect_same(30.5, $slots[0]->getResponse()->getBalance(), 'sub-answer 0: balance');
     expect_same($business, $slots[1]->getResponse()->getAccId(), 'sub-answer 1: acc_id');
     expect_same(4030310, $slots[2]->getResponse()->getData()['error']['code'] ?? null, 'sub-answer 2: error code');
+    expect_same($ref, $slots[3]->getResponse()->getCardRef(), 'sub-answer 3: card_ref of the load');
+    expect_same(31.5, $cardInfo($ref)->getBalance(), 'the load in the batch was applied once');
 });
 
 check('card update: PUT /v1.0/cards/{card_ref} renewal (cardUpdate)', function () use ($update, $cardInfo, $plastic) {

@@ -43,13 +43,16 @@ class AnytimeSdkTest {
 
     @TestFactory
     Stream<DynamicTest> everyRoute() throws Exception {
-        PhpSdk.assumeAvailable();
-        return PhpSdk.run("routes.php", config());
+        Stream<DynamicTest> unavailable = PhpSdk.unavailable();
+        return unavailable != null ? unavailable : PhpSdk.run("routes.php", config());
     }
 
     @TestFactory
     Stream<DynamicTest> errorPaths() throws Exception {
-        PhpSdk.assumeAvailable();
+        Stream<DynamicTest> unavailable = PhpSdk.unavailable();
+        if (unavailable != null) {
+            return unavailable;
+        }
         Map<String, Object> config = config();
         config.put("expired_token", expiredToken());
         return PhpSdk.run("errors.php", config);

@@ -57,19 +57,25 @@ final class PhpSdk {
         return "required".equalsIgnoreCase(System.getProperty(REQUIRED_PROPERTY, ""));
     }
 
-    /** Skips the calling test (fails it when the SDK tests are required) unless PHP, Guzzle and the SDK are there. */
-    static void assumeAvailable() {
+    /**
+     * Null where PHP, Guzzle and the SDK are there; else the one dynamic test to answer instead of the checks: skipped
+     * with the reason (a dynamic test, so the skip and its reason show in the test report), or failed when the SDK
+     * tests are required.
+     */
+    static Stream<DynamicTest> unavailable() {
         String missing = missing();
         if (missing == null) {
-            return;
+            return null;
         }
         String message = "Anytime PHP SDK tests not run: " + missing + " (install: apt-get install -y php-cli php-curl"
                 + " php-mbstring php-guzzlehttp-guzzle; the SDK is expected in ../shared/clients/anytime-php-sdk"
                 + " or -Danygate.sdk.dir)";
-        if (required()) {
-            fail(message + "; they are required in this run (-D" + REQUIRED_PROPERTY + "=required)");
-        }
-        Assumptions.abort(message);
+        return Stream.of(DynamicTest.dynamicTest("Anytime PHP SDK available", () -> {
+            if (required()) {
+                fail(message + "; they are required in this run (-D" + REQUIRED_PROPERTY + "=required)");
+            }
+            Assumptions.abort(message);
+        }));
     }
 
     private static String missing() {
