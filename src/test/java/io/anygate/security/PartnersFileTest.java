@@ -19,7 +19,7 @@ class PartnersFileTest {
     @Test
     void testPartnersFileLoadsBothPemForms() throws Exception {
         List<Partner> partners = PartnersFile.parse(testFile());
-        assertEquals(9, partners.size());
+        assertEquals(10, partners.size());
         Partner mu = partners.stream().filter(p -> p.partnerId().equals("mu")).findFirst().orElseThrow();
         assertEquals(new java.math.BigDecimal("2.00"), mu.limits().load().minAmount().orElseThrow());
         assertEquals(0, new java.math.BigDecimal("100").compareTo(mu.limits().load().maxAmount().orElseThrow()));
