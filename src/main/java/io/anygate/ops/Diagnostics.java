@@ -1,5 +1,6 @@
 package io.anygate.ops;
 
+import io.anygate.GatewayConfig;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,8 +20,8 @@ public class Diagnostics {
     static final String SLEEP_PATH = "/ops/diag/sleep";
     private static final Logger LOG = Logger.getLogger(Diagnostics.class);
 
-    void register(@Observes Router router, OpsConfig ops, Vertx vertx) {
-        if (!GatewayMode.sandbox() || !ops.diagnostics()) {
+    void register(@Observes Router router, GatewayConfig gateway, OpsConfig ops, Vertx vertx) {
+        if (!gateway.sandbox() || !ops.diagnostics()) {
             return;
         }
         LOG.warnf("Diagnostic routes enabled under /ops/diag (sandbox only)");

@@ -1,5 +1,6 @@
 package io.anygate.ops;
 
+import io.anygate.GatewayConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,8 @@ public class ProductionGuard {
 
     private static final Logger LOG = Logger.getLogger(ProductionGuard.class);
 
-    void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        if (!GatewayMode.production()) {
+    void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, GatewayConfig gateway) {
+        if (gateway.mode() != GatewayConfig.Mode.PRODUCTION) {
             return;
         }
         Config config = ConfigProvider.getConfig();

@@ -90,8 +90,4 @@ public class CurrentPartner {
     public Set<String> functionalities() {
         return partner().functionalities();
     }
-
-    public boolean functionalityAllowed(String functionality) {
-        return partner().functionalityAllowed(functionality);
-    }
 }

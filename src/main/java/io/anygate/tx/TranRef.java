@@ -11,8 +11,4 @@ public record TranRef(Long id, String matchKey, LocalDateTime rqSentTime) {
     public static TranRef ofId(long id) {
         return new TranRef(id, null, null);
     }
-
-    public static TranRef ofMatchKey(MatchKey key) {
-        return new TranRef(null, key.value(), null);
-    }
 }

@@ -64,7 +64,7 @@ final class TxWire {
      * and answers their result there. Why: SmallRye Fault Tolerance delivers each stage of a non-blocking
      * operation on the Vert.x context it was called from; called from a worker, that is a fresh
      * {@code executeBlocking} hop to another worker to start the call and one more to deliver its answer, before
-     * the waiting worker wakes up (about a sixth of the gateway's CPU on a card read, 2026-11-29 profile). Started
+     * the waiting worker wakes up (about a sixth of the gateway's CPU on a card read). Started
      * on the event loop, the call, its retries and its continuations ({@code thenCompose}: only non-blocking work
      * may go there) stay on that loop, and the waiting worker is woken once. Outside a request (scheduled jobs,
      * tests) the operations start on the caller's thread, as before.
@@ -72,10 +72,9 @@ final class TxWire {
      * They run on a <em>new</em> duplicated context of that loop, not on the request's own: the request's CDI
      * request context lives in its duplicated context's locals, and the context-propagation wrappers around every
      * stage of a guarded call activate, deactivate and restore it there. Run on the request's context from another
-     * thread, one of them could find it inactive and leave it so while the worker, already woken, was writing the
-     * answer (seen once in 40,000 credits: a 500 from a response filter, 2026-11-30). On a context of their own they
-     * share nothing with the worker; the request's {@link RequestTrace} goes along explicitly, so the TX calls are
-     * still counted on it.
+     * thread, one of them can find it inactive and leave it so while the worker, already woken, writes the answer
+     * (a 500 from a response filter). On a context of their own they share nothing with the worker; the request's
+     * {@link RequestTrace} goes along explicitly, so the TX calls are still counted on it.
      */
     static <T> CompletionStage<T> onEventLoop(Supplier<CompletionStage<T>> start) {
         Context context = Vertx.currentContext();

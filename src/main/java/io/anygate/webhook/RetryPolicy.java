@@ -31,11 +31,6 @@ public class RetryPolicy {
         return new RetryPolicy(config.schedule(), config.jitter(), new Random());
     }
 
-    /** Attempts an event gets in all: the first one and one per delay. */
-    public int maxAttempts() {
-        return schedule.size() + 1;
-    }
-
     /** The delay after the n-th failed attempt (1-based), before jitter; empty when the event should fail. */
     public Optional<Duration> delayAfter(int failedAttempts) {
         if (failedAttempts < 1 || failedAttempts > schedule.size()) {

@@ -127,7 +127,7 @@ public class WebhookDispatcher {
                 // Look again when a worker is done (its partner may have more due than one batch held) or after a
                 // short while (other partners' events). Not at once: the query that leaves the busy partners out
                 // walks past all of their due rows, and a busy partner's backlog can be thousands of rows; run after
-                // every batch it cost PostgreSQL more than the deliveries (credits benchmark, 2026-11-30).
+                // every batch it costs PostgreSQL more than the deliveries do.
                 awaitAny(working.values(), Math.min(deadline, System.nanoTime() + POLL.toNanos()));
             }
             return attempts;

@@ -1,6 +1,7 @@
 package io.anygate.ops;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -96,14 +98,19 @@ class AccessLogTest {
      */
     @Test
     void aCallerThatLeavesBeforeAPlainRouteAnswersIsLoggedOnceAs499() throws Exception {
+        int arrived = DiagSleepProbe.ARRIVED.get();
+        int slept = DiagSleepProbe.SLEPT.get();
         try (Socket socket = send("/ops/diag/sleep?ms=1500")) {
-            Thread.sleep(300); // the request is read and its timer set
+            await("the request is read and its timer set").atMost(Duration.ofSeconds(5))
+                    .until(() -> DiagSleepProbe.ARRIVED.get() > arrived);
         }
         ExtLogRecord line = lines.await("/ops/diag/sleep");
         assertTrue(line.getFormattedMessage().matches("GET /ops/diag/sleep 499 \\d+ms partner=- request_id=- tx_calls=0"),
                 line.getFormattedMessage());
         assertEquals("499", line.getMdc("status"));
-        Thread.sleep(1500); // the timer fires and answers the closed connection: no second line
+        // the timer fires and answers the closed connection: no second line
+        await("the request's timer fired").atMost(Duration.ofSeconds(10))
+                .until(() -> DiagSleepProbe.SLEPT.get() > slept);
         given().get("/ops/diag/sleep?ms=1").then().statusCode(200);
         lines.await("status", "200");
         assertEquals(1, lines.records().stream().filter(r -> "/ops/diag/sleep".equals(r.getMdc("route"))
@@ -120,6 +127,7 @@ class AccessLogTest {
     void aCallerThatLeavesWhileAResourceRunsIsLoggedOnceAs499WithItsTemplateAndPartner() throws Exception {
         TraceProbeResource.entered = new CountDownLatch(1);
         TraceProbeResource.release = new CountDownLatch(1);
+        TraceProbeResource.left = new CountDownLatch(1);
         String route = "/ops-test/cards/{card_ref}/held";
         try {
             try (Socket socket = send("/ops-test/cards/card-456/held")) {
@@ -135,7 +143,8 @@ class AccessLogTest {
             TraceProbeResource.release.countDown();
         }
         // the resource ends and its answer meets the closed connection: still one line, no "200" for it
-        Thread.sleep(500);
+        assertTrue(TraceProbeResource.left.await(10, TimeUnit.SECONDS), "the resource never ended");
+        oneLineFor2Seconds(route);
         given().get("/ops/diag/sleep?ms=1").then().statusCode(200);
         lines.await("/ops/diag/sleep");
         assertEquals(1, lines.records().stream().filter(r -> route.equals(r.getMdc("route"))).count(),
@@ -166,11 +175,18 @@ class AccessLogTest {
         } finally {
             CardFixture.sim().delete("/sim/faults").then().statusCode(200);
         }
-        Thread.sleep(1500);
+        // the slow TX call ends and its answer meets the closed connection: still one line
+        oneLineFor2Seconds("/v1.0/cards/{card_ref}");
         given().get("/ops/diag/sleep?ms=1").then().statusCode(200);
         lines.await("/ops/diag/sleep");
         assertEquals(1, lines.records().stream().filter(r -> "/v1.0/cards/{card_ref}".equals(r.getMdc("route")))
                 .count(), () -> lines.records().toString());
+    }
+
+    /** Checks that the route has one access line, and still one after 2 s, while its late answer is written. */
+    private void oneLineFor2Seconds(String route) {
+        await("one access line of " + route).during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> lines.records().stream().filter(r -> route.equals(r.getMdc("route"))).count() == 1);
     }
 
     /** Opens a connection and sends a GET of {@code target} with these header lines, then leaves it open. */

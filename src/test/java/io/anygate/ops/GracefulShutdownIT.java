@@ -1,11 +1,11 @@
 package io.anygate.ops;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anygate.testsupport.GatewayProcesses;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,23 +75,23 @@ class GracefulShutdownIT {
         assertTrue(output.contains("stopped in"), "a clean Quarkus shutdown:\n" + output);
     }
 
-    /** The first readiness status that is not 200 (-1 when the port already refuses connections). */
-    private int pollReadiness(String base) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            try {
-                int status = http.send(get(base + "/q/health/ready", Duration.ofSeconds(2)),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status != 200) {
-                    return status;
-                }
-            } catch (ConnectException e) {
-                return -1;
-            } catch (IOException e) {
-                return -1;
-            }
-            Thread.sleep(25);
+    /** The first readiness status that is not 200 (-1 when the port already refuses connections), within 5 s. */
+    private int pollReadiness(String base) {
+        try {
+            return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(25))
+                    .until(() -> readiness(base), status -> status != 200);
+        } catch (ConditionTimeoutException e) {
+            return 200;
         }
-        return 200;
+    }
+
+    private int readiness(String base) throws InterruptedException {
+        try {
+            return http.send(get(base + "/q/health/ready", Duration.ofSeconds(2)),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static HttpRequest get(String url, Duration timeout) {

@@ -1,5 +1,6 @@
 package io.anygate.ops;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -161,9 +162,7 @@ class ReplicasIT {
             }
             ps.executeBatch();
         }
-        for (int i = 0; i < 300 && delivered(run) < WEBHOOK_EVENTS; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered(run), n -> n >= WEBHOOK_EVENTS);
         assertEquals(WEBHOOK_EVENTS, delivered(run), "every event marked delivered in the outbox");
         for (String id : ids) {
             assertEquals(1, receiver.count(id), "deliveries of " + id);

@@ -17,6 +17,8 @@ public class TraceProbeResource {
     static volatile CountDownLatch entered = new CountDownLatch(1);
     /** What {@link #held} waits for (at most 10 s) before it answers. */
     static volatile CountDownLatch release = new CountDownLatch(1);
+    /** Counted down when {@link #held} returns its answer. */
+    static volatile CountDownLatch left = new CountDownLatch(1);
 
     @Inject
     RequestTrace trace;
@@ -40,7 +42,11 @@ public class TraceProbeResource {
         trace.partner("acme");
         trace.txCallMade();
         entered.countDown();
-        release.await(10, TimeUnit.SECONDS);
-        return "ok";
+        try {
+            release.await(10, TimeUnit.SECONDS);
+            return "ok";
+        } finally {
+            left.countDown();
+        }
     }
 }

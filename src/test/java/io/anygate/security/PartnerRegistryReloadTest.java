@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.anygate.testsupport.OwnDatabase;
 import io.anygate.testsupport.TestPartner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -47,7 +48,8 @@ class PartnerRegistryReloadTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            return Map.of("gateway.security.partners-file", FILE.toString());
+            return Map.of("gateway.security.partners-file", FILE.toString(),
+                    OwnDatabase.URL_KEY, OwnDatabase.h2Url("partner-registry-reload"));
         }
     }
 

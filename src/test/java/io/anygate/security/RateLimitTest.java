@@ -4,8 +4,8 @@ import static io.anygate.testsupport.EdgeClient.signed;
 import static io.anygate.testsupport.EdgeClient.tokenResponse;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.anygate.testsupport.OwnDatabase;
 import io.anygate.testsupport.TestPartner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -30,7 +30,9 @@ class RateLimitTest {
     public static class Limited implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return overrides();
+            Map<String, String> map = overrides();
+            map.put(OwnDatabase.URL_KEY, OwnDatabase.h2Url("rate-limit"));
+            return map;
         }
     }
 
@@ -102,7 +104,7 @@ class RateLimitTest {
     @Test
     void perIpLimit() {
         String ip = freshIp();
-        callsUntilRefused(call -> ip);
+        assertEquals(9, callsUntilRefused(call -> ip), "eight calls from the address pass, the ninth is refused");
     }
 
     @Test
@@ -118,8 +120,8 @@ class RateLimitTest {
     @Test
     void anIpv4MappedAddressCountsAsItsIpv4Address() {
         String ip = "198.51.100." + (Math.floorMod(UUID.randomUUID().hashCode(), 250) + 1);
-        int calls = callsUntilRefused(call -> call % 2 == 0 ? ip : "::ffff:" + ip);
-        assertTrue(calls <= 9, "one counter for both spellings, refused after " + calls + " calls");
+        assertEquals(9, callsUntilRefused(call -> call % 2 == 0 ? ip : "::ffff:" + ip),
+                "one counter for both spellings: eight calls pass, the ninth is refused");
     }
 
     /** Calls from {@code ipOfCall} (given the call's number, from 1) until the per-IP limit refuses one; how many. */

@@ -4,6 +4,7 @@ import static io.anygate.testsupport.EdgeClient.signed;
 import static io.anygate.testsupport.EdgeClient.tokenResponse;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.anygate.testsupport.OwnDatabase;
 import io.anygate.testsupport.TestPartner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -20,7 +21,8 @@ class TrustedProxyTest {
     public static class BehindProxy implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.security.trusted-proxies", "127.0.0.1/32,::1/128");
+            return Map.of("gateway.security.trusted-proxies", "127.0.0.1/32,::1/128",
+                    OwnDatabase.URL_KEY, OwnDatabase.h2Url("trusted-proxy"));
         }
     }
 

@@ -1,11 +1,15 @@
 package io.anygate.testsupport;
 
 import io.anygate.ops.AccessLog;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.logmanager.ExtLogRecord;
 
 /** The access lines the gateway writes while a test runs ({@link AccessLog#CATEGORY}), with their MDC fields. */
@@ -29,22 +33,23 @@ public final class AccessLines extends Handler {
     }
 
     /** The first access line of this route template, waiting up to 5 s (the line is written when the response ends). */
-    public ExtLogRecord await(String route) throws InterruptedException {
+    public ExtLogRecord await(String route) {
         return await("route", route);
     }
 
     /** The first access line whose MDC field {@code name} is {@code value}, waiting up to 5 s. */
-    public ExtLogRecord await(String name, String value) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            for (ExtLogRecord r : records) {
-                if (value.equals(r.getMdc(name))) {
-                    return r;
-                }
-            }
-            Thread.sleep(50);
+    public ExtLogRecord await(String name, String value) {
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> first(name, value), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no access line with " + name + "=" + value + " in "
+                    + records.stream().map(ExtLogRecord::getFormattedMessage).toList(), e);
         }
-        throw new AssertionError("no access line with " + name + "=" + value + " in "
-                + records.stream().map(ExtLogRecord::getFormattedMessage).toList());
+    }
+
+    private Optional<ExtLogRecord> first(String name, String value) {
+        return records.stream().filter(r -> value.equals(r.getMdc(name))).findFirst();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.anygate.testsupport;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.anygate.domain.account.AccountOwnership;
 import io.anygate.domain.account.OwnedAccount;
@@ -22,6 +23,7 @@ import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -142,16 +144,13 @@ public class CardFixture {
     }
 
     /** Waits up to 10 s for the simulator to have taken a call of this operation (its fault rule counts it). */
-    public static void awaitSimCall(String operation) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            Integer calls = sim().get("/sim/faults").then().statusCode(200).extract()
-                    .path("find { it.operation == '" + operation + "' }.calls");
-            if (calls != null && calls > 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no TX call of " + operation);
+    public static void awaitSimCall(String operation) {
+        await("a TX call of " + operation).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    Integer calls = sim().get("/sim/faults").then().statusCode(200).extract()
+                            .path("find { it.operation == '" + operation + "' }.calls");
+                    return calls != null && calls > 0;
+                });
     }
 
     private static String rid(String kind) {

@@ -1,5 +1,7 @@
 package io.anygate.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * Child JVMs of the packaged application ({@code target/quarkus-app/quarkus-run.jar}) for the {@code *IT} tests:
@@ -59,24 +63,25 @@ public final class GatewayProcesses implements AutoCloseable {
     }
 
     /** Polls {@code baseUrl/q/health/ready} until it answers 200; fails with the log if the process exits first. */
-    public static void awaitReady(String baseUrl, Process p, Path log, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new AssertionError("exited at start (" + p.exitValue() + "):\n" + read(log));
-            }
-            try {
-                HttpRequest rq = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).GET().build();
-                if (HTTP.send(rq, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+    public static void awaitReady(String baseUrl, Process p, Path log, Duration within) {
+        try {
+            await().atMost(within).pollInterval(Duration.ofMillis(100)).failFast(() -> !p.isAlive())
+                    .until(() -> ready(baseUrl));
+        } catch (TerminalFailureException e) {
+            throw new AssertionError("exited at start (" + p.exitValue() + "):\n" + read(log));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("never ready within " + within + ": " + baseUrl + "\n" + read(log));
         }
-        throw new AssertionError("never ready within " + within + ": " + baseUrl + "\n" + read(log));
+    }
+
+    private static boolean ready(String baseUrl) throws InterruptedException {
+        try {
+            HttpRequest rq = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            return HTTP.send(rq, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     public static int freePort() throws IOException {

@@ -1,9 +1,11 @@
 package io.anygate.testsupport;
 
 /**
- * An in-memory H2 database of its own for a test profile that orders cards. The simulator numbers cards from 1000
- * again at each application start, while the shared test database keeps the ownership rows of the classes before:
- * in it, a profiled class's new card could already belong to another partner.
+ * An in-memory H2 database of its own for each test profile, so that no test class depends on the classes that ran
+ * before it. The application restarts for each profile, and its simulator numbers cards from 1000 again, while a
+ * shared database would keep the rows of the classes before: ownership (a new card could already belong to another
+ * partner), lockouts, rate-limit counters, idempotency keys. (A PostgreSQL profile gets a schema of its own:
+ * {@link PostgresStoreProfile#ownSchema()}.)
  */
 public final class OwnDatabase {
 

@@ -1,6 +1,7 @@
 package io.anygate.testsupport;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,16 +27,27 @@ public class PostgresStoreProfile implements QuarkusTestProfile {
         return name;
     }
 
+    /**
+     * This profile's schema. A subclass changes the configuration, so the application restarts for it, with a
+     * simulator that numbers its objects from the start again: it gets a schema of its own, so that it never meets
+     * the rows that the classes of another profile left.
+     */
+    protected String ownSchema() {
+        return getClass() == PostgresStoreProfile.class ? SCHEMA
+                : SCHEMA + "_" + getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public Map<String, String> getConfigOverrides() {
+        String schema = ownSchema();
         String url = PostgresAvailability.url() + (PostgresAvailability.url().contains("?") ? "&" : "?")
-                + "currentSchema=" + SCHEMA;
+                + "currentSchema=" + schema;
         return Map.of(
                 "gateway.store.embedded-active", "false",
                 "gateway.store.postgres-active", "true",
                 "quarkus.datasource.pg.jdbc.url", url,
                 "quarkus.datasource.pg.username", PostgresAvailability.user(),
-                "quarkus.flyway.pg.schemas", SCHEMA,
+                "quarkus.flyway.pg.schemas", schema,
                 "quarkus.flyway.pg.create-schemas", "true");
     }
 

@@ -7,27 +7,31 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.anygate.testsupport.TxStubReset;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every TX status becomes its typed error; expected answers neither retry nor trip the breaker; 5xx do. */
 @QuarkusTest
 @TestProfile(TxStubProfile.class)
+@ExtendWith(TxStubReset.class)
 class TxErrorsAndBreakerTest {
 
     private static final String A2A = "/tx/v1/tran/account2account";
@@ -44,16 +48,6 @@ class TxErrorsAndBreakerTest {
 
     @InjectTxStub
     WireMockServer tx;
-
-    @BeforeEach
-    void reset() {
-        tx.resetAll();
-    }
-
-    @AfterEach
-    void resetBreakers() {
-        breakers.resetAll();
-    }
 
     @ParameterizedTest
     @CsvSource({
@@ -130,15 +124,9 @@ class TxErrorsAndBreakerTest {
         // TX is back; after the (shortened) delay a trial call goes through: half-open, then closed
         tx.resetAll();
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(okJson("{\"ref\":{\"id\":1},\"status\":\"Active\"}")));
-        Card card = null;
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (card == null && System.nanoTime() < deadline) {
-            try {
-                card = cards.card(CardRef.ofId(1));
-            } catch (TxUnavailableException stillOpen) {
-                Thread.sleep(100);
-            }
-        }
+        Card card = await("a trial call once the breaker's delay is over").atMost(Duration.ofSeconds(30))
+                .ignoreException(TxUnavailableException.class).until(() -> cards.card(CardRef.ofId(1)),
+                        Objects::nonNull);
         assertEquals("Active", card.status());
         assertEquals(CircuitBreakerState.HALF_OPEN, breakers.currentState("tx-card-get"));
         cards.card(CardRef.ofId(1));

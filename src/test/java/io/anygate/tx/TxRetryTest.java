@@ -19,22 +19,22 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.anygate.testsupport.TxStubReset;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Retries: reads after a 5xx, keyed writes after any lost answer, always with the same match key. */
 @QuarkusTest
 @TestProfile(TxStubProfile.class)
+@ExtendWith(TxStubReset.class)
 class TxRetryTest {
 
     private static final String A2C = "/tx/v1/tran/account2card";
@@ -49,21 +49,8 @@ class TxRetryTest {
     @Inject
     TxSubjects subjects;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
     @InjectTxStub
     WireMockServer tx;
-
-    @BeforeEach
-    void reset() {
-        tx.resetAll();
-    }
-
-    @AfterEach
-    void resetBreakers() {
-        breakers.resetAll();
-    }
 
     @Test
     void aReadIsRetriedAfterServerErrorsThenSucceeds() {

@@ -1,5 +1,6 @@
 package io.anygate.tx;
 
+import io.anygate.testsupport.OwnDatabase;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ public class TxStubProfile implements QuarkusTestProfile {
                 card + "retry.max-retries", "0",
                 "gateway.tx.read-timeout-ms", "3000",
                 // a client's first call is slow on a busy test machine; the probe's 1 s is for production
-                "quarkus.fault-tolerance.\"io.anygate.tx.TxPing/ping\".timeout.value", "5000");
+                "quarkus.fault-tolerance.\"io.anygate.tx.TxPing/ping\".timeout.value", "5000",
+                OwnDatabase.URL_KEY, OwnDatabase.h2Url("tx-stub"));
     }
 
     @Override

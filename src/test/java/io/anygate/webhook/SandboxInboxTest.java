@@ -1,6 +1,7 @@
 package io.anygate.webhook;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,8 +26,8 @@ class SandboxInboxTest {
     void webhooksOfAPartnerWithoutUrlLandInTheInbox() throws Exception {
         String partner = "newcomer-" + UUID.randomUUID().toString().substring(0, 8);
         outbox.enqueue(WebhookBench.cardLastTx(partner, partner + "-tx"));
-        Eventually.await(() -> given().queryParam("partner", partner).get("/sandbox/webhooks/inbox")
-                .then().extract().jsonPath().getList("$").size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("partner", partner)
+                .get("/sandbox/webhooks/inbox").then().extract().jsonPath().getList("$").size() == 1);
 
         ValidatableResponse inbox = given().queryParam("partner", partner).get("/sandbox/webhooks/inbox").then()
                 .statusCode(200).body("size()", equalTo(1));

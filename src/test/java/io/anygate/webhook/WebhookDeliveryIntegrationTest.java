@@ -1,6 +1,7 @@
 package io.anygate.webhook;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The running gateway delivers to a partner receiver and lets an operator see and redeliver. */
@@ -30,7 +32,7 @@ class WebhookDeliveryIntegrationTest {
         WebhookEvent event = WebhookBench.cardLastTx("acme", "it-1");
         assertEquals(true, outbox.enqueue(event));
         assertEquals(false, outbox.enqueue(event));
-        Eventually.await(() -> receiver.count(event.eventId()) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.count(event.eventId()) == 1);
         assertEquals(1, receiver.count(event.eventId()));
 
         Receiver.Received r = receiver.received.stream().filter(x -> event.eventId().equals(x.eventId()))
@@ -46,7 +48,7 @@ class WebhookDeliveryIntegrationTest {
                 .then().statusCode(404);
         given().header("Authorization", TOKEN).post("/admin/webhooks/events/" + event.eventId() + "/redeliver")
                 .then().statusCode(202).body("status", equalTo("PENDING"));
-        Eventually.await(() -> receiver.count(event.eventId()) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.count(event.eventId()) == 2);
         assertEquals(2, receiver.count(event.eventId()));
 
         given().header("Authorization", TOKEN).get("/admin/webhooks/events/" + event.eventId())

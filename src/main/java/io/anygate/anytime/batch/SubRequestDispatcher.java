@@ -21,8 +21,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.impl.ContextInternal;
-import io.vertx.core.impl.VertxInternal;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,13 +47,11 @@ import org.jboss.logging.Logger;
  * instead of a validation data of its own. No thread waits for a sub-request: the Vert.x client answers on an event
  * loop and the next step runs on a worker, so a batch holds no worker while its sub-requests need one.
  *
- * <p>Every sub-request is sent from one event-loop context of this bean's own, never from the batch's thread. Vert.x
- * 4.5 (before the fix of eclipse-vertx/vert.x#6038) can drop the end of a response whose body is asked for on
- * another thread than the one its connection reads on: sent from the batch's worker, a pooled connection made by an
- * earlier batch on another event loop now and then delivered the head of a small answer and never its body, and the
- * batch waited for ever (seen about once in 100 batches). On one context the connection's reads, the head and the
- * body handler are one thread. A deadline of its own ({@link #DEADLINE_MARGIN} past the sub-request timeout) still
- * bounds each sub-request, so a signal lost anywhere else answers 408 in its slot instead of holding the batch.
+ * <p>Every sub-request is sent from one event-loop context of this bean's own, never from the batch's thread: Vert.x
+ * 4.5 can drop the end of a response whose body is asked for on another thread than the one its connection reads on
+ * (eclipse-vertx/vert.x#6038). On one context the connection's reads, the head and the body handler are one thread.
+ * A deadline of its own ({@link #DEADLINE_MARGIN} past the sub-request timeout) still bounds each sub-request, so a
+ * signal lost anywhere else answers 408 in its slot instead of holding the batch.
  */
 @ApplicationScoped
 public class SubRequestDispatcher {
@@ -116,7 +112,7 @@ public class SubRequestDispatcher {
     @PostConstruct
     void open() {
         // a new context of its own, whatever thread creates the bean (getOrCreateContext would take a request's)
-        sending = ((VertxInternal) vertx).createEventLoopContext();
+        sending = VertxInternals.newEventLoopContext(vertx);
         client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(config.connections()).setKeepAlive(true)
                 .setName("multi-request"));
     }
@@ -163,7 +159,7 @@ public class SubRequestDispatcher {
             options.putHeader(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded");
             batch.idempotencyKey().ifPresent(key -> options.putHeader(IdempotencyKey.HEADER, subKey(key, index)));
         }
-        Promise<Received> received = ((ContextInternal) batch.context()).promise();
+        Promise<Received> received = VertxInternals.promiseOn(batch.context());
         sending.runOnContext(v -> client.request(options)
                 .compose(rq -> t.body() == null ? rq.send() : rq.send(Buffer.buffer(t.body())))
                 .compose(rs -> rs.body().map(body -> new Received(rs.statusCode(),

@@ -1,10 +1,12 @@
 package io.anygate.anytime.batch;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anygate.domain.card.OwnedCard;
+import io.anygate.store.Store;
 import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.EdgeClient;
 import io.anygate.testsupport.OwnDatabase;
@@ -14,9 +16,16 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,16 +48,21 @@ class MultiRequestLeaseTest {
     public static class ShortLease implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.idempotency.in-flight-lease", "PT3S",
+            return Map.of("gateway.idempotency.in-flight-lease", LEASE.toString(),
                     OwnDatabase.URL_KEY, OwnDatabase.h2Url("multi-request-lease"));
         }
     }
 
+    private static final Duration LEASE = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TestPartner PARTNER = TestPartner.ALPHA;
 
     @Inject
     CardFixture fixture;
+    @Inject
+    Store store;
+    @Inject
+    Clock clock;
 
     @Test
     void aRetryWhileALongBatchStillRunsAnswers409() throws Exception {
@@ -67,8 +81,13 @@ class MultiRequestLeaseTest {
             Future<Response> first = caller.submit(() -> EdgeClient.signed(PARTNER)
                     .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
                     .contentType("application/x-www-form-urlencoded").body(form).post("/v1.0/multi-request"));
-            // four reads of 1.5 s each: the batch still runs, past its claim's first lease
-            Thread.sleep(4500);
+            // four reads of 1.5 s each: the batch still runs, past its claim's first lease, which it renewed
+            long firstClaim = await("the batch's claim").atMost(Duration.ofSeconds(10))
+                    .until(() -> claimedAt(key), Objects::nonNull);
+            await("the batch's claim renewed past its first lease").atMost(Duration.ofSeconds(20)).until(() -> {
+                Long claimed = claimedAt(key);
+                return claimed != null && claimed > firstClaim && clock.millis() >= firstClaim + LEASE.toMillis();
+            });
             Response retry = EdgeClient.signed(PARTNER).header("Authorization", "Bearer " + token)
                     .header("Idempotency-Key", key).contentType("application/x-www-form-urlencoded").body(form)
                     .post("/v1.0/multi-request");
@@ -82,6 +101,19 @@ class MultiRequestLeaseTest {
         } finally {
             caller.shutdownNow();
             CardFixture.sim().delete("/sim/faults").then().statusCode(200);
+        }
+    }
+
+    /** When the partner's in-flight claim of this Idempotency-Key was last (re)started; null once answered. */
+    private Long claimedAt(String key) throws SQLException {
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT claimed_at FROM idempotency_key WHERE partner_id = ? AND idem_key = ?"
+                        + " AND state = 'IN_FLIGHT'")) {
+            ps.setString(1, PARTNER.partnerId());
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.anygate.anytime.batch;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -34,6 +35,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -432,9 +434,8 @@ class MultiRequestTest {
                 // the first credit is running (its derived key is claimed): the partner goes away
                 awaitIdempotencyRow(SubRequestDispatcher.subKey(key, 0));
             }
-            for (int i = 0; i < 300 && !"COMPLETED".equals(idempotencyState(key)); i++) {
-                Thread.sleep(50);
-            }
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> "COMPLETED".equals(idempotencyState(key)));
         } finally {
             CardFixture.sim().delete("/sim/faults").then().statusCode(200);
         }
@@ -570,22 +571,21 @@ class MultiRequestTest {
     }
 
     /** Waits up to 10 s for the partner's claim of this Idempotency-Key to be in the store. */
-    private void awaitIdempotencyRow(String key) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM idempotency_key WHERE partner_id = ? AND idem_key = ?")) {
-                ps.setString(1, DELTA.partnerId());
-                ps.setString(2, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        return;
-                    }
-                }
+    private void awaitIdempotencyRow(String key) {
+        await("a claim of " + key).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> idempotencyRows(key) > 0);
+    }
+
+    private long idempotencyRows(String key) throws SQLException {
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM idempotency_key WHERE partner_id = ? AND idem_key = ?")) {
+            ps.setString(1, DELTA.partnerId());
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
-            Thread.sleep(50);
         }
-        throw new AssertionError("no claim of " + key);
     }
 
     private long count(String sql, Object param) throws SQLException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anygate.testsupport.EdgeClient;
+import io.anygate.testsupport.OwnDatabase;
 import io.anygate.testsupport.TestPartner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -32,13 +33,13 @@ class MultiRequestWorkerPoolTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.thread-pool.max-threads", "2",
-                    "gateway.multi-request.sub-request-timeout", "PT10S");
+                    "gateway.multi-request.sub-request-timeout", "PT10S",
+                    OwnDatabase.URL_KEY, OwnDatabase.h2Url("multi-request-worker-pool"));
         }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    // alpha: a profiled class runs after every default-profile one, when LockoutTest has locked delta out
     private static final TestPartner PARTNER = TestPartner.ALPHA;
 
     @Test

@@ -25,9 +25,11 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -213,17 +215,11 @@ class LoadCommentsTest {
     }
 
     /** The delta partner's sandbox inbox once it holds this event (the build step makes it within seconds). */
-    private static JsonPath inboxWith(String eventId) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonPath inbox = new JsonPath(given().queryParam("partner", "delta").queryParam("limit", 100)
-                    .get("/sandbox/webhooks/inbox").then().statusCode(200).extract().asString());
-            if (inbox.get("find { it.event_id == '" + eventId + "' }") != null) {
-                return inbox;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(eventId + " not in the sandbox inbox within 15 s");
+    private static JsonPath inboxWith(String eventId) {
+        return Awaitility.await(eventId + " in the sandbox inbox").atMost(Duration.ofSeconds(15))
+                .until(() -> new JsonPath(given().queryParam("partner", "delta").queryParam("limit", 100)
+                        .get("/sandbox/webhooks/inbox").then().statusCode(200).extract().asString()),
+                        inbox -> inbox.get("find { it.event_id == '" + eventId + "' }") != null);
     }
 
     private static JsonPath adminEvent(String eventId) {
@@ -231,14 +227,8 @@ class LoadCommentsTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + 15_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError(what + ": not within 15 s");
-            }
-            Thread.sleep(100);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(15)).until(condition::getAsBoolean);
     }
 
     private static String ref(OwnedCard card) {

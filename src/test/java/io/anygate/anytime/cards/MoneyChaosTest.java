@@ -2,6 +2,7 @@ package io.anygate.anytime.cards;
 
 import static io.anygate.anytime.cards.MoneyTestSupport.move;
 import static io.anygate.anytime.cards.MoneyTestSupport.rows;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import io.anygate.domain.operation.Reconciler;
 import io.anygate.store.Store;
 import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.EdgeClient;
+import io.anygate.testsupport.SimulatorFaultsCleared;
 import io.anygate.testsupport.TestPartner;
 import io.quarkus.arc.All;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,8 +41,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hundreds of concurrent loads and unloads on four cards while the simulator fails a share of transfers (5xx,
@@ -52,6 +54,7 @@ import org.junit.jupiter.api.Test;
  * jar: the gateway process is killed with SIGKILL mid-run and started again on the same store.
  */
 @QuarkusTest
+@ExtendWith(SimulatorFaultsCleared.class)
 class MoneyChaosTest {
 
     static final int CARDS = 4, OPERATIONS = 300, THREADS = 8;
@@ -76,13 +79,6 @@ class MoneyChaosTest {
 
     @Inject
     CircuitBreakerMaintenance breakers;
-
-    /** Faults cleared and breakers closed: an open breaker would fail the next test class's first TX calls. */
-    @AfterEach
-    void clearFaults() {
-        CardFixture.sim().delete("/sim/faults").then().statusCode(200);
-        breakers.resetAll();
-    }
 
     @Test
     void everyOperationResolvesAndTxBalancesMatchTheJournalExactly() throws Exception {
@@ -128,7 +124,7 @@ class MoneyChaosTest {
         }
         pool.shutdown();
         assertTrue(!statuses.containsKey(500), "never a 500: " + statuses);
-        clearFaults();
+        CardFixture.sim().delete("/sim/faults").then().statusCode(200);
 
         // Another replica's reconciler, built fresh, settles what was left (PENDING of the "crashed" replica too).
         // Its breakers are closed (the other replica's saw the faults); bounded in time, not in passes: on a loaded
@@ -136,12 +132,11 @@ class MoneyChaosTest {
         breakers.resetAll();
         Reconciler fresh = new Reconciler(journal, resumers, clock);
         Set<Long> cardIds = new HashSet<>(cards.stream().map(OwnedCard::cardId).toList());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (unresolved(cardIds) > 0 && System.nanoTime() < deadline) {
-            fresh.runOnce("replica-2", Duration.ZERO, Duration.ofSeconds(5), 500);
-            Thread.sleep(200);
-        }
-        assertEquals(0, unresolved(cardIds), "no PENDING or UNKNOWN operation left");
+        await("no PENDING or UNKNOWN operation left").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    fresh.runOnce("replica-2", Duration.ZERO, Duration.ofSeconds(5), 500);
+                    return unresolved(cardIds) == 0;
+                });
 
         BigDecimal totalAfter = BigDecimal.ZERO;
         for (OwnedCard c : cards) {
@@ -187,13 +182,8 @@ class MoneyChaosTest {
         assertTrue(approvedOps.size() > OPERATIONS / 3, "enough approvals to mean something: " + approvedOps.size());
         // An approval whose enqueue failed is caught up by the TX transaction follower (same event id).
         follower.runOnce(instance.value(), Duration.ofSeconds(30), 10_000, 1000);
-        for (int i = 0; i < 240; i++) {
-            if (undelivered(approvedOps) == 0) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        assertEquals(0, undelivered(approvedOps), "approved operations without a delivered card_last_tx");
+        await("every approved operation's card_last_tx delivered").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500)).until(() -> undelivered(approvedOps) == 0);
     }
 
     /**

@@ -6,6 +6,7 @@ import static io.anygate.anytime.cards.CardCalls.virtualOrder;
 import static io.anygate.anytime.cards.MoneyTestSupport.move;
 import static io.anygate.anytime.cards.MoneyTestSupport.rows;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import io.anygate.ops.InstanceId;
 import io.anygate.store.Store;
 import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.EdgeClient;
+import io.anygate.testsupport.SimulatorFaultsCleared;
 import io.anygate.testsupport.TestPartner;
 import io.anygate.tx.TxTransactionHistory;
 import io.anygate.tx.TxTransfers;
@@ -24,17 +26,17 @@ import io.anygate.webhook.CardLastTxEvents;
 import io.anygate.webhook.TransactionFollower;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A lost TX answer, the reconciler, the admin view, and card_last_tx for purchases made in TX. */
 @QuarkusTest
+@ExtendWith(SimulatorFaultsCleared.class)
 class MoneyRecoveryTest {
 
     @Inject
@@ -51,16 +53,6 @@ class MoneyRecoveryTest {
     TxTransfers transfers;
     @Inject
     CardLastTxEvents events;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    /** Faults cleared and breakers closed: an open breaker would fail the next test class's first TX calls. */
-    @AfterEach
-    void clearFaults() {
-        CardFixture.sim().delete("/sim/faults").then().statusCode(200);
-        breakers.resetAll();
-    }
 
     @Test
     void aLostAnswerIsAppliedOnceAnswered408AndApprovedLaterWithItsWebhook() throws Exception {
@@ -85,7 +77,7 @@ class MoneyRecoveryTest {
         assertTrue(stuck != null && stuck.contains(opId), list.asString());
         given().get("/admin/operations").then().statusCode(401);
 
-        clearFaults();
+        SimulatorFaultsCleared.clear();
         Response resolved = given().header("Authorization", "Bearer test-admin-token")
                 .post("/admin/operations/" + opId + "/reconcile");
         assertEquals(200, resolved.statusCode(), resolved.asString());
@@ -155,15 +147,15 @@ class MoneyRecoveryTest {
                 + " WHERE payload LIKE ?", "%\"card_ref\":\"" + newRef + "\"%"));
     }
 
-    private String awaitPayload(String eventId) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            List<Map<String, Object>> r = rows(store, "SELECT payload FROM webhook_outbox WHERE event_id = ?", eventId);
-            if (!r.isEmpty() && r.get(0).get("payload") != null) {
-                return (String) r.get(0).get("payload");
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(eventId + " not built");
+    private String awaitPayload(String eventId) {
+        await(eventId + " built").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> payloadIfBuilt(eventId) != null);
+        return payloadIfBuilt(eventId);
+    }
+
+    private String payloadIfBuilt(String eventId) {
+        List<Map<String, Object>> r = rows(store, "SELECT payload FROM webhook_outbox WHERE event_id = ?", eventId);
+        return r.isEmpty() ? null : (String) r.get(0).get("payload");
     }
 
     private String payload(String eventId) {
@@ -171,14 +163,9 @@ class MoneyRecoveryTest {
                 .get("payload");
     }
 
-    private void awaitDelivered(String eventId) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            List<Map<String, Object>> r = rows(store, "SELECT status FROM webhook_outbox WHERE event_id = ?", eventId);
-            if (!r.isEmpty() && "DELIVERED".equals(r.get(0).get("status"))) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(eventId + " not delivered");
+    private void awaitDelivered(String eventId) {
+        await(eventId + " delivered").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> rows(store, "SELECT status FROM webhook_outbox WHERE event_id = ?", eventId).stream()
+                        .anyMatch(row -> "DELIVERED".equals(row.get("status"))));
     }
 }

@@ -41,6 +41,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -247,13 +249,10 @@ class MoneyRestartIT {
         List<Sent> retried = new ArrayList<>();
         for (Sent s : sent) {
             if (s.unknown() && s.planned().idempotencyKey() != null) {
-                long deadline = System.nanoTime() + SETTLED.toNanos();
-                Sent again = load.retry(partner, s.planned());
-                while (again.status() == 409 && System.nanoTime() < deadline) {
-                    Thread.sleep(500);
-                    again = load.retry(partner, s.planned());
-                }
-                retried.add(again);
+                Sent first = load.retry(partner, s.planned());
+                retried.add(first.status() != 409 ? first : Awaitility.await().atMost(SETTLED)
+                        .pollInterval(Duration.ofMillis(500)).until(() -> load.retry(partner, s.planned()),
+                                again -> again.status() != 409));
             }
         }
         System.out.printf("MoneyRestartIT: %d keyed requests without an answer retried: %s%n", retried.size(),
@@ -320,14 +319,11 @@ class MoneyRestartIT {
     }
 
     /** Polls until {@code done}, at most {@link #SETTLED}; the failure says what was awaited and why it is not. */
-    private static void await(String what, BooleanSupplier done, Supplier<String> diagnosis)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLED.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + SETTLED + ": " + what + "\n" + diagnosis.get());
-            }
-            Thread.sleep(250);
+    private static void await(String what, BooleanSupplier done, Supplier<String> diagnosis) {
+        try {
+            Awaitility.await().atMost(SETTLED).pollInterval(Duration.ofMillis(250)).until(done::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not within " + SETTLED + ": " + what + "\n" + diagnosis.get());
         }
     }
 

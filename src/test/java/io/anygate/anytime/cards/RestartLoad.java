@@ -1,5 +1,7 @@
 package io.anygate.anytime.cards;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anygate.testsupport.SignedHttp;
@@ -107,9 +109,9 @@ final class RestartLoad {
                     return null;
                 }));
             }
-            while (next.get() < restartAt) {
-                Thread.sleep(5);
-            }
+            // the restart comes once the workers have taken the operations planned before it
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> next.get() >= restartAt);
             try {
                 second.complete(restart.restart());
             } catch (Exception | AssertionError e) {
