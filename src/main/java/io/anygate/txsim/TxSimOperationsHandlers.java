@@ -44,6 +44,11 @@ final class TxSimOperationsHandlers {
         this.queries = new Queries(state, resolver, views);
     }
 
+    /** The simulator's ATM withdrawal ({@code POST {base}/sim/withdrawal}): the network's, not a TX API operation. */
+    Reply withdrawal(ObjectNode body) {
+        return keys.run(key(body), () -> transfers.withdrawal(body, key(body)));
+    }
+
     void register(Registrar r) {
         r.add(HttpMethod.GET, "/subject", "subject.get",
                 (ctx, q) -> Reply.ok(views.subject(resolver.subject(q.ref("ref", true), "ref"))));
