@@ -110,7 +110,7 @@ class CardRestrictionsPurchaseTest {
     private void assertFailed(OwnedCard card, String ref, long tranId, String code, String message) throws Exception {
         List<Map<String, Object>> hooks = rows(store, "SELECT payload FROM webhook_outbox WHERE payload LIKE ?",
                 "%\"card_ref\":\"" + ref + "\"%");
-        JsonNode tx = hooks.stream().map(h -> read((String) h.get("payload"))).map(p -> p.path("body").path("transaction"))
+        JsonNode tx = hooks.stream().map(h -> read((String) h.get("payload"))).map(p -> p.path("transaction"))
                 .filter(t -> t.path("txid").asLong() == tranId).findFirst()
                 .orElseThrow(() -> new AssertionError("no card_last_tx for " + tranId + ": " + hooks));
         assertEquals("D", tx.path("status").asText(), tx.toString());
