@@ -17,6 +17,7 @@ public final class ProductionReadiness {
 
     static final String SANDBOX_TX_USERNAME = "tx-sandbox";
     static final String SANDBOX_TX_PASSWORD = "tx-sandbox-secret";
+    static final String SANDBOX_TX_PIN_KEY = "0123456789ABCDEFFEDCBA9876543210";
     static final int MIN_ADMIN_TOKEN = 32;
 
     private final Function<String, Optional<String>> config;
@@ -60,6 +61,11 @@ public final class ProductionReadiness {
         Optional<String> password = config.apply("gateway.tx.password");
         if (password.isEmpty() || password.get().equals(SANDBOX_TX_PASSWORD)) {
             problems.add("TX password missing or the sandbox one: set gateway.tx.password (GATEWAY_TX_PASSWORD)");
+        }
+        Optional<String> pinKey = config.apply("gateway.tx.pin.key");
+        if (pinKey.isEmpty() || pinKey.get().equalsIgnoreCase(SANDBOX_TX_PIN_KEY)) {
+            problems.add("TX PIN key missing or the sandbox one: set gateway.tx.pin.key (GATEWAY_TX_PIN_KEY) to the key"
+                    + " TX encrypts PIN blocks under");
         }
     }
 

@@ -9,6 +9,7 @@ import io.anygate.domain.Person;
 import io.anygate.domain.card.CardCore;
 import io.anygate.domain.card.CardCoreUnavailable;
 import io.anygate.domain.card.CardMappingConfig;
+import io.anygate.domain.card.CardPinUnreadable;
 import io.anygate.domain.card.CardSecretValues;
 import io.anygate.domain.card.NewCard;
 import io.anygate.domain.card.OwnedCard;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * The domain's card core on TX: a card is a TX card on its own card contract ({@code CT-CARD}), linked to the
@@ -46,8 +48,11 @@ public class TxCardCore implements CardCore {
     CardMappingConfig config;
     @Inject
     Clock clock;
+    @Inject
+    TxPinReader pins;
 
     private static final Period DEFAULT_TERM = Period.ofYears(3);
+    private static final Logger LOG = Logger.getLogger(TxCardCore.class);
 
     @Override
     public long createCardContract(String rid, long holderSubjectId, String currency,
@@ -252,11 +257,23 @@ public class TxCardCore implements CardCore {
         return guard(() -> {
             CardRef ref = CardRef.ofId(cardId);
             String pan = cards.pan(ref).pan();
-            String pin = TxPinBlock.pin(cards.pin(ref).pinBlock(), pan);
             Card c = cards.card(ref);
-            return new CardSecretValues(pan, cards.cvv2(ref).cvv2(), pin,
-                    c.dates() == null ? null : c.dates().expiration());
+            return new CardSecretValues(pan, cards.cvv2(ref).cvv2(), c.dates() == null ? null : c.dates().expiration());
         });
+    }
+
+    @Override
+    public String pin(long cardId, String pan) {
+        String block = guard(() -> cards.pin(CardRef.ofId(cardId)).pinBlock());
+        try {
+            return pins.pin(block, pan);
+        } catch (TxPinBlock.Unreadable e) {
+            // a configuration fault to fix, not a request's: one line, no stack, never the block nor the key
+            LOG.errorf("The PIN block TX sent for card %d does not read under gateway.tx.pin (format %s): %s;"
+                    + " check that gateway.tx.pin.format and gateway.tx.pin.key are TX's", cardId, pins.format(),
+                    e.getMessage());
+            throw new CardPinUnreadable("the card processor's PIN block did not read under the configured PIN key");
+        }
     }
 
     private static MatchKey tx(io.anygate.domain.operation.MatchKey key) {

@@ -208,28 +208,6 @@ public class TxCards {
         return TxWire.call(() -> cards.pin(ref.id(), ref.rid()));
     }
 
-    /** Sets the card's encrypted PIN block ({@code PUT /tx/v1/card/pin}). */
-    @TxOperation("card.pin.set")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
-    @CircuitBreakerName("tx-card-pin-set")
-    @Bulkhead(TxPolicy.BULKHEAD)
-    public TranApproveRs setPin(CardRef ref, String pinBlock, MatchKey key) {
-        Objects.requireNonNull(key, "matchKey");
-        TxRequests.PinRq rq = new TxRequests.PinRq(pinBlock, TranRqExtraAttrs.of(key));
-        return TxReplays.write(key, () -> cards.setPin(ref.id(), ref.rid(), rq),
-                () -> TxReplays.tranApproval(trans, key));
-    }
-
     /**
      * Reissues a card ({@code POST /tx/v1/card/reissue}): TX creates a new card on the same contracts and closes
      * the old one. The old card is read as TX has it and {@code newCardFromOld} makes the new card's object of it

@@ -70,12 +70,6 @@ interface TxCardsClient {
     @Path("/card/pin")
     SensitiveRs.PinRs pin(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
 
-    /** {@code PUT /tx/v1/card/pin?ref[id]=&ref[rid]=}: set the PIN block. */
-    @PUT
-    @Path("/card/pin")
-    TranApproveRs setPin(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid,
-            TxRequests.PinRq body);
-
     /** {@code POST /tx/v1/card/reissue?ref[id]=&ref[rid]=}: a new card replacing the old one. */
     @POST
     @Path("/card/reissue")

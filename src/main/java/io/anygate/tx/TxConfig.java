@@ -38,4 +38,22 @@ public interface TxConfig {
      */
     @WithDefault("UTC")
     java.time.ZoneId zone();
+
+    /** How the PIN blocks of {@code GET card/pin} are read (docs/tx-contract.md, "PIN blocks"). */
+    Pin pin();
+
+    /** TX's PIN block format and the PIN encryption key its interface configuration uses. */
+    interface Pin {
+
+        /** {@code iso-0} (ISO 9564-1 format 0, TDES) or {@code iso-4} (format 4, AES). */
+        @WithDefault("iso-0")
+        String format();
+
+        /**
+         * The PIN encryption key, hex: TDES 16 or 24 bytes for {@code iso-0}, AES 16, 24 or 32 bytes for
+         * {@code iso-4}. A secret: never logged. The default is the sandbox key the embedded simulator encrypts with.
+         */
+        @WithDefault("0123456789ABCDEFFEDCBA9876543210")
+        String key();
+    }
 }

@@ -23,14 +23,6 @@ final class TxRequests {
     record BalanceRq(java.math.BigDecimal balance, TranRqExtraAttrs tranRq) {
     }
 
-    /** Body of {@code PUT card/pin}. */
-    record PinRq(String pinBlock, TranRqExtraAttrs tranRq) {
-        @Override
-        public String toString() {
-            return "PinRq[pinBlock=***, tranRq=" + tranRq + "]";
-        }
-    }
-
     /** Body of {@code POST tran/account2account}. */
     record Account2AccountRq(ContractRef src, ContractRef dst, MonetaryValue value, TranRqExtraAttrs tranRq) {
     }

@@ -1,12 +1,11 @@
 package io.anygate.txsim;
 
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 
 /**
- * PAN, CVV2 and PIN generation for the simulator, and the PIN block {@code GET card/pin} answers: ISO 9564
- * format 0 (PIN field XOR PAN field, 8 bytes), base64, in clear (the simulator has no HSM to encrypt under).
+ * PAN, CVV2 and PIN generation for the simulator. The encrypted PIN block {@code GET card/pin} answers is
+ * {@link SimPinBlocks}'.
  */
 final class CardSecrets {
 
@@ -58,18 +57,5 @@ final class CardSecrets {
             s.append(RANDOM.nextInt(10));
         }
         return s.toString();
-    }
-
-    /** ISO 9564 format 0 PIN block of {@code pin} for {@code pan}, base64. */
-    static String pinBlock(String pin, String pan) {
-        String pinField = "0" + pin.length() + pin + "F".repeat(14 - pin.length());
-        String panField = "0000" + pan.substring(pan.length() - 13, pan.length() - 1);
-        byte[] block = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            int a = Integer.parseInt(pinField.substring(2 * i, 2 * i + 2), 16);
-            int b = Integer.parseInt(panField.substring(2 * i, 2 * i + 2), 16);
-            block[i] = (byte) (a ^ b);
-        }
-        return Base64.getEncoder().encodeToString(block);
     }
 }

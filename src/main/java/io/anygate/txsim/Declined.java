@@ -13,6 +13,8 @@ final class Declined extends RuntimeException {
     static final String CARD_NOT_ACTIVE = "CARD_NOT_ACTIVE";
     static final String CARD_BLOCKED = "CARD_BLOCKED";
     static final String CARD_CLOSED = "CARD_CLOSED";
+    static final String POS_NOT_ALLOWED = "POS_NOT_ALLOWED";
+    static final String ATM_NOT_ALLOWED = "ATM_NOT_ALLOWED";
     static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";
     static final String INVALID_CARD_DATA = "INVALID_CARD_DATA";
     static final String ALREADY_REVERSED = "ALREADY_REVERSED";

@@ -5,9 +5,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * Money movements: account2account, account2card, card2account, account2fi, purchase. Every movement, approved or
- * declined, is registered; only an approved one moves money, under the locks of its contracts taken in ascending id
- * order (no deadlock, no lost update, money conserved).
+ * Money movements: account2account, account2card, card2account, account2fi, purchase, and the simulator's ATM
+ * withdrawal. Every movement, approved or declined, is registered; only an approved one moves money, under the locks
+ * of its contracts taken in ascending id order (no deadlock, no lost update, money conserved). A purchase and a
+ * withdrawal are refused by the card's restriction profile as TX would: no POS purchases on {@code RP-NO-POS} /
+ * {@code RP-NO-POS-ATM}, no ATM withdrawals on {@code RP-NO-ATM} / {@code RP-NO-POS-ATM}.
  */
 final class Transfers {
 
@@ -21,6 +23,27 @@ final class Transfers {
 
     /** One side of a movement: a contract, possibly reached through a card. */
     record Side(SimContract contract, SimCard card) {
+    }
+
+    /** Where a card pays: what its restriction profile may refuse. */
+    enum Channel {
+        POS(Declined.POS_NOT_ALLOWED, "POS purchases are not allowed on this card", "RP-NO-POS", "RP-NO-POS-ATM"),
+        ATM(Declined.ATM_NOT_ALLOWED, "ATM withdrawals are not allowed on this card", "RP-NO-ATM", "RP-NO-POS-ATM");
+
+        private final String code;
+        private final String description;
+        private final java.util.Set<String> refusingProfiles;
+
+        Channel(String code, String description, String... refusingProfiles) {
+            this.code = code;
+            this.description = description;
+            this.refusingProfiles = java.util.Set.of(refusingProfiles);
+        }
+
+        Declined refuse(SimCard card) {
+            return card != null && refusingProfiles.contains(card.restrictionsProfileRid)
+                    ? new Declined(code, description) : null;
+        }
     }
 
     Reply account2account(ObjectNode body, String key) {
@@ -59,7 +82,22 @@ final class Transfers {
         ObjectNode terminal = SimJson.optObject(body, "terminal", "terminal");
         String mid = SimJson.optText(terminal, "mid", "terminal.mid");
         return move("tran.purchase", "Goods", key, cardSide(card), null, mid == null ? "MERCHANT" : mid, value,
-                cardData(cardNode, card, "card"));
+                cardData(cardNode, card, "card"), Channel.POS);
+    }
+
+    /**
+     * A cash withdrawal at an ATM ({@code POST {base}/sim/withdrawal}, simulator only: the TX API has no operation
+     * for it, the network brings it to TX). Body as {@code tran/purchase}: {@code card}, {@code terminal},
+     * {@code value}, optional {@code tranRq}.
+     */
+    Reply withdrawal(ObjectNode body, String key) {
+        Amount value = Amount.parse(body, "value", "value");
+        ObjectNode cardNode = SimJson.reqObject(body, "card", "card");
+        SimCard card = resolver.cardInTran(cardNode, "card");
+        ObjectNode terminal = SimJson.optObject(body, "terminal", "terminal");
+        String tid = SimJson.optText(terminal, "tid", "terminal.tid");
+        return move("tran.withdrawal", "Cash", key, cardSide(card), null, tid == null ? "ATM" : tid, value,
+                cardData(cardNode, card, "card"), Channel.ATM);
     }
 
     private Side cardSide(SimCard card) {
@@ -89,6 +127,11 @@ final class Transfers {
 
     private Reply move(String op, String kind, String key, Side src, Side dst, String vendor, Amount value,
             Declined preDecline) {
+        return move(op, kind, key, src, dst, vendor, value, preDecline, null);
+    }
+
+    private Reply move(String op, String kind, String key, Side src, Side dst, String vendor, Amount value,
+            Declined preDecline, Channel channel) {
         if (dst != null && src.contract() == dst.contract()) {
             throw TxSimException.badRequest("src and dst must be different contracts");
         }
@@ -103,7 +146,7 @@ final class Transfers {
         t.ccy = value.ccy();
         Locks.run(src.contract(), dst == null ? null : dst.contract(), () -> {
             state.numberUnderLock(t);
-            Declined d = preDecline != null ? preDecline : check(src, dst, value);
+            Declined d = preDecline != null ? preDecline : check(src, dst, value, channel);
             if (d != null) {
                 SimState.decline(t, d);
             } else {
@@ -118,10 +161,13 @@ final class Transfers {
         return Reply.of(t);
     }
 
-    private static Declined check(Side src, Side dst, Amount value) {
+    private static Declined check(Side src, Side dst, Amount value, Channel channel) {
         Declined d = Checks.card(src.card());
         if (d == null && dst != null) {
             d = Checks.card(dst.card());
+        }
+        if (d == null && channel != null) {
+            d = channel.refuse(src.card());
         }
         if (d == null) {
             d = Checks.contract(src.contract());

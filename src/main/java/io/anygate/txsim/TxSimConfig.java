@@ -41,6 +41,17 @@ public interface TxSimConfig {
     @WithDefault("120000")
     long faultHoldMs();
 
+    /** The PIN block format of {@code GET card/pin}: {@code iso-0} (ISO 9564-1 format 0, TDES) or {@code iso-4} (AES). */
+    @WithDefault("iso-0")
+    String pinFormat();
+
+    /**
+     * The PIN encryption key, hex (TDES 16/24 bytes, AES 16/24/32). The default is the sandbox key, the gateway's
+     * default {@code gateway.tx.pin.key}.
+     */
+    @WithDefault("0123456789ABCDEFFEDCBA9876543210")
+    String pinKey();
+
     /** Path prefix with no trailing slash ("" for the root). */
     default String prefix() {
         String p = basePath().trim();

@@ -28,9 +28,11 @@ final class TxSimOperationsHandlers {
     private final CardWrites cards;
     private final Queries queries;
     private final Deque<ObjectNode> notifications = new ConcurrentLinkedDeque<>();
+    private final SimPinBlocks pinBlocks;
 
-    TxSimOperationsHandlers(SimState state) {
+    TxSimOperationsHandlers(SimState state, SimPinBlocks pinBlocks) {
         this.state = state;
+        this.pinBlocks = pinBlocks;
         this.resolver = new Resolver(state);
         this.views = new Views(state);
         this.keys = new MatchKeys(state);
@@ -40,6 +42,11 @@ final class TxSimOperationsHandlers {
         this.contracts = new ContractWrites(state, resolver);
         this.cards = new CardWrites(state, resolver);
         this.queries = new Queries(state, resolver, views);
+    }
+
+    /** The simulator's ATM withdrawal ({@code POST {base}/sim/withdrawal}): the network's, not a TX API operation. */
+    Reply withdrawal(ObjectNode body) {
+        return keys.run(key(body), () -> transfers.withdrawal(body, key(body)));
     }
 
     void register(Registrar r) {
@@ -81,7 +88,7 @@ final class TxSimOperationsHandlers {
         r.add(HttpMethod.GET, "/card/cvv2", "card.cvv2", (ctx, q) -> Reply.ok(SimJson.object().put("cvv2", card(q).cvv2)));
         r.add(HttpMethod.GET, "/card/pin", "card.pin", (ctx, q) -> {
             SimCard c = card(q);
-            return Reply.ok(SimJson.object().put("pinBlock", CardSecrets.pinBlock(c.pin, c.pan)));
+            return Reply.ok(SimJson.object().put("pinBlock", pinBlocks.block(c.pin, c.pan)));
         });
         r.add(HttpMethod.POST, "/card/reissue", "card.reissue",
                 optionalBody((b, q) -> cards.reissue(q.ref("ref", true), b, key(b))));

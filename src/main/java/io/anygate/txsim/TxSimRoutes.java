@@ -57,7 +57,7 @@ public class TxSimRoutes {
             stateFile = new StateFile(Path.of(file), config.snapshotDebounceMs());
             state = stateFile.load();
         }
-        ops = new TxSimOperationsHandlers(state);
+        ops = new TxSimOperationsHandlers(state, new SimPinBlocks(config.pinFormat(), config.pinKey()));
         faults = new Faults(vertx, config.faultHoldMs());
         String prefix = config.prefix();
         List<String> scopes = prefix.isEmpty() ? List.of("/", "/tx/*", "/sim/*") : List.of(prefix, prefix + "/*");
@@ -83,6 +83,8 @@ public class TxSimRoutes {
         sim(router, HttpMethod.GET, prefix + "/sim/stats", (ctx, q) -> Reply.ok(SimJson.object()
                 .put("internalErrors", internalErrors.get()).put("transactions", state.trans.size())));
         sim(router, HttpMethod.GET, prefix + "/sim/notifications", (ctx, q) -> Reply.ok(ops.notifications()));
+        sim(router, HttpMethod.POST, prefix + "/sim/withdrawal",
+                (ctx, q) -> ops.withdrawal(SimJson.body(bodyText(ctx, true), true)));
         if (!prefix.isEmpty()) {
             router.route(prefix + "/*").order(ORDER + 3)
                     .handler(ctx -> send(ctx, Reply.error(404, "NOT_FOUND", "no such TX operation")));

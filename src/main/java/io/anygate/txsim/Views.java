@@ -146,7 +146,8 @@ final class Views {
             values.set("clearing", SimJson.object().put("amt", t.amt).put("ccy", t.ccy));
             out.set("values", values);
         }
-        out.put("result", t.result);
+        // a declined transaction's result is its decline result, the reason (docs/tx-contract.md, "Answers")
+        out.put("result", t.approved() ? t.result : t.code);
         if (!t.approved()) {
             out.put("code", t.code).put("description", t.description);
         } else {

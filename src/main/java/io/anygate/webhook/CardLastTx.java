@@ -1,5 +1,6 @@
 package io.anygate.webhook;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.anygate.anytime.transactions.CardTransaction;
@@ -7,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The {@code body} of Anytime's {@code card_last_tx} webhook, field for field and with the JSON types of the
@@ -30,9 +32,13 @@ public record CardLastTx(
         return new CardLastTx(METHOD, cardRef, accId, transaction);
     }
 
-    /** The transaction object of the webhook. Status: S, C, P or D; type: C (credit) or D (debit). */
+    /**
+     * The transaction object of the webhook. Status: S, C, P or D; type: C (credit) or D (debit). A declined one (D)
+     * adds {@code failed_reason}, as the card's transaction list gives it (the documented webhook example, of an
+     * approved purchase, has none); otherwise the field is left out.
+     */
     @JsonPropertyOrder({"txid", "mcc", "amount", "amount_fx", "currency", "fx", "fx_fee", "status", "type",
-            "balance_after", "date", "description"})
+            "balance_after", "date", "description", "failed_reason"})
     public record Transaction(
             String txid,
             String mcc,
@@ -45,7 +51,9 @@ public record CardLastTx(
             String type,
             @JsonProperty("balance_after") String balanceAfter,
             String date,
-            String description) {
+            String description,
+            @JsonProperty("failed_reason") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+            List<CardTransaction.FailedReason> failedReason) {
 
         /**
          * The webhook form of a card transaction made by {@code anytime.transactions.TransactionMapper}, the same
@@ -56,7 +64,8 @@ public record CardLastTx(
             BigDecimal balance = t.balanceAfter() == null ? BigDecimal.ZERO : t.balanceAfter();
             return new Transaction(Long.toString(t.txid()), Integer.toString(t.mcc()), t.amount(), t.amountFx(),
                     t.currency(), t.fx().setScale(6, RoundingMode.HALF_EVEN).toPlainString(), t.fxFee(), t.status(),
-                    t.type(), balance.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), t.date(), t.description());
+                    t.type(), balance.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), t.date(), t.description(),
+                    t.failedReason());
         }
 
         /** A transaction with Anytime's formatting: fx with six decimals, balance with two, date without zone. */
@@ -65,7 +74,8 @@ public record CardLastTx(
                 LocalDateTime date, String description) {
             return new Transaction(txid, mcc, amount, amountFx, currency,
                     fx.setScale(6, RoundingMode.HALF_EVEN).toPlainString(), fxFee, status, type,
-                    balanceAfter.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), DATE.format(date), description);
+                    balanceAfter.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), DATE.format(date), description,
+                    List.of());
         }
     }
 }

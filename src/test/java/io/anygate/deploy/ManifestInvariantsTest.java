@@ -155,7 +155,7 @@ class ManifestInvariantsTest {
                 "GATEWAY_SECURITY_SIGNING_KEY_FILE", "GATEWAY_SECURITY_TRUSTED_PROXIES")) {
             assertFalse(r.envValue(c, name).isBlank(), name);
         }
-        for (String name : List.of("GATEWAY_TX_USERNAME", "GATEWAY_TX_PASSWORD", "GATEWAY_DB_USERNAME",
+        for (String name : List.of("GATEWAY_TX_USERNAME", "GATEWAY_TX_PASSWORD", "GATEWAY_TX_PIN_KEY", "GATEWAY_DB_USERNAME",
                 "GATEWAY_DB_PASSWORD", "GATEWAY_ADMIN_TOKEN")) {
             assertNotNull(Rendered.map(Rendered.map(r.env(c).get(name)).get("valueFrom")).get("secretKeyRef"),
                     name + " must come from a Secret");

@@ -20,6 +20,7 @@ class ProductionReadinessTest {
         c.put("gateway.tx.url", "https://tx.internal.example:8443/api");
         c.put("gateway.tx.username", "gateway-prod");
         c.put("gateway.tx.password", "from-the-secret");
+        c.put("gateway.tx.pin.key", "00112233445566778899AABBCCDDEEFF");
         c.put("quarkus.datasource.pg.jdbc.url", "jdbc:postgresql://pg-primary:5432/gateway");
         c.put("quarkus.datasource.pg.active", "true");
         c.put("quarkus.datasource.h2.active", "false");
@@ -46,14 +47,15 @@ class ProductionReadinessTest {
         assertTrue(all.contains("GATEWAY_TX_URL"), all);
         assertTrue(all.contains("GATEWAY_TX_USERNAME"), all);
         assertTrue(all.contains("GATEWAY_TX_PASSWORD"), all);
+        assertTrue(all.contains("GATEWAY_TX_PIN_KEY"), all);
         assertTrue(all.contains("GATEWAY_DB_URL"), all);
         assertTrue(all.contains("active store"), all);
         assertTrue(all.contains("GATEWAY_SECURITY_PARTNERS_FILE"), all);
         assertTrue(all.contains("gateway.txsim.enabled=false"), all);
         assertTrue(all.contains("GATEWAY_SECURITY_TRUSTED_PROXIES"), all);
-        assertEquals(8, problems.size(), all);
+        assertEquals(9, problems.size(), all);
         String message = ProductionGuard.refusal(problems);
-        assertTrue(message.startsWith("Production start refused, 8 items to fix"), message);
+        assertTrue(message.startsWith("Production start refused, 9 items to fix"), message);
     }
 
     @Test
@@ -62,9 +64,10 @@ class ProductionReadinessTest {
         c.put("gateway.tx.url", "http://localhost:8080/txsim");
         c.put("gateway.tx.username", "tx-sandbox");
         c.put("gateway.tx.password", "tx-sandbox-secret");
+        c.put("gateway.tx.pin.key", "0123456789abcdeffedcba9876543210");
         c.put("gateway.txsim.enabled", "true");
         List<String> problems = problems(c);
-        assertEquals(4, problems.size(), problems::toString);
+        assertEquals(5, problems.size(), problems::toString);
         assertTrue(problems.get(0).contains("embedded simulator"), problems::toString);
     }
 

@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.anygate.testsupport.SandboxPins;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Base64;
 import java.util.List;
@@ -119,7 +121,7 @@ class TxSimObjectsTest {
     }
 
     @Test
-    void cardLifecycleSecretsAndReissue() {
+    void cardLifecycleSecretsAndReissue() throws Exception {
         long holder = TxApi.person();
         long cc = TxApi.contract(holder, "CT-CARD", "EUR", null);
         long card = TxApi.card(holder, cc, "Inactive");
@@ -135,13 +137,15 @@ class TxSimObjectsTest {
         byte[] block = Base64.getDecoder().decode(tx().queryParam("ref[id]", card).get("/card/pin").then().statusCode(200)
                 .extract().jsonPath().getString("pinBlock"));
         assertEquals(8, block.length);
-        // ISO 9564 format 0: XOR with the PAN field gives 0x04 followed by the 4 PIN digits and F padding
+        // ISO 9564-1 format 0 under the sandbox TDES key: deciphered and XORed with the PAN field, 0x04, 4 digits, F fill
+        assertTrue(SandboxPins.format0(block, pan, SandboxPins.SANDBOX_KEY).matches("\\d{4}"));
+        // never in clear: XORed with the PAN field without deciphering, the block is not a PIN field
         String panField = "0000" + pan.substring(3, 15);
         StringBuilder clear = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             clear.append(String.format("%02X", (block[i] ^ Integer.parseInt(panField.substring(2 * i, 2 * i + 2), 16)) & 0xFF));
         }
-        assertTrue(clear.toString().matches("04\\d{4}F{10}"), clear.toString());
+        assertFalse(clear.toString().matches("04\\d{4}F{10}"), "the PIN block is sent in clear");
 
         tx().body(TxApi.cardWith(card, Map.of("status", "Active", "restrictionsProfile", Map.of("rid", "RP-NO-ATM"))))
                 .queryParam("mustExist", true).put("/card").then().statusCode(200);

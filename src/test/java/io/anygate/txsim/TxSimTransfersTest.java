@@ -105,7 +105,7 @@ class TxSimTransfersTest {
                 "value", value("1.00", "EUR"))).post("/tran/account2card").then().statusCode(422).body("code", equalTo("INVALID_CARD_DATA"));
         assertEquals(new BigDecimal("19999.00"), TxApi.balance(a));
         // declined transfers are registered and listed, and move nothing
-        tx().queryParam("contract[id]", b).get("/trans").then().body("objects.result", equalTo(List.of("Declined", "Declined")));
+        tx().queryParam("contract[id]", b).get("/trans").then().body("objects.result", equalTo(List.of("INSUFFICIENT_FUNDS", "CURRENCY_MISMATCH")));
     }
 
     @Test
@@ -132,7 +132,7 @@ class TxSimTransfersTest {
                 .body("code", equalTo("NOT_REVERSIBLE"));
         tx().body(Map.of("reversedTran", Map.of("id", 1))).post("/tran/reversal").then().statusCode(404);
         tx().queryParam("contract[id]", b).get("/trans").then().body("objects.isReversal", equalTo(List.of(false, true, true, false, true)))
-                .body("objects.result", equalTo(List.of("Approved", "Approved", "Declined", "Declined", "Declined")));
+                .body("objects.result", equalTo(List.of("Approved", "Approved", "ALREADY_REVERSED", "INSUFFICIENT_FUNDS", "NOT_REVERSIBLE")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.anygate.anytime.AnytimeError;
 import io.anygate.anytime.AnytimeException;
 import io.anygate.domain.CardRef;
 import io.anygate.domain.card.CardCoreUnavailable;
+import io.anygate.domain.card.CardPinUnreadable;
 import io.anygate.domain.card.CardRefused;
 import io.anygate.domain.money.LoadRefused;
 import java.util.function.Supplier;
@@ -25,6 +26,9 @@ public final class CardErrors {
         } catch (CardCoreUnavailable e) {
             throw new AnytimeException(AnytimeError.BANKING_NETWORK_TIMEOUT,
                     "The card processor did not answer; please retry");
+        } catch (CardPinUnreadable e) {
+            throw new AnytimeException(AnytimeError.UNKNOWN,
+                    "The card's PIN could not be read from the card processor; no PIN is given rather than a wrong one");
         }
     }
 

@@ -66,7 +66,9 @@ public class CardSecretsResource {
         if (!sandboxCvc && !MessageDigest.isEqual(bytes(cvc), bytes(s.cvv2()))) {
             throw new AnytimeException(AnytimeError.CARD_GET_PIN_BAD_CVC, "The CVC is not the card's");
         }
-        return new CardSecrets.Pin(s.pin(), "");
+        // read only once the CVC is proven
+        String pin = CardErrors.guard(() -> queries.pin(partner.partnerId(), ref.txCardId(), s.pan()));
+        return new CardSecrets.Pin(pin, "");
     }
 
     @GET

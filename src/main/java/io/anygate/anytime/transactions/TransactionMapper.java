@@ -59,7 +59,7 @@ public final class TransactionMapper {
             String comment) {
         String date = AnytimeDates.dateTime(t.regTime(), txZone);
         List<CardTransaction.FailedReason> failed = t.settlement() == CoreTransaction.Settlement.DECLINED
-                ? List.of(new CardTransaction.FailedReason("TRS9999", t.result() == null ? "Declined" : t.result()))
+                ? List.of(FailedReasons.of(t.result()))
                 : List.of();
         return new CardTransaction(t.id(), t.mcc() == null ? 0 : t.mcc(), money(t.amount(), t.currency()),
                 money(t.effectiveClearingAmount(), t.effectiveClearingCurrency()), t.effectiveClearingCurrency(),

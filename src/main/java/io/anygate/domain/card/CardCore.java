@@ -71,4 +71,12 @@ public interface CardCore {
 
     /** The card's secrets, read for its owner only. Never log them. */
     CardSecretValues secrets(long cardId);
+
+    /**
+     * The card's PIN (its PAN given, as the core's PIN block is bound to it), read for its owner only. Never log it.
+     *
+     * @throws CardPinUnreadable when the core's PIN block does not read as a PIN (key or format not the core's, or
+     *                           a corrupt block): never a wrong PIN
+     */
+    String pin(long cardId, String pan);
 }

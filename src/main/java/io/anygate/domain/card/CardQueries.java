@@ -90,6 +90,11 @@ public class CardQueries {
         return core.secrets(owned(partnerId, cardId).cardId());
     }
 
+    /** The card's PIN for its owner; {@code pan} is the card's, from {@link #secrets}. */
+    public String pin(String partnerId, long cardId, String pan) {
+        return core.pin(owned(partnerId, cardId).cardId(), pan);
+    }
+
     // TX trans carry no balance: walk back from the current balance over newer money-moving transactions.
     private List<CardLine> withBalances(CardView view) {
         long contract = view.owned().cardContractId();

@@ -2,8 +2,11 @@ package io.anygate.domain.card;
 
 import java.time.LocalDate;
 
-/** A card's PAN, CVV2, PIN and expiry, read from the core for the card's owner. {@code toString} hides them. */
-public record CardSecretValues(String pan, String cvv2, String pin, LocalDate expiry) {
+/**
+ * A card's PAN, CVV2 and expiry, read from the core for the card's owner. {@code toString} hides them. The PIN is
+ * read apart ({@link CardCore#pin}), only once the caller has proven it may have it.
+ */
+public record CardSecretValues(String pan, String cvv2, LocalDate expiry) {
 
     @Override
     public String toString() {
