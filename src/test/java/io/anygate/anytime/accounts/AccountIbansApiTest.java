@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.anygate.testsupport.SimulatorHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.iban4j.IbanUtil;
 import org.junit.jupiter.api.Test;
 
@@ -190,6 +192,31 @@ class AccountIbansApiTest {
         assertEquals("Invoice 42", st.getString("body.transactions[0].iban.comment"));
         assertEquals("AGWYDEB1XXX", st.getString("body.transactions[0].iban.swift"));
         assertEquals("SEPA credit from Jean Dupont", st.getString("body.transactions[0].description"));
+    }
+
+    @Test
+    void aCreditWhoseAnswersWereLostIsCreditedOnceByTheRetry() throws Exception {
+        long id = kappa.openOk(AccountCalls.consumer());
+        String iban = issue(kappa, id, "FR");
+        BigDecimal before = balance(kappa, id);
+        SimulatorHttp sim = new SimulatorHttp(ConfigProvider.getConfig().getValue("gateway.tx.url", String.class));
+        try {
+            // TX applies the credit and every answer is lost: the first attempt and the client's three retries
+            sim.faults(Map.of("operation", "tran.fi2account", "dropAfterCommitRate", 1.0, "count", 4));
+            credit(kappa, id, iban, "40.00", "E2E-LOST-1", "lost answers").then().statusCode(408)
+                    .body("body.error.code", equalTo(4080010));
+        } finally {
+            sim.clearFaults();
+        }
+        assertEquals(0, before.add(new BigDecimal("40.00")).compareTo(balance(kappa, id)));
+        // the partner retries: the journaled credit is sent again under its matchKey, TX answers the original
+        String txid = credit(kappa, id, iban, "40.00", "E2E-LOST-1", "lost answers").then().statusCode(200)
+                .extract().path("body.txid");
+        credit(kappa, id, iban, "40.00", "E2E-LOST-1", "lost answers").then().statusCode(200)
+                .body("body.txid", equalTo(txid));
+        assertEquals(0, before.add(new BigDecimal("40.00")).compareTo(balance(kappa, id)));
+        kappa.get("/v1.0/accounts/" + id + "/iban-statements").then().statusCode(200)
+                .body("body.total_results", equalTo(1)).body("body.transactions[0].txid", equalTo(txid));
     }
 
     @Test
