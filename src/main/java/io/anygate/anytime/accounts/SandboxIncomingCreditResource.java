@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code POST /v1.0/sandbox/accounts/{id}/incoming-credit}, sandbox mode only (elsewhere an unknown route, 4040010):
@@ -60,7 +61,9 @@ public class SandboxIncomingCreditResource {
             @JsonProperty("status") String status) {
     }
 
+    // Sandbox only: not part of the partner document (/q/openapi), which describes the Anytime surface.
     @POST
+    @Operation(hidden = true)
     @Functionality("accounts.iban")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     public Answer credit(@PathParam("id") String id, MultivaluedMap<String, String> form) {
