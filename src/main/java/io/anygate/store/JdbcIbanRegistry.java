@@ -1,6 +1,6 @@
 package io.anygate.store;
 
-import io.anygate.domain.iban.AccountIban;
+import io.anygate.domain.iban.IssuedIban;
 import io.anygate.domain.iban.IbanMovement;
 import io.anygate.domain.iban.IbanRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +44,7 @@ public class JdbcIbanRegistry implements IbanRegistry {
     }
 
     @Override
-    public boolean add(AccountIban i) {
+    public boolean add(IssuedIban i) {
         String sql = "INSERT INTO account_iban (" + IBAN_COLUMNS + ", main_of) VALUES (?,?,?,?,?,?,?,?,?)";
         try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, i.iban());
@@ -82,13 +82,13 @@ public class JdbcIbanRegistry implements IbanRegistry {
     }
 
     @Override
-    public List<AccountIban> ofAccount(long accountId) {
+    public List<IssuedIban> ofAccount(long accountId) {
         return ibans("SELECT " + IBAN_COLUMNS + " FROM account_iban WHERE account_id = ?"
                 + " ORDER BY CASE WHEN kind = 'M' THEN 0 ELSE 1 END, created_at, iban", accountId);
     }
 
     @Override
-    public Optional<AccountIban> find(String iban) {
+    public Optional<IssuedIban> find(String iban) {
         return ibans("SELECT " + IBAN_COLUMNS + " FROM account_iban WHERE iban = ?", iban).stream().findFirst();
     }
 
@@ -159,14 +159,14 @@ public class JdbcIbanRegistry implements IbanRegistry {
         }
     }
 
-    private List<AccountIban> ibans(String sql, Object param) {
+    private List<IssuedIban> ibans(String sql, Object param) {
         try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, param);
-            List<AccountIban> out = new ArrayList<>();
+            List<IssuedIban> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new AccountIban(rs.getString(1), rs.getLong(2), rs.getString(3),
-                            AccountIban.Kind.ofCode(rs.getString(4)), rs.getString(5), rs.getString(6),
+                    out.add(new IssuedIban(rs.getString(1), rs.getLong(2), rs.getString(3),
+                            IssuedIban.Kind.ofCode(rs.getString(4)), rs.getString(5), rs.getString(6),
                             rs.getBoolean(7), rs.getObject(8, OffsetDateTime.class).toInstant()));
                 }
             }

@@ -1,6 +1,6 @@
 package io.anygate.tx;
 
-import io.anygate.domain.iban.AccountIban;
+import io.anygate.domain.iban.IssuedIban;
 import io.anygate.domain.iban.IbanCore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,14 +23,14 @@ public class TxIbanCore implements IbanCore {
     TxContracts contracts;
 
     @Override
-    public void recordIbans(long contractId, List<AccountIban> ibans, io.anygate.domain.operation.MatchKey key) {
+    public void recordIbans(long contractId, List<IssuedIban> ibans, io.anygate.domain.operation.MatchKey key) {
         TxAccountCore.call(() -> {
             Contract current = contracts.contract(ContractRef.ofId(contractId));
             List<UserAttr> attrs = new ArrayList<>();
             if (current.userAttrs() != null) {
                 current.userAttrs().stream().filter(a -> a.rid() == null || !isIbanAttr(a.rid())).forEach(attrs::add);
             }
-            for (AccountIban i : ibans) {
+            for (IssuedIban i : ibans) {
                 attrs.add(new UserAttr(i.virtual() ? VIRTUAL_ATTR_PREFIX + i.kind().code() : IBAN_ATTR, i.iban()));
             }
             ContractDetails d = current.details();

@@ -7,8 +7,9 @@ import io.anygate.anytime.transactions.TransactionMapper;
 import io.anygate.domain.AccountId;
 import io.anygate.domain.account.AccountMappingConfig;
 import io.anygate.domain.account.AccountStatements;
-import io.anygate.domain.iban.AccountIban.Kind;
 import io.anygate.domain.iban.Ibans;
+import io.anygate.domain.iban.IssuedIban;
+import io.anygate.domain.iban.IssuedIban.Kind;
 import io.anygate.security.CurrentPartner;
 import io.anygate.security.Functionality;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ public class AccountIbansResource {
     public AccountIban create(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         AccountId accountId = AccountRequests.accountId(id);
         String country = AccountRequests.reader(uri, form).required("country_code");
-        io.anygate.domain.iban.AccountIban issued = ibans.issue(partner.partnerId(), accountId.value(), country);
+        IssuedIban issued = ibans.issue(partner.partnerId(), accountId.value(), country);
         return new AccountIban(issued.iban(), issued.bic());
     }
 
@@ -71,7 +72,7 @@ public class AccountIbansResource {
             case "D" -> Kind.DEBIT;
             default -> throw f.invalid("type", "must be C (credit) or D (debit)");
         };
-        io.anygate.domain.iban.AccountIban issued = ibans.issueVirtual(partner.partnerId(), accountId.value(), kind);
+        IssuedIban issued = ibans.issueVirtual(partner.partnerId(), accountId.value(), kind);
         return new VirtualIban(issued.iban(), issued.bic(), issued.kind().code());
     }
 

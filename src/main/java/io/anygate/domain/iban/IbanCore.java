@@ -14,5 +14,5 @@ public interface IbanCore {
      * Sets the IBAN attributes of the account contract to {@code ibans} (the main one first), keeping its other
      * attributes; a repeat with the same key changes nothing.
      */
-    void recordIbans(long contractId, List<AccountIban> ibans, MatchKey key);
+    void recordIbans(long contractId, List<IssuedIban> ibans, MatchKey key);
 }

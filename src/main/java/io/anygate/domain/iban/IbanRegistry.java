@@ -15,16 +15,16 @@ public interface IbanRegistry {
      * Records a newly issued IBAN. False, changing nothing, when the account has a main IBAN already and this is
      * one too (two requests racing, possibly on two replicas), or when the IBAN itself exists.
      */
-    boolean add(AccountIban iban);
+    boolean add(IssuedIban iban);
 
     /** Notes that TX's account contract now carries this IBAN. */
     void markOnCore(String iban);
 
     /** Every IBAN of the account, main first, then virtual ones by issue time. */
-    List<AccountIban> ofAccount(long accountId);
+    List<IssuedIban> ofAccount(long accountId);
 
     /** The IBAN, whichever account it belongs to. */
-    Optional<AccountIban> find(String iban);
+    Optional<IssuedIban> find(String iban);
 
     /** Records a movement; recording the same operation again changes nothing. */
     void addMovement(IbanMovement movement);

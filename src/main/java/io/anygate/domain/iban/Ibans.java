@@ -47,35 +47,35 @@ public class Ibans {
     Clock clock;
 
     /** The IBANs of an account that the core carries: the main one (if any) and the virtual ones. */
-    public record View(Optional<AccountIban> main, List<AccountIban> virtuals) {
+    public record View(Optional<IssuedIban> main, List<IssuedIban> virtuals) {
     }
 
     /** The account's IBANs as answered to the partner (those written on the core only). */
     public View of(OwnedAccount account) {
-        List<AccountIban> all = registry.ofAccount(account.accountId()).stream().filter(AccountIban::onCore).toList();
+        List<IssuedIban> all = registry.ofAccount(account.accountId()).stream().filter(IssuedIban::onCore).toList();
         return new View(all.stream().filter(i -> !i.virtual()).findFirst(),
-                all.stream().filter(AccountIban::virtual).toList());
+                all.stream().filter(IssuedIban::virtual).toList());
     }
 
     /** Issues the account's IBAN in {@code countryCode}; the account may have only one. */
-    public AccountIban issue(String partnerId, long accountId, String countryCode) {
+    public IssuedIban issue(String partnerId, long accountId, String countryCode) {
         OwnedAccount a = accounts.owned(partnerId, accountId);
         CountryCode country = IbanNumbers.country(countryCode).filter(c -> config.banks().containsKey(c.name()))
                 .orElseThrow(() -> new AccountRefused(AccountRefused.Reason.INVALID_PARAMETER, "country_code",
                         "country_code: IBANs are issued in " + String.join(", ", config.banks().keySet().stream()
                                 .sorted().toList()) + " only"));
         checkKyc(partnerId, accountId);
-        Optional<AccountIban> existing = main(accountId);
+        Optional<IssuedIban> existing = main(accountId);
         if (existing.isEmpty()) {
             IbanConfig.Bank bank = config.banks().get(country.name());
-            AccountIban fresh = new AccountIban(IbanNumbers.build(country, bank, registry.nextNumber()), accountId,
-                    partnerId, AccountIban.Kind.MAIN, country.name(), bank.bic(), false, clock.instant());
+            IssuedIban fresh = new IssuedIban(IbanNumbers.build(country, bank, registry.nextNumber()), accountId,
+                    partnerId, IssuedIban.Kind.MAIN, country.name(), bank.bic(), false, clock.instant());
             if (!registry.add(fresh)) {
                 LOG.debugf("account %d got its IBAN from a concurrent request", accountId);
             }
             existing = main(accountId);
         }
-        AccountIban main = existing.orElseThrow();
+        IssuedIban main = existing.orElseThrow();
         if (main.onCore()) {
             throw new AccountRefused(AccountRefused.Reason.IBAN_ALREADY_EXISTS, "this account has an IBAN already");
         }
@@ -85,17 +85,17 @@ public class Ibans {
     }
 
     /** Issues a virtual IBAN of type C or D, in the country of the account's IBAN. */
-    public AccountIban issueVirtual(String partnerId, long accountId, AccountIban.Kind kind) {
+    public IssuedIban issueVirtual(String partnerId, long accountId, IssuedIban.Kind kind) {
         OwnedAccount a = accounts.owned(partnerId, accountId);
         checkKyc(partnerId, accountId);
-        AccountIban main = main(accountId).filter(AccountIban::onCore).orElseThrow(() -> new AccountRefused(
+        IssuedIban main = main(accountId).filter(IssuedIban::onCore).orElseThrow(() -> new AccountRefused(
                 AccountRefused.Reason.IBAN_NOT_CREATED, "this account has no IBAN yet: create it first"));
         IbanConfig.Bank bank = config.banks().get(main.country());
         if (bank == null) {
             throw new AccountRefused(AccountRefused.Reason.INVALID_PARAMETER, "type",
                     "type: IBANs are no longer issued in " + main.country());
         }
-        AccountIban fresh = new AccountIban(IbanNumbers.build(CountryCode.valueOf(main.country()), bank,
+        IssuedIban fresh = new IssuedIban(IbanNumbers.build(CountryCode.valueOf(main.country()), bank,
                 registry.nextNumber()), accountId, partnerId, kind, main.country(), bank.bic(), false, clock.instant());
         registry.add(fresh);
         writeOnCore(a);
@@ -109,14 +109,14 @@ public class Ibans {
         }
     }
 
-    private Optional<AccountIban> main(long accountId) {
+    private Optional<IssuedIban> main(long accountId) {
         return registry.ofAccount(accountId).stream().filter(i -> !i.virtual()).findFirst();
     }
 
     // Writes every IBAN of the account on its contract (one attribute write, keyed by the set it writes), then marks
     // them on the core. A failure leaves them recorded and not on the core, answered 408: the retry writes them.
     private void writeOnCore(OwnedAccount a) {
-        List<AccountIban> all = registry.ofAccount(a.accountId());
+        List<IssuedIban> all = registry.ofAccount(a.accountId());
         MatchKey key = new MatchKey("agw-ibans-" + a.accountId() + "-" + all.size());
         try {
             core.recordIbans(a.accountId(), all, key);

@@ -59,16 +59,16 @@ public class IncomingCredits {
     Clock clock;
 
     /** A credit in TX's ledger, exactly once. */
-    public record Credited(long tranId, AccountIban creditedIban, String operationId) {
+    public record Credited(long tranId, IssuedIban creditedIban, String operationId) {
     }
 
     /** Credits {@code credit} to the account of the partner it names by IBAN ({@code accountId} must own it). */
     public Credited receive(String partnerId, long accountId, IncomingCredit credit) {
         OwnedAccount a = accounts.owned(partnerId, accountId);
-        AccountIban target = registry.find(credit.iban()).filter(i -> i.accountId() == accountId && i.onCore())
+        IssuedIban target = registry.find(credit.iban()).filter(i -> i.accountId() == accountId && i.onCore())
                 .orElseThrow(() -> new AccountRefused(AccountRefused.Reason.INVALID_PARAMETER, "iban",
                         "iban: not an IBAN of this account"));
-        if (target.kind() == AccountIban.Kind.DEBIT) {
+        if (target.kind() == IssuedIban.Kind.DEBIT) {
             throw new AccountRefused(AccountRefused.Reason.INVALID_PARAMETER, "iban",
                     "iban: a debit (D) virtual IBAN takes no credit");
         }
@@ -102,7 +102,7 @@ public class IncomingCredits {
     }
 
     // A repeat of a journaled credit: its outcome if it has one, else the same key sent again under its lease.
-    private Credited repeat(Operation op, AccountIban target) {
+    private Credited repeat(Operation op, IssuedIban target) {
         if (op.state() == OperationState.APPROVED) {
             return new Credited(op.txTranId(), target, op.id().value());
         }
@@ -124,7 +124,7 @@ public class IncomingCredits {
     }
 
     /** Ends the operation with TX's outcome (used by the resumer too); an unknown outcome stays for the reconciler. */
-    Credited settle(Operation op, TransferOutcome outcome, AccountIban target) {
+    Credited settle(Operation op, TransferOutcome outcome, IssuedIban target) {
         Instant now = clock.instant();
         if (outcome instanceof TransferOutcome.Approved ok) {
             registry.addMovement(new IbanMovement(op.id().value(), op.accountId(), ok.tranId(), mainIban(target),
@@ -144,7 +144,7 @@ public class IncomingCredits {
 
     /** What a lookup by matchKey found, settled (the resumer's path); nothing found: the same key sent again. */
     void resume(Operation op) {
-        AccountIban target = registry.find(op.get("iban")).orElseThrow(
+        IssuedIban target = registry.find(op.get("iban")).orElseThrow(
                 () -> new IllegalStateException("IBAN of operation " + op.id() + " is not recorded"));
         var registered = ledger.lookup(op.matchKey(CREDIT_STEP), op.createdAt());
         if (registered.isPresent() && registered.get() instanceof TransferOutcome.Unknown) {
@@ -159,12 +159,12 @@ public class IncomingCredits {
         }
     }
 
-    private String mainIban(AccountIban target) {
+    private String mainIban(IssuedIban target) {
         if (!target.virtual()) {
             return target.iban();
         }
         return registry.ofAccount(target.accountId()).stream().filter(i -> !i.virtual()).findFirst()
-                .map(AccountIban::iban).orElse(target.iban());
+                .map(IssuedIban::iban).orElse(target.iban());
     }
 
     // For TX's operators: which IBAN the money came to, from whom, and the payer's text.

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param onCore whether TX's account contract carries it already (its attribute write may still be owed)
  */
-public record AccountIban(String iban, long accountId, String partnerId, Kind kind, String country, String bic,
+public record IssuedIban(String iban, long accountId, String partnerId, Kind kind, String country, String bic,
         boolean onCore, Instant createdAt) {
 
     /** What the IBAN is to its account; {@code code} is the Anytime virtual IBAN type. */
@@ -36,13 +36,13 @@ public record AccountIban(String iban, long accountId, String partnerId, Kind ki
         }
     }
 
-    public AccountIban {
+    public IssuedIban {
         Objects.requireNonNull(iban, "iban");
         Objects.requireNonNull(kind, "kind");
     }
 
-    public AccountIban onCoreNow() {
-        return new AccountIban(iban, accountId, partnerId, kind, country, bic, true, createdAt);
+    public IssuedIban onCoreNow() {
+        return new IssuedIban(iban, accountId, partnerId, kind, country, bic, true, createdAt);
     }
 
     public boolean virtual() {
