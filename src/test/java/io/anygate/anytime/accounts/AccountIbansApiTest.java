@@ -139,6 +139,20 @@ class AccountIbansApiTest {
     }
 
     @Test
+    void tXOperatorsSeeTheIbansOnTheAccountContract() throws Exception {
+        long id = kappa.openOk(AccountCalls.consumer());
+        String iban = issue(kappa, id, "NL");
+        String virtual = post(kappa, "/v1.0/accounts/" + id + "/virtual-ibans", Map.of("type", "C")).then()
+                .statusCode(200).extract().path("body.iban");
+        SimulatorHttp sim = new SimulatorHttp(ConfigProvider.getConfig().getValue("gateway.tx.url", String.class));
+        Map<String, String> attrs = new LinkedHashMap<>();
+        sim.contract(id).path("userAttrs").forEach(a -> attrs.put(a.path("rid").asText(), a.path("val").asText()));
+        assertEquals(iban, attrs.get("AGW-IBAN"));
+        assertEquals(virtual, attrs.get("AGW-VIBAN-C"));
+        assertTrue(attrs.containsKey("AGW-HOLDER"), "the contract's other attributes are kept: " + attrs);
+    }
+
+    @Test
     void theIbanKycGateRefusesUntilTheKycIsAccepted() {
         long id = omicron.openOk(AccountCalls.consumer());
         post(omicron, "/v1.0/accounts/" + id + "/iban", Map.of("country_code", "FR")).then().statusCode(403)
