@@ -60,14 +60,14 @@ public class Ibans {
     /** Issues the account's IBAN in {@code countryCode}; the account may have only one. */
     public IssuedIban issue(String partnerId, long accountId, String countryCode) {
         OwnedAccount a = accounts.owned(partnerId, accountId);
-        CountryCode country = IbanNumbers.country(countryCode).filter(c -> config.banks().containsKey(c.name()))
+        CountryCode country = IbanNumbers.country(countryCode).filter(c -> bank(c.name()).isPresent())
                 .orElseThrow(() -> new AccountRefused(AccountRefused.Reason.INVALID_PARAMETER, "country_code",
                         "country_code: IBANs are issued in " + String.join(", ", config.banks().keySet().stream()
-                                .sorted().toList()) + " only"));
+                                .map(k -> k.toUpperCase(java.util.Locale.ROOT)).sorted().toList()) + " only"));
         checkKyc(partnerId, accountId);
         Optional<IssuedIban> existing = main(accountId);
         if (existing.isEmpty()) {
-            IbanConfig.Bank bank = config.banks().get(country.name());
+            IbanConfig.Bank bank = bank(country.name()).orElseThrow();
             IssuedIban fresh = new IssuedIban(IbanNumbers.build(country, bank, registry.nextNumber()), accountId,
                     partnerId, IssuedIban.Kind.MAIN, country.name(), bank.bic(), false, clock.instant());
             if (!registry.add(fresh)) {
@@ -90,7 +90,7 @@ public class Ibans {
         checkKyc(partnerId, accountId);
         IssuedIban main = main(accountId).filter(IssuedIban::onCore).orElseThrow(() -> new AccountRefused(
                 AccountRefused.Reason.IBAN_NOT_CREATED, "this account has no IBAN yet: create it first"));
-        IbanConfig.Bank bank = config.banks().get(main.country());
+        IbanConfig.Bank bank = bank(main.country()).orElse(null);
         if (bank == null) {
             throw new AccountRefused(AccountRefused.Reason.INVALID_PARAMETER, "type",
                     "type: IBANs are no longer issued in " + main.country());
@@ -100,6 +100,12 @@ public class Ibans {
         registry.add(fresh);
         writeOnCore(a);
         return fresh.onCoreNow();
+    }
+
+    // The configured bank of a country; keys in any case (an environment variable gives them in lower case).
+    private Optional<IbanConfig.Bank> bank(String country) {
+        return config.banks().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(country))
+                .map(java.util.Map.Entry::getValue).findFirst();
     }
 
     private void checkKyc(String partnerId, long accountId) {
