@@ -98,8 +98,36 @@ public final class PartnersFile {
                 Optional.ofNullable(node.hasNonNull("webhook_url") ? node.get("webhook_url").asText() : null),
                 node.path("allow_private_webhook_targets").asBoolean(false),
                 new PartnerLimits(limit(limits, "per_user"), limit(limits, "per_functionality"),
-                        loadLimits(limits.path("load"))),
+                        loadLimits(limits.path("load")), kycGates(node.path("kyc_gates"))),
                 Set.copyOf(functionalities));
+    }
+
+    /**
+     * The KYC gates a partner may turn on ({@code "kyc_gates": {"iban": true}}): {@code iban} = an account needs an
+     * accepted KYC before it gets an IBAN or a virtual IBAN (4030220). Every gate is off unless set to true.
+     */
+    static final Set<String> KYC_GATES = Set.of("iban");
+
+    static Set<String> kycGates(JsonNode gates) {
+        if (gates.isMissingNode() || gates.isNull()) {
+            return Set.of();
+        }
+        if (!gates.isObject()) {
+            throw new IllegalArgumentException("kyc_gates must be an object");
+        }
+        Set<String> on = new HashSet<>();
+        gates.fields().forEachRemaining(e -> {
+            if (!KYC_GATES.contains(e.getKey())) {
+                throw new IllegalArgumentException("kyc_gates." + e.getKey() + " is not a known KYC gate " + KYC_GATES);
+            }
+            if (!e.getValue().isBoolean()) {
+                throw new IllegalArgumentException("kyc_gates." + e.getKey() + " must be true or false");
+            }
+            if (e.getValue().asBoolean()) {
+                on.add(e.getKey());
+            }
+        });
+        return on;
     }
 
     /** {@code limits.load}: amounts as JSON numbers or decimal strings, all optional, all positive. */

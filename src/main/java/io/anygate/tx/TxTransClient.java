@@ -36,6 +36,11 @@ interface TxTransClient {
     @Path("/tran/card2account")
     TranApproveRs card2account(TxRequests.Card2AccountRq body);
 
+    /** {@code POST /tx/v1/tran/fi2account}. */
+    @POST
+    @Path("/tran/fi2account")
+    TranApproveRs fi2account(TxRequests.Fi2AccountRq body);
+
     /** {@code GET /tx/v1/tran?ref[id]=} or {@code ?ref[matchKey]=&ref[rqSentTime]=}. */
     @GET
     @Path("/tran")

@@ -51,6 +51,27 @@ public class TxTransfers {
         return TxReplays.write(key, () -> trans.account2account(rq), () -> TxReplays.tranApproval(trans, key));
     }
 
+    /** Credits {@code value} to account {@code dst} from the financial institution (an inbound payment). */
+    @TxOperation("tran.fi2account")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
+    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
+            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
+            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
+            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
+                    TxUnauthorizedException.class})
+    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
+            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
+            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
+                    TimeoutException.class},
+            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
+    @CircuitBreakerName("tx-tran-fi2account")
+    @Bulkhead(TxPolicy.BULKHEAD)
+    public TranApproveRs fi2account(ContractRef dst, MonetaryValue value, MatchKey key, List<UserAttr> userAttrs) {
+        Objects.requireNonNull(key, "matchKey");
+        TxRequests.Fi2AccountRq rq = new TxRequests.Fi2AccountRq(dst, value, TranRqExtraAttrs.of(key, userAttrs));
+        return TxReplays.write(key, () -> trans.fi2account(rq), () -> TxReplays.tranApproval(trans, key));
+    }
+
     /** Moves {@code value} from account {@code src} to the card with PAN {@code dstPan}. */
     @TxOperation("tran.account2card")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS)

@@ -26,6 +26,8 @@ final class SimTran {
     public Long srcCardId;
     public Long dstCardId;
     public String dstVendor;
+    /** The source of a movement that comes from outside TX's contracts (fi2account: the financial institution). */
+    public String srcVendor;
     public BigDecimal amt;
     public String ccy;
     public Long reversedTranId;

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * Money movements: account2account, account2card, card2account, account2fi, purchase, and the simulator's ATM
+ * Money movements: account2account, account2card, card2account, account2fi, fi2account, purchase, and the simulator's ATM
  * withdrawal. Every movement, approved or declined, is registered; only an approved one moves money, under the locks
  * of its contracts taken in ascending id order (no deadlock, no lost update, money conserved). A purchase and a
  * withdrawal are refused by the card's restriction profile as TX would: no POS purchases on {@code RP-NO-POS} /
@@ -73,6 +73,42 @@ final class Transfers {
         Amount value = Amount.parse(body, "value", "value");
         Side src = new Side(resolver.contract(Ref.required(body.get("src"), "src"), "src"), null);
         return move("tran.account2fi", "Debit", key, src, null, "FI", value, null);
+    }
+
+    /**
+     * Credits an account from the financial institution's side (an inbound payment): {@code dst} and {@code value}
+     * required, the same contract checks as any credit (active, currency, per-transfer maximum, maximum balance).
+     */
+    Reply fi2account(ObjectNode body, String key) {
+        Amount value = Amount.parse(body, "value", "value");
+        SimContract dst = resolver.contract(Ref.required(body.get("dst"), "dst"), "dst");
+        SimTran t = state.newTran("tran.fi2account", "Credit", key);
+        t.financial = true;
+        t.srcVendor = "FI";
+        t.dstContractId = dst.id;
+        t.amt = value.amt();
+        t.ccy = value.ccy();
+        Locks.run(dst, null, () -> {
+            state.numberUnderLock(t);
+            Declined d = Checks.contract(dst);
+            if (d == null && !value.ccy().equals(dst.mainCcy)) {
+                d = new Declined(Declined.CURRENCY_MISMATCH, "amount currency differs from the contract currency");
+            }
+            if (d == null && over(value.amt(), Checks.type(dst).maxPerTransfer())) {
+                d = new Declined(Declined.AMOUNT_LIMIT_EXCEEDED, "amount above the per-transaction maximum");
+            }
+            if (d == null && over(dst.balance.add(value.amt()), Checks.type(dst).maxBalance())) {
+                d = new Declined(Declined.BALANCE_LIMIT_EXCEEDED, "destination would exceed its maximum balance");
+            }
+            if (d != null) {
+                SimState.decline(t, d);
+            } else {
+                dst.balance = dst.balance.add(value.amt());
+                SimState.approve(t, null);
+            }
+            state.register(t);
+        });
+        return Reply.of(t);
     }
 
     Reply purchase(ObjectNode body, String key) {

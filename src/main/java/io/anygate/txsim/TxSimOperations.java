@@ -12,7 +12,7 @@ final class TxSimOperations {
             "contracts.list", "contract2contract.get", "contract2contract.put", "contract2contract.delete",
             "contract2contracts.list", "card.get", "card.put", "card.delete", "card.pan", "card.cvv2", "card.pin",
             "card.reissue", "cards.list", "tran.account2account", "tran.account2card", "tran.card2account",
-            "tran.account2fi", "tran.reversal", "tran.purchase", "tran.get", "trans.list", "contractTypes.list",
+            "tran.account2fi", "tran.fi2account", "tran.reversal", "tran.purchase", "tran.get", "trans.list", "contractTypes.list",
             "cardProducts.list");
 
     private TxSimOperations() {

@@ -98,6 +98,7 @@ final class TxSimOperationsHandlers {
         r.add(HttpMethod.POST, "/tran/account2card", "tran.account2card", keyed((b, q) -> transfers.account2card(b, key(b))));
         r.add(HttpMethod.POST, "/tran/card2account", "tran.card2account", keyed((b, q) -> transfers.card2account(b, key(b))));
         r.add(HttpMethod.POST, "/tran/account2fi", "tran.account2fi", keyed((b, q) -> transfers.account2fi(b, key(b))));
+        r.add(HttpMethod.POST, "/tran/fi2account", "tran.fi2account", keyed((b, q) -> transfers.fi2account(b, key(b))));
         r.add(HttpMethod.POST, "/tran/purchase", "tran.purchase", keyed((b, q) -> transfers.purchase(b, key(b))));
         r.add(HttpMethod.POST, "/tran/reversal", "tran.reversal", keyed((b, q) -> reversals.reverse(b, key(b))));
         r.add(HttpMethod.GET, "/tran", "tran.get",

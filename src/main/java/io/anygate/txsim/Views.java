@@ -138,7 +138,7 @@ final class Views {
         out.put("lifePhase", "Single");
         out.put("kind", t.kind);
         out.put("isReversal", t.reversal);
-        out.set("src", side(t.srcContractId, t.srcCardId, null));
+        out.set("src", side(t.srcContractId, t.srcCardId, t.srcVendor));
         out.set("dst", side(t.dstContractId, t.dstCardId, t.dstVendor));
         if (t.amt != null) {
             ObjectNode values = SimJson.object();

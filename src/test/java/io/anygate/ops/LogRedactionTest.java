@@ -18,6 +18,15 @@ class LogRedactionTest {
     }
 
     @Test
+    void masksIbansLikeCardNumbers() {
+        assertEquals("credit to FR7630*****************0189 done",
+                LogRedaction.mask("credit to FR7630006000011234567890189 done"));
+        assertEquals("iban=BE6853******7034", LogRedaction.mask("iban=BE68 5390 0754 7034"));
+        // not a valid IBAN (check digits): left alone
+        assertEquals("ref FR0030006000011234567890189", LogRedaction.mask("ref FR0030006000011234567890189"));
+    }
+
+    @Test
     void masksGroupedCardNumbers() {
         assertEquals("card 411111******1111.", LogRedaction.mask("card 4111 1111 1111 1111."));
         assertEquals("card 411111******1111", LogRedaction.mask("card 4111-1111-1111-1111"));

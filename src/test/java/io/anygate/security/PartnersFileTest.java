@@ -19,8 +19,11 @@ class PartnersFileTest {
     @Test
     void testPartnersFileLoadsBothPemForms() throws Exception {
         List<Partner> partners = PartnersFile.parse(testFile());
-        assertEquals(10, partners.size());
+        assertEquals(11, partners.size());
         Partner mu = partners.stream().filter(p -> p.partnerId().equals("mu")).findFirst().orElseThrow();
+        assertEquals(java.util.Set.of("iban"), partners.stream().filter(p -> p.partnerId().equals("omicron"))
+                .findFirst().orElseThrow().limits().kycGates());
+        assertTrue(mu.limits().kycGates().isEmpty(), "every KYC gate is off unless the file turns it on");
         assertEquals(new java.math.BigDecimal("2.00"), mu.limits().load().minAmount().orElseThrow());
         assertEquals(0, new java.math.BigDecimal("100").compareTo(mu.limits().load().maxAmount().orElseThrow()));
         assertEquals(4, mu.limits().load().loadsPerDay().getAsInt());
@@ -30,6 +33,14 @@ class PartnersFileTest {
         assertEquals(2, gamma.keys().size());
         Partner beta = partners.stream().filter(p -> p.partnerId().equals("beta")).findFirst().orElseThrow();
         assertEquals("RSA", beta.keys().get(0).publicKey().getAlgorithm());
+    }
+
+    @Test
+    void anUnknownKycGateIsRefused() throws Exception {
+        String text = new String(testFile(), StandardCharsets.UTF_8).replace("\"iban\": true", "\"ibna\": true");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PartnersFile.parse(text.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("kyc_gates.ibna is not a known KYC gate"), e.getMessage());
     }
 
     @Test

@@ -59,6 +59,11 @@ public final class SimulatorHttp {
         return send(HttpRequest.newBuilder(uri("/tx/v1/card?ref%5Bid%5D=" + cardId)).GET());
     }
 
+    /** A contract as TX shows it ({@code GET /tx/v1/contract?ref[id]=}). */
+    public JsonNode contract(long contractId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri("/tx/v1/contract?ref%5Bid%5D=" + contractId)).GET());
+    }
+
     /** A contract's available balance. */
     public BigDecimal balance(long contractId) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri("/tx/v1/contract?ref%5Bid%5D=" + contractId)).GET())

@@ -61,6 +61,31 @@ class TxSimTransfersTest {
     }
 
     @Test
+    void fi2accountCreditsOnceByMatchKeyAndIsCheckedLikeAnyCredit() {
+        long a = TxApi.account("EUR", "10.00");
+        String key = TxApi.key();
+        Map<String, Object> body = Map.of("dst", Map.of("id", a), "value", value("5.25", "EUR"),
+                "tranRq", TxApi.tranRq(key));
+        long tranId = tx().body(body).post("/tran/fi2account").then().statusCode(200).extract().jsonPath()
+                .getLong("tranId");
+        tx().body(body).post("/tran/fi2account").then().statusCode(200).body("tranId", equalTo((int) tranId));
+        assertEquals(new BigDecimal("15.25"), TxApi.balance(a));
+        tx().queryParam("contract[id]", a).get("/trans").then().statusCode(200).body("objects", hasSize(1))
+                .body("objects[0].kind", equalTo("Credit")).body("objects[0].src.vendor.rid", equalTo("FI"))
+                .body("objects[0].dst.contract.id", equalTo((int) a));
+        // the spec's required members, and the destination's checks
+        tx().body(Map.of("value", value("1.00", "EUR"))).post("/tran/fi2account").then().statusCode(400);
+        tx().body(Map.of("dst", Map.of("id", a))).post("/tran/fi2account").then().statusCode(400);
+        tx().body(Map.of("dst", Map.of("id", a), "value", value("1.00", "USD"))).post("/tran/fi2account").then()
+                .statusCode(422).body("code", equalTo("CURRENCY_MISMATCH"));
+        long closed = TxApi.account("EUR", null);
+        tx().queryParam("ref[id]", closed).post("/contract/close").then().statusCode(200);
+        tx().body(Map.of("dst", Map.of("id", closed), "value", value("1.00", "EUR"))).post("/tran/fi2account").then()
+                .statusCode(422).body("code", equalTo("CONTRACT_CLOSED"));
+        assertEquals(new BigDecimal("15.25"), TxApi.balance(a));
+    }
+
+    @Test
     void amountsOutsideTheCurrencyScaleOrNotPositiveAre400() {
         long a = TxApi.account("EUR", "10.00");
         long b = TxApi.account("EUR", null);

@@ -3,8 +3,9 @@ package io.anygate.anytime.accounts;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The {@code iban} object of an account. Accounts living in TX have no IBAN: both fields are empty strings, and the
- * object is always present because the SDK's {@code getIban()} hydrates it unconditionally.
+ * The {@code iban} object of an account, and the answer of {@code POST /v1.0/accounts/{id}/iban}. An account without
+ * an IBAN has both fields empty: the object is always present because the SDK's {@code getIban()} hydrates it
+ * unconditionally.
  */
 public record AccountIban(
         @JsonProperty("iban") String iban,

@@ -45,11 +45,11 @@ public record AccountInfo(
         @JsonProperty("user_addr_cc") String userAddrCc,
         @JsonProperty("user_nationality") String userNationality,
         @JsonProperty("iban") AccountIban iban,
-        @JsonProperty("virtual_ibans") List<Object> virtualIbans) {
+        @JsonProperty("virtual_ibans") List<VirtualIban> virtualIbans) {
 
     /** Builds the answer from the domain view of the account; {@code corporation} null for a consumer account. */
     public static AccountInfo of(AccountId id, AccountType type, Currency currency, Person holder,
-            Corporation corporation) {
+            Corporation corporation, AccountIban iban, List<VirtualIban> virtualIbans) {
         Corporation c = corporation != null ? corporation : new Corporation("", "", "", "", "", null);
         Address ca = c.address() != null ? c.address() : new Address("", "", "", "", null);
         Address ua = holder.address() != null ? holder.address() : new Address("", "", "", "", null);
@@ -61,7 +61,7 @@ public record AccountInfo(
                 text(holder.lastName()), holder.birthDate() == null ? "" : AnytimeDates.date(holder.birthDate()),
                 text(holder.birthPlace()), text(holder.email()), text(holder.mobile()), text(ua.line1()),
                 text(ua.line2()), text(ua.zip()), text(ua.city()), cc(ua.country()), cc(holder.nationality()),
-                AccountIban.NONE, List.of());
+                iban, virtualIbans);
     }
 
     private static String text(String s) {

@@ -11,7 +11,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * A refused account operation as an Anytime error: not owned (or absent) 4030210, a bad parameter or a reused
  * Idempotency-Key 4000210, an opening the core refused for good 4000210, core unreachable 408 4080010 (retry with
- * the same Idempotency-Key), no such statement line 4040210.
+ * the same Idempotency-Key), no such statement line 4040210, an IBAN the account has already 4000230, an IBAN whose
+ * KYC gate is closed 4030220, a virtual IBAN before the IBAN 4030221.
  */
 @Provider
 public class AccountRefusedMapper implements ExceptionMapper<AccountRefused> {
@@ -24,6 +25,9 @@ public class AccountRefusedMapper implements ExceptionMapper<AccountRefused> {
             case IDEMPOTENCY_KEY_REUSED -> AnytimeError.ACCOUNT_INVALID_PARAMETER;
             case CORE_UNAVAILABLE -> AnytimeError.BANKING_NETWORK_TIMEOUT;
             case STATEMENT_NOT_FOUND -> AnytimeError.ACCOUNT_STATEMENT_NOT_FOUND;
+            case IBAN_ALREADY_EXISTS -> AnytimeError.ACCOUNT_IBAN_ALREADY_EXISTS;
+            case IBAN_KYC_INCOMPLETE -> AnytimeError.ACCOUNT_IBAN_INCOMPLETE_KYC;
+            case IBAN_NOT_CREATED -> AnytimeError.ACCOUNT_IBAN_NOT_CREATED;
         };
         String message = e.reason() == AccountRefused.Reason.IDEMPOTENCY_KEY_REUSED
                 ? "Idempotency-Key: " + e.getMessage() : e.getMessage();

@@ -16,10 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /**
- * The account routes of the Anytime document that have no TX twin (docs/mapping.md, "Not covered here"): KYC,
- * credit transfers and their testimonials, IBAN, virtual IBANs, IBAN statements. They exist so that the SDK's
- * {@code accountKyc()}, {@code accountKycStatus()}, {@code accountCreditTransfer()}, {@code accountIbanCreation()},
- * {@code accountVirtualIbanCreation()} and {@code accountIbanStatement()} get the documented
+ * The account routes of the Anytime document that are not offered yet (docs/mapping.md, "Not covered here"): KYC,
+ * credit transfers and their testimonials. They exist so that the SDK's
+ * {@code accountKyc()}, {@code accountKycStatus()} and {@code accountCreditTransfer()} get the documented
  * FunctionalityNotAllowedException (4030030) rather than an InvalidRouteException (4040010): the same checks as a
  * served route first (a malformed id 4000210, another partner's or a missing account 4030210), then 4030030.
  * Nothing is read from the body (a KYC upload is not parsed) and nothing reaches TX.
@@ -69,29 +68,6 @@ public class AccountServicesNotOfferedResource {
     @Functionality("accounts.credit-transfers")
     public Map<String, Object> testimonial(@PathParam("id") String id) {
         throw notOffered(id, "credit transfers");
-    }
-
-    @POST
-    @Path("/iban")
-    @Functionality("accounts.iban")
-    @Consumes(MediaType.WILDCARD)
-    public Map<String, Object> iban(@PathParam("id") String id) {
-        throw notOffered(id, "IBAN");
-    }
-
-    @POST
-    @Path("/virtual-ibans")
-    @Functionality("accounts.iban")
-    @Consumes(MediaType.WILDCARD)
-    public Map<String, Object> virtualIban(@PathParam("id") String id) {
-        throw notOffered(id, "IBAN");
-    }
-
-    @GET
-    @Path("/iban-statements")
-    @Functionality("accounts.iban")
-    public Map<String, Object> ibanStatements(@PathParam("id") String id) {
-        throw notOffered(id, "IBAN");
     }
 
     private AnytimeException notOffered(String id, String what) {

@@ -52,7 +52,7 @@ public class AccountStatementsResource {
         TransactionMapper mapper = mapper();
         return new StatementList(accountId.value(), page.account().type(), page.total(),
                 page.entries().stream().map(e -> mapper.toStatementLine(e.transaction(), accountId.value(),
-                        e.balanceAfter(), e.comment())).toList(), filters);
+                        e.balanceAfter(), e.comment(), e.iban())).toList(), filters);
     }
 
     @GET
@@ -62,7 +62,7 @@ public class AccountStatementsResource {
         AccountId accountId = AccountRequests.accountId(id);
         long tranId = StatementTxid.parse(txid, accountId);
         AccountStatements.Entry e = statements.line(partner.partnerId(), accountId.value(), tranId);
-        return mapper().toStatementLine(e.transaction(), accountId.value(), e.balanceAfter(), e.comment());
+        return mapper().toStatementLine(e.transaction(), accountId.value(), e.balanceAfter(), e.comment(), e.iban());
     }
 
     private TransactionMapper mapper() {

@@ -8,6 +8,7 @@ import io.anygate.domain.account.AccountOpening;
 import io.anygate.domain.account.AccountOpeningRequest;
 import io.anygate.domain.account.Accounts;
 import io.anygate.domain.account.OwnedAccount;
+import io.anygate.domain.iban.Ibans;
 import io.anygate.security.CurrentPartner;
 import io.anygate.security.Functionality;
 import jakarta.inject.Inject;
@@ -49,6 +50,9 @@ public class AccountsResource {
     AccountOpening opening;
 
     @Inject
+    Ibans ibans;
+
+    @Inject
     Clock clock;
 
     @Context
@@ -83,8 +87,11 @@ public class AccountsResource {
     public AccountInfo details(@PathParam("id") String id) {
         Accounts.Details d = accounts.details(partner.partnerId(), AccountRequests.accountId(id).value());
         OwnedAccount a = d.account();
+        Ibans.View v = ibans.of(a);
         return AccountInfo.of(AccountId.ofTxContract(a.accountId()), type(a), Currency.getInstance(a.currency()),
-                d.holder(), d.corporation());
+                d.holder(), d.corporation(),
+                v.main().map(i -> new AccountIban(i.iban(), i.bic())).orElse(AccountIban.NONE),
+                v.virtuals().stream().map(i -> new VirtualIban(i.iban(), i.bic(), i.kind().code())).toList());
     }
 
     @PUT

@@ -2,13 +2,14 @@ package io.anygate.anytime.transactions;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * One line of {@code GET /v1.0/accounts/{id}/statements} and the body of {@code .../statements/{txid}}. {@code txid}
  * is a string here (document and SDK agree). The execution date is served under the document's
  * {@code executionDate} and the SDK's {@code execution_date}; both dates are always strings (the SDK parses them
- * unconditionally). Accounts in TX have no IBAN: {@code iban} is an empty list and {@code virtual_iban} empty.
+ * unconditionally). A line of money that went through one of the account's IBANs (docs/mapping.md) has
+ * {@code iban} = {@link StatementIban} and {@code virtual_iban} the virtual IBAN it came to (else empty); any other
+ * line has an empty list and an empty {@code virtual_iban}.
  */
 public record StatementLine(
         @JsonProperty("txid") String txid,
@@ -18,7 +19,7 @@ public record StatementLine(
         @JsonProperty("type") String type,
         @JsonProperty("balance") BigDecimal balance,
         @JsonProperty("currency") String currency,
-        @JsonProperty("iban") List<Object> iban,
+        @JsonProperty("iban") Object iban,
         @JsonProperty("virtual_iban") String virtualIban,
         @JsonProperty("status") String status,
         @JsonProperty("executionDate") String executionDate,

@@ -3,6 +3,7 @@ package io.anygate.anytime.transactions;
 import io.anygate.domain.AnytimeDates;
 import io.anygate.domain.CoreTransaction;
 import io.anygate.domain.CurrencyUnits;
+import io.anygate.domain.iban.IbanMovement;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneId;
@@ -73,10 +74,24 @@ public final class TransactionMapper {
      */
     public StatementLine toStatementLine(CoreTransaction t, long accountContractId, BigDecimal balanceAfter,
             String comment) {
+        return toStatementLine(t, accountContractId, balanceAfter, comment, null);
+    }
+
+    /**
+     * A statement line; {@code iban} (may be null) is the IBAN movement of a line whose money went through one of the
+     * account's IBANs: its {@code iban} object and {@code virtual_iban}, and "SEPA credit from {debtor}" as the
+     * description.
+     */
+    public StatementLine toStatementLine(CoreTransaction t, long accountContractId, BigDecimal balanceAfter,
+            String comment, IbanMovement iban) {
         String date = AnytimeDates.dateTime(t.regTime(), txZone);
-        return new StatementLine(Long.toString(t.id()), description(t, comment), date,
-                money(t.amount(), t.currency()), type(t, accountContractId), balanceAfter, t.currency(), List.of(), "",
-                status(t), date, date);
+        Object ibanObject = iban == null ? List.of() : new StatementIban(iban.iban(), iban.bic(), iban.remittance());
+        String description = iban == null ? description(t, comment)
+                : (iban.direction() == IbanMovement.Direction.CREDIT ? "SEPA credit from " : "SEPA transfer to ")
+                        + iban.counterpartyName();
+        return new StatementLine(Long.toString(t.id()), description, date,
+                money(t.amount(), t.currency()), type(t, accountContractId), balanceAfter, t.currency(), ibanObject,
+                iban == null || iban.virtualIban() == null ? "" : iban.virtualIban(), status(t), date, date);
     }
 
     /** amount_fx / amount, 6 decimals; 1 when either is missing or zero. */

@@ -16,7 +16,13 @@ public class AccountRefused extends RuntimeException {
         /** The core cannot be reached or did not answer; the operation will be resumed or compensated. */
         CORE_UNAVAILABLE,
         /** No such statement line on this account. */
-        STATEMENT_NOT_FOUND
+        STATEMENT_NOT_FOUND,
+        /** The account has its IBAN already. */
+        IBAN_ALREADY_EXISTS,
+        /** The partner's IBAN KYC gate is on and the account's KYC is not accepted. */
+        IBAN_KYC_INCOMPLETE,
+        /** A virtual IBAN was asked for an account that has no IBAN yet. */
+        IBAN_NOT_CREATED
     }
 
     private final Reason reason;

@@ -2,6 +2,8 @@ package io.anygate.domain.account;
 
 import io.anygate.domain.AnytimeDates;
 import io.anygate.domain.CoreTransaction;
+import io.anygate.domain.iban.IbanMovement;
+import io.anygate.domain.iban.IbanRegistry;
 import io.anygate.domain.money.TransactionComments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +14,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The statement of an account: the money movements of its TX account contract, newest first, each with the
@@ -38,11 +42,19 @@ public class AccountStatements {
     @Inject
     TransactionComments comments;
 
+    @Inject
+    IbanRegistry ibans;
+
     /**
-     * A transaction of the account, the balance after it and, when it is one of the partner's card loads or unloads,
-     * the partner's account-side comment on it (else null).
+     * A transaction of the account, the balance after it, when it is one of the partner's card loads or unloads the
+     * partner's account-side comment on it (else null), and when money went through one of the account's IBANs the
+     * IBAN movement (else null).
      */
-    public record Entry(CoreTransaction transaction, BigDecimal balanceAfter, String comment) {
+    public record Entry(CoreTransaction transaction, BigDecimal balanceAfter, String comment, IbanMovement iban) {
+
+        public Entry(CoreTransaction transaction, BigDecimal balanceAfter, String comment) {
+            this(transaction, balanceAfter, comment, null);
+        }
     }
 
     /** A page of lines and the exact count of matching lines. */
@@ -54,13 +66,33 @@ public class AccountStatements {
      */
     public Page list(String partnerId, long accountId, LocalDate firstDay, LocalDate lastDay, long offset,
             int limit) {
+        return page(partnerId, accountId, firstDay, lastDay, offset, limit, null);
+    }
+
+    /**
+     * The IBAN statement: the lines of money that went through the account's IBANs, with the same day filters,
+     * pagination and balances as {@link #list}.
+     */
+    public Page ibanList(String partnerId, long accountId, LocalDate firstDay, LocalDate lastDay, long offset,
+            int limit) {
+        OwnedAccount a = accounts.owned(partnerId, accountId);
+        Set<Long> moved = Set.copyOf(ibans.movementTranIds(a.accountId()));
+        return page(partnerId, accountId, firstDay, lastDay, offset, limit, t -> moved.contains(t.id()));
+    }
+
+    private Page page(String partnerId, long accountId, LocalDate firstDay, LocalDate lastDay, long offset, int limit,
+            Predicate<CoreTransaction> only) {
         OwnedAccount a = accounts.owned(partnerId, accountId);
         Instant from = firstDay == null ? null : firstDay.atStartOfDay(AnytimeDates.ANYTIME_ZONE).toInstant();
         Instant until = lastDay == null ? null : lastDay.plusDays(1).atStartOfDay(AnytimeDates.ANYTIME_ZONE).toInstant();
         List<Entry> matching = Accounts.guarded(() -> scan(a.accountId(), from, until, -1));
+        if (only != null) {
+            matching = matching.stream().filter(e -> only.test(e.transaction())).toList();
+        }
         int start = (int) Math.min(offset, matching.size());
         int end = Math.min(matching.size(), start + limit);
-        return new Page(a, withComments(partnerId, matching.subList(start, end)), matching.size());
+        return new Page(a, withIbans(a.accountId(), withComments(partnerId, matching.subList(start, end))),
+                matching.size());
     }
 
     /** One line; STATEMENT_NOT_FOUND when TX has no such transaction or it does not touch the account. */
@@ -73,7 +105,21 @@ public class AccountStatements {
         Instant at = t.regTime().atZone(txZone()).toInstant();
         Entry entry = Accounts.guarded(() -> scan(a.accountId(), at, null, tranId)).stream().findFirst()
                 .orElseGet(() -> new Entry(t, null, null));
-        return withComments(partnerId, List.of(entry)).get(0);
+        return withIbans(a.accountId(), withComments(partnerId, List.of(entry))).get(0);
+    }
+
+    /** The entries with the IBAN movement of each that went through one of the account's IBANs. */
+    private List<Entry> withIbans(long accountId, List<Entry> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        Map<Long, IbanMovement> byTran = ibans.movements(accountId,
+                page.stream().map(e -> e.transaction().id()).toList());
+        if (byTran.isEmpty()) {
+            return page;
+        }
+        return page.stream().map(e -> new Entry(e.transaction(), e.balanceAfter(), e.comment(),
+                byTran.get(e.transaction().id()))).toList();
     }
 
     // The comments of a page's card loads and unloads, from the journal in one read (TX keeps no free text).

@@ -9,7 +9,12 @@ public enum OperationKind {
     /** Card load: account contract to card contract. */
     CARD_CREDIT(true),
     /** Card unload: card contract to account contract. */
-    CARD_DEBIT(true);
+    CARD_DEBIT(true),
+    /**
+     * Inbound SEPA credit: money from outside TX onto an account contract ({@code tran/fi2account}). No card is
+     * involved, so it is not one of the card money kinds; {@code domain.iban.IncomingCreditResumer} resolves it.
+     */
+    IBAN_CREDIT(false);
 
     private final boolean movesMoney;
 

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Anytime account routes with no TX twin (KYC, credit transfers, IBAN) answer the documented
+ * The Anytime account routes not offered yet (KYC, credit transfers) answer the documented
  * FunctionalityNotAllowedException 4030030, as the PHP SDK calls them, after the account checks; never the
  * InvalidRouteException 4040010 of an unknown route.
  */
@@ -30,10 +30,7 @@ class AccountServicesNotOfferedTest {
             new Route("GET", "/credit-transfers", r -> r.queryParam("limit_start", 0)),
             new Route("POST", "/credit-transfers", r -> r.contentType("application/x-www-form-urlencoded")
                     .formParam("dst_acc_id", 1).formParam("amount", "1.00").formParam("dst_type", "internal")),
-            new Route("GET", "/credit-transfers/12/testimonial", r -> r),
-            new Route("POST", "/iban", r -> r.contentType("application/x-www-form-urlencoded").formParam("type", "C")),
-            new Route("POST", "/virtual-ibans", r -> r.contentType("application/x-www-form-urlencoded")),
-            new Route("GET", "/iban-statements", r -> r));
+            new Route("GET", "/credit-transfers/12/testimonial", r -> r));
 
     @Test
     void ownAccountGetsFunctionalityNotAllowed() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.anygate.anytime.accounts.AccountBalance;
+import io.anygate.anytime.accounts.AccountIban;
 import io.anygate.anytime.accounts.AccountInfo;
 import io.anygate.anytime.accounts.AccountList;
 import io.anygate.anytime.accounts.AccountSummary;
@@ -104,7 +105,7 @@ class AnswerJsonTest {
         assertTrue(write(new AccountBalance(4680, new BigDecimal("12.30"))).contains("\"balance\":12.30"));
 
         JsonNode info = tree(AccountInfo.of(AccountId.ofTxContract(4680), AccountType.CONSUMER,
-                Currency.getInstance("EUR"), HOLDER, null));
+                Currency.getInstance("EUR"), HOLDER, null, AccountIban.NONE, List.of()));
         shape(info, "acc_id", N, "acc_type", S, "acc_currency", S, "corp_name", S, "corp_regnum", S, "corp_type", S,
                 "corp_activity", S, "corp_tva", S, "corp_addr_1", S, "corp_addr_2", S, "corp_zip", S, "corp_city", S,
                 "corp_cc", S, "user_gender", S, "user_first_name", S, "user_last_name", S, "user_dob", S,

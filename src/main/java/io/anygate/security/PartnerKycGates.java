@@ -1,0 +1,18 @@
+package io.anygate.security;
+
+import io.anygate.domain.iban.KycGates;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The KYC gates of each partner, from the partners file ({@code kyc_gates}); read per call, so a reload applies. */
+@ApplicationScoped
+public class PartnerKycGates implements KycGates {
+
+    @Inject
+    PartnerRegistry registry;
+
+    @Override
+    public boolean ibanNeedsKyc(String partnerId) {
+        return registry.find(partnerId).map(p -> p.limits().kycGates().contains("iban")).orElse(false);
+    }
+}

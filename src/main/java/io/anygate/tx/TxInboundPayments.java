@@ -1,0 +1,49 @@
+package io.anygate.tx;
+
+import io.anygate.domain.iban.InboundPayments;
+import io.anygate.domain.money.TransferOutcome;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * Inbound payments on TX: a {@code tran/fi2account} onto the account contract, with the IBAN, the debtor and the
+ * remittance text as user attributes of the transaction. TX's answers and errors become the domain's outcomes as
+ * in {@link TxMoneyLedger}: anything that leaves the outcome open is Unknown.
+ */
+@ApplicationScoped
+public class TxInboundPayments implements InboundPayments {
+
+    @Inject
+    TxTransfers transfers;
+
+    @Override
+    public TransferOutcome credit(long toContractId, BigDecimal amount, String currency,
+            io.anygate.domain.operation.MatchKey key, Map<String, String> attributes) {
+        List<UserAttr> attrs = attributes.entrySet().stream().map(e -> new UserAttr(e.getKey(), e.getValue())).toList();
+        try {
+            TranApproveRs rs = transfers.fi2account(ContractRef.ofId(toContractId), new MonetaryValue(amount, currency),
+                    MatchKey.of(key.value()), attrs);
+            if (rs == null || rs.tranId() == null) {
+                return new TransferOutcome.Unknown("approval without tranId");
+            }
+            return new TransferOutcome.Approved(rs.tranId());
+        } catch (TxDeclinedException e) {
+            return new TransferOutcome.Declined(e.tranId(), e.code(), e.description());
+        } catch (TxUnavailableException e) {
+            boolean neverSent = e.getCause() instanceof CircuitBreakerOpenException
+                    || e.getCause() instanceof BulkheadException;
+            return neverSent ? new TransferOutcome.NotSent(e.getMessage()) : new TransferOutcome.Unknown(e.getMessage());
+        } catch (TxInvalidRequestException e) {
+            // Refused as malformed on every attempt: nothing was applied.
+            return new TransferOutcome.Declined(null, "REJECTED", e.getMessage());
+        } catch (TxException e) {
+            // Timeout, 404 after a lost answer, anything else: only the matchKey can tell.
+            return new TransferOutcome.Unknown(e.getMessage());
+        }
+    }
+}
