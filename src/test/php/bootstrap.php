@@ -208,3 +208,17 @@ function done(): void
 {
     emit('(script ran to its end)', true, '');
 }
+
+/** ISO 13616 check of an IBAN: its number (letters as 10..35, first four characters moved to the end) mod 97. */
+function iban_mod97(string $iban): int
+{
+    $moved = substr($iban, 4) . substr($iban, 0, 4);
+    $rest = 0;
+    foreach (str_split($moved) as $c) {
+        $digits = ctype_digit($c) ? $c : (string)(ord($c) - 55);
+        foreach (str_split($digits) as $d) {
+            $rest = ($rest * 10 + (int)$d) % 97;
+        }
+    }
+    return $rest;
+}
