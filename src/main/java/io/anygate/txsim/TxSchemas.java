@@ -120,11 +120,15 @@ public final class TxSchemas {
         return new ArrayList<>(out);
     }
 
-    /** The simulator's check: a 400 naming the first violation. */
+    /**
+     * The simulator's check: a 400 naming the first violation, its field written as the handlers write theirs
+     * ({@code tranRq.match.key}, {@code ref.id}: without the instance's {@code body.}/{@code query.}).
+     */
     void check(String operation, Map<String, List<String>> query, JsonNode body) {
         List<String> v = violations(operation, query, body, true);
         if (!v.isEmpty()) {
-            throw TxSimException.badRequest(v.get(0) + (v.size() > 1 ? " (and " + (v.size() - 1) + " more)" : ""));
+            String first = v.get(0).replaceFirst("^(body|query)\\.", "");
+            throw TxSimException.badRequest(first + (v.size() > 1 ? " (and " + (v.size() - 1) + " more)" : ""));
         }
     }
 

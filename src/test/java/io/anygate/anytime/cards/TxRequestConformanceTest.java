@@ -16,7 +16,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.anygate.testsupport.CardFixture;
-import io.anygate.testsupport.EdgeClient;
 import io.anygate.testsupport.TestPartner;
 import io.anygate.tx.InjectTxStub;
 import io.anygate.txsim.TxSchemas;
@@ -51,6 +50,12 @@ class TxRequestConformanceTest {
 
     /** The gateway's TX client talks to a recording proxy of the embedded simulator. */
     public static class Recorded implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // one more hop per TX call on a shared test machine: no attempt may time out into an unknown outcome
+            return Map.of("quarkus.fault-tolerance.global.timeout.value", "7000"); // + 22 s of retries < stale-after
+        }
+
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(RecordingProxy.class));
@@ -89,6 +94,22 @@ class TxRequestConformanceTest {
 
     @Test
     void everyRequestTheGatewaySendsToTxConformsToItsEndpointDescription() throws Exception {
+        try {
+            flow();
+        } catch (AssertionError e) {
+            // what the gateway sent and TX answered, to tell a gateway defect from a refusal by the simulator
+            StringBuilder calls = new StringBuilder();
+            for (var event : proxy.getAllServeEvents()) {
+                calls.append('\n').append(event.getRequest().getMethod()).append(' ').append(event.getRequest().getUrl())
+                        .append(" -> ").append(event.getResponse().getStatus()).append(' ')
+                        .append(event.getResponse().getBodyAsString());
+            }
+            throw new AssertionError(e.getMessage() + "\nTX calls (newest first):" + calls, e);
+        }
+        checkRecorded();
+    }
+
+    private void flow() {
         CardCalls.reset();
         long consumer = open(consumerForm());
         long business = open(businessForm());
@@ -107,7 +128,7 @@ class TxRequestConformanceTest {
         as(KAPPA).formParam("card_status", "ACT").put("/v1.0/cards/" + plastic).then().statusCode(200);
         move("credit", plastic, "10.00").then().statusCode(200);
         move("debit", plastic, "5.25").then().statusCode(200);
-        move("debit", plastic, "9999.00").then().statusCode(402);
+        move("debit", plastic, "500.00").then().statusCode(402);
         as(KAPPA).get("/v1.0/cards/" + plastic + "/transactions").then().statusCode(200);
         account().get("/v1.0/accounts/" + consumer + "/statements").then().statusCode(200);
         as(KAPPA).get("/v1.0/cards/" + virtual + "/pan").then().statusCode(200);
@@ -116,8 +137,11 @@ class TxRequestConformanceTest {
         as(KAPPA).formParam("card_status", "BLO").formParam("card_pos", "0").put("/v1.0/cards/" + plastic).then()
                 .statusCode(200);
         as(KAPPA).formParam("card_status", "CAN").put("/v1.0/cards/" + plastic).then().statusCode(200);
+    }
 
+    private void checkRecorded() throws Exception {
         List<String> problems = new ArrayList<>();
+        Set<String> lenient = new TreeSet<>();
         Set<String> seen = new TreeSet<>();
         for (var event : proxy.getAllServeEvents()) {
             LoggedRequest rq = event.getRequest();
@@ -139,12 +163,17 @@ class TxRequestConformanceTest {
             for (String v : TxSchemas.get().violations(op, query(url), node, true)) {
                 problems.add(endpoint + ": " + v);
             }
+            for (String v : TxSchemas.get().violations(op, query(url), node, false)) {
+                lenient.add(endpoint + ": " + v);
+            }
         }
         assertEquals(List.of(), problems.stream().distinct().toList());
+        // what only the temporary lenience lets through (for the merge of the other branch's fixes)
+        System.out.println("TX requests conforming only through the temporary lenience: " + lenient);
         assertTrue(seen.containsAll(Set.of("subject.put", "subject.get",
                 "contract.put", "contract.activate", "contract.balance", "contract2contract.put", "card.put",
-                "card.get", "card.pan", "card.cvv2", "card.pin", "card.reissue", "tran.account2card",
-                "tran.card2account", "trans.list")), "the flow covered " + seen);
+                "card.get", "card.pan", "card.cvv2", "card.pin", "card.reissue", "tran.account2account",
+                "trans.list")), "the flow covered " + seen);
     }
 
     private io.restassured.specification.RequestSpecification account() {
@@ -157,8 +186,10 @@ class TxRequestConformanceTest {
         return r.jsonPath().getLong("body.acc_id");
     }
 
+    // with the token the other calls use: a new token would supersede it
     private Response move(String direction, String card, String amount) {
-        return MoneyTestSupport.move(KAPPA, EdgeClient.token(KAPPA), direction, card, amount, null);
+        return as(KAPPA).formParam("amount", amount).formParam("acc_comment", "acc").formParam("card_comment", "card")
+                .post("/v1.0/cards/" + card + "/" + direction);
     }
 
     private static Map<String, List<String>> query(String url) {
