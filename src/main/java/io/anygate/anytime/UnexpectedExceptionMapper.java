@@ -6,7 +6,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 
-/** An unreadable request body: 4010020. Anything else unexpected: 5000010 with a generic message; the detail goes to the log only, never to the caller. */
+/**
+ * An unreadable request body: 4010020. Anything else unexpected: 5000010 with a generic message; the detail goes to
+ * the log only, never to the caller. A TX value outside the translation tables ({@link io.anygate.domain.UnknownCoreValue})
+ * is 5000010 too, logged once per value where it was met.
+ */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -20,6 +24,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             LOG.debugf("Unreadable request body: %s", e.getMessage());
             return Response.status(AnytimeError.OAUTH2_INVALID_REQUEST.httpStatus())
                     .entity(ErrorBody.of(AnytimeError.OAUTH2_INVALID_REQUEST, "Malformed request"))
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+        if (e instanceof io.anygate.domain.UnknownCoreValue) {
+            // reported once per value where it was raised (WARN): nothing more to log per request
+            return Response.status(AnytimeError.UNKNOWN.httpStatus())
+                    .entity(ErrorBody.of(AnytimeError.UNKNOWN, MESSAGE))
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }

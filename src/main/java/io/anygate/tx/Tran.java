@@ -9,6 +9,12 @@ import java.time.LocalDateTime;
 public record Tran(long id, LocalDateTime regTime, LocalDate operDay, String lifePhase, String kind,
         Boolean isReversal, Party src, Party dst, Terminal terminal, Values values, String result) {
 
+    /** The {@code result} of an approved transaction. */
+    public static final String APPROVED = "Approved";
+    /** The {@code result} of a declined one; the spec names no other (docs/tx-contract.md). */
+    public static final String DECLINED = "Declined";
+
+
     /** Source or destination: a card (masked) and/or a contract. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Party(PartyCard card, ContractRef contract) {

@@ -2,7 +2,6 @@ package io.anygate.tx;
 
 import io.anygate.domain.AccountId;
 import io.anygate.domain.CardRestrictions;
-import io.anygate.domain.CardStatus;
 import io.anygate.domain.CardType;
 import io.anygate.domain.Person;
 import io.anygate.domain.account.AccountCardReader;
@@ -18,7 +17,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Reads a card of an account from TX: {@code GET card}, the card contract (its balance) and the holder subject.
- * An unknown TX status reads as blocked (the card cannot be used until someone looks at it).
+ * A TX status or restriction profile outside the translation tables is refused ({@code UnknownCoreValue}).
  */
 @ApplicationScoped
 public class TxAccountCardReader implements AccountCardReader {
@@ -81,10 +80,9 @@ public class TxAccountCardReader implements AccountCardReader {
         if (owned.virtual() && type == CardType.PLASTIC) {
             type = CardType.VIRTUAL_MULTI_USE;
         }
-        CardRestrictions restrictions = c.restrictionsProfile() == null ? CardRestrictions.ALL
-                : CardRestrictions.fromRid(c.restrictionsProfile().rid()).orElse(CardRestrictions.ALL);
+        CardRestrictions restrictions = TxCardViews.restrictions(c);
         return new io.anygate.domain.Card(io.anygate.domain.CardRef.ofTxCard(owned.cardId()),
-                AccountId.ofTxContract(owned.accountId()), type, CardStatus.fromTx(c.status()).orElse(CardStatus.BLO),
+                AccountId.ofTxContract(owned.accountId()), type, TxCardViews.status(c),
                 dates == null ? null : dates.creation(), dates == null ? null : dates.activation(),
                 dates == null ? null : dates.expiration(), restrictions,
                 c.names() == null ? null : c.names().emboss(), holder, owned.cardContractId());

@@ -120,6 +120,11 @@ public class TxAccountCore implements AccountCore {
     public AccountContract contract(long contractId) {
         Contract c = call(() -> contracts.contract(ContractRef.ofId(contractId)));
         ContractDetails d = c.details();
+        String status = d == null ? null : d.status();
+        if (status != null && !Contract.CREATED.equalsIgnoreCase(status) && !Contract.ACTIVE.equalsIgnoreCase(status)
+                && !Contract.CLOSED.equalsIgnoreCase(status)) {
+            throw io.anygate.domain.UnknownCoreValue.of("contract status", status);
+        }
         return new AccountContract(c.ref().id(), c.ref().rid(),
                 d == null || d.mainCcy() == null ? null : Currency.getInstance(d.mainCcy()),
                 d == null ? null : d.status(), c.availableOrZero());

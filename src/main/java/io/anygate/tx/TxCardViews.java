@@ -6,6 +6,7 @@ import io.anygate.domain.CardStatus;
 import io.anygate.domain.CardType;
 import io.anygate.domain.CoreTransaction;
 import io.anygate.domain.Person;
+import io.anygate.domain.UnknownCoreValue;
 import io.anygate.domain.card.CardMappingConfig;
 import io.anygate.domain.card.NewCard;
 import io.anygate.domain.card.OwnedCard;
@@ -38,10 +39,8 @@ final class TxCardViews {
 
     /** The domain card of a TX card the partner owns. */
     static io.anygate.domain.Card card(Card c, OwnedCard owned, Person holder) {
-        // A status TX may add that we do not know reads as blocked: usable for nothing, final for nothing.
-        CardStatus status = CardStatus.fromTx(c.status()).orElse(CardStatus.BLO);
-        CardRestrictions restrictions = CardRestrictions.fromRid(
-                c.restrictionsProfile() == null ? null : c.restrictionsProfile().rid()).orElse(CardRestrictions.ALL);
+        CardStatus status = status(c);
+        CardRestrictions restrictions = restrictions(c);
         Card.Dates dates = c.dates();
         return new io.anygate.domain.Card(io.anygate.domain.CardRef.ofTxCard(owned.cardId()),
                 AccountId.ofTxContract(owned.accountId()),
@@ -49,6 +48,18 @@ final class TxCardViews {
                 status, dates == null ? null : dates.creation(), dates == null ? null : dates.activation(),
                 dates == null ? null : dates.expiration(), restrictions,
                 c.names() == null ? null : c.names().emboss(), holder, owned.cardContractId());
+    }
+
+    /** The card's status; one outside the table is refused, never read as another (docs/tx-contract.md). */
+    static CardStatus status(Card c) {
+        return CardStatus.fromTx(c.status()).orElseThrow(() -> UnknownCoreValue.of("card status", c.status()));
+    }
+
+    /** The card's restriction profile: none set reads as no restriction; one outside the table is refused. */
+    static CardRestrictions restrictions(Card c) {
+        String rid = c.restrictionsProfile() == null ? null : c.restrictionsProfile().rid();
+        return rid == null ? CardRestrictions.ALL
+                : CardRestrictions.fromRid(rid).orElseThrow(() -> UnknownCoreValue.of("card restriction profile", rid));
     }
 
     /** The domain view of a TX transaction. */
@@ -59,8 +70,20 @@ final class TxCardViews {
         return new CoreTransaction(t.id(), t.regTime(), t.kind(), Boolean.TRUE.equals(t.isReversal()), t.lifePhase(),
                 customer == null ? null : customer.amt(), customer == null ? null : customer.ccy(),
                 clearing == null ? null : clearing.amt(), clearing == null ? null : clearing.ccy(),
-                t.terminal() == null ? null : t.terminal().merchantCategory(), merchant, t.result(),
+                t.terminal() == null ? null : t.terminal().merchantCategory(), merchant, result(t),
                 contractId(t.src()), contractId(t.dst()));
+    }
+
+    /**
+     * The transaction's {@code result}, one of the table's {@code Approved} and {@code Declined} (the spec lists no
+     * other; docs/tx-contract.md). Anything else is refused: read as declined it would hide money that moved.
+     */
+    static String result(Tran t) {
+        String r = t.result();
+        if (Tran.APPROVED.equalsIgnoreCase(r) || Tran.DECLINED.equalsIgnoreCase(r)) {
+            return r;
+        }
+        throw UnknownCoreValue.of("transaction result", r);
     }
 
     private static Long contractId(Tran.Party p) {

@@ -1,5 +1,6 @@
 package io.anygate.tx;
 
+import io.anygate.domain.UnknownCoreValue;
 import io.anygate.domain.money.CardStanding;
 import io.anygate.domain.money.CoreLedger;
 import io.anygate.domain.money.LoadBalances;
@@ -93,10 +94,15 @@ public class TxMoneyLedger implements CoreLedger {
     public Optional<TransferOutcome> lookup(io.anygate.domain.operation.MatchKey key, Instant sentAfter) {
         try {
             Tran tran = transfers.tranByMatchKey(MatchKey.of(key.value()));
-            if ("Approved".equalsIgnoreCase(tran.result())) {
+            if (Tran.APPROVED.equalsIgnoreCase(tran.result())) {
                 return Optional.of(new TransferOutcome.Approved(tran.id()));
             }
-            return Optional.of(new TransferOutcome.Declined(tran.id(), tran.result(), "registered as " + tran.result()));
+            if (Tran.DECLINED.equalsIgnoreCase(tran.result())) {
+                return Optional.of(new TransferOutcome.Declined(tran.id(), tran.result(), "registered as Declined"));
+            }
+            // a result outside the table: neither applied nor declined is known, so the operation stays unresolved
+            UnknownCoreValue.of("transaction result", tran.result());
+            return Optional.of(new TransferOutcome.Unknown("TX transaction result outside the translation table"));
         } catch (TxNotFoundException e) {
             return Optional.empty();
         } catch (TxException e) {

@@ -39,9 +39,12 @@ final class TxReplays {
      */
     static TranApproveRs tranApproval(TxTransClient trans, MatchKey key) {
         Tran tran = tran(trans, key);
-        if (!"Approved".equalsIgnoreCase(tran.result())) {
+        if (Tran.DECLINED.equalsIgnoreCase(tran.result())) {
             throw new TxDeclinedException(tran.result(), "registered under match key " + key + " as " + tran.result(),
                     tran.id());
+        }
+        if (!Tran.APPROVED.equalsIgnoreCase(tran.result())) {
+            throw io.anygate.domain.UnknownCoreValue.of("transaction result", tran.result());
         }
         return new TranApproveRs(tran.id(), null);
     }

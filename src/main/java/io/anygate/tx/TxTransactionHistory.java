@@ -42,7 +42,7 @@ public class TxTransactionHistory implements TransactionHistory {
                 clearing == null ? null : clearing.ccy(),
                 t.terminal() == null ? null : t.terminal().merchantCategory(),
                 t.terminal() == null ? null : t.terminal().name(),
-                t.result(), contractId(t.src()), contractId(t.dst()));
+                TxCardViews.result(t), contractId(t.src()), contractId(t.dst()));
     }
 
     private static Long contractId(Tran.Party party) {

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Mounts the simulator on the Vert.x router at {@code gateway.txsim.base-path} when {@code gateway.txsim.enabled}:
- * body, Basic auth, fault injection, then the operation on a worker thread (handlers take locks). Expected
+ * body, Basic auth, fault injection, then the operation on a worker thread (handlers take locks), its request first
+ * checked against the operation's schema ({@link TxSchemas}). Expected
  * failures are 4xx answers; anything else is logged and answered 500 (and counted in {@code sim/stats}).
  */
 @ApplicationScoped
@@ -102,8 +103,24 @@ public class TxSimRoutes {
     private void route(Router router, HttpMethod method, String path, String op, Handler handler) {
         router.route(method, path).order(ORDER + 2)
                 .handler(ctx -> faults.before(ctx, op))
-                .blockingHandler(ctx -> execute(ctx, handler), false)
+                .blockingHandler(ctx -> execute(ctx, validated(op, handler)), false)
                 .failureHandler(this::failure);
+    }
+
+    /**
+     * The operation's request checked against its description in {@code tx-schemas} before the handler reads it
+     * (types, formats, enumerations, required fields: 400 naming the field), so that no handler is more lenient
+     * than the spec's field tables. Operations without a description go straight to their handler.
+     */
+    private static Handler validated(String op, Handler handler) {
+        return (ctx, q) -> {
+            String text = bodyText(ctx, false);
+            java.util.Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+            ctx.queryParams().names().forEach(name -> query.put(name, ctx.queryParams().getAll(name)));
+            TxSchemas.get().check(op, query,
+                    text == null || text.isBlank() ? null : SimJson.parse(text, "request body"));
+            return handler.handle(ctx, q);
+        };
     }
 
     private void sim(Router router, HttpMethod method, String path, Handler handler) {

@@ -34,8 +34,8 @@ class TxSimTransfersTest {
         String cvv2 = tx().queryParam("ref[id]", card).get("/card/cvv2").then().extract().jsonPath().getString("cvv2");
         tx().body(Map.of("card", Map.of("pan", pan, "expDate", exp, "cvv2", cvv2), "terminal", Map.of("mid", "SHOP-1"),
                 "value", value("5.05", "EUR"))).post("/tran/purchase").then().statusCode(200);
-        tx().body(Map.of("src", Map.of("id", card), "dst", Map.of("id", account), "value", value("10.00", "EUR")))
-                .post("/tran/card2account").then().statusCode(200);
+        tx().body(Map.of("src", Map.of("pan", pan, "expDate", exp, "cvv2", cvv2), "dst", Map.of("id", account),
+                "value", value("10.00", "EUR"))).post("/tran/card2account").then().statusCode(200);
         tx().body(Map.of("src", Map.of("id", account), "value", value("0.01", "EUR"))).post("/tran/account2fi").then().statusCode(200);
         assertEquals(new BigDecimal("69.89"), TxApi.balance(account));
         assertEquals(new BigDecimal("25.05"), TxApi.balance(cardContract));
@@ -119,7 +119,8 @@ class TxSimTransfersTest {
 
         long cc2 = TxApi.contract(holder, "CT-CARD", "EUR", null);
         long card = TxApi.card(holder, cc2, "Inactive");
-        Map<String, Object> toCard = Map.of("src", Map.of("id", a), "dst", Map.of("id", card), "value", value("1.00", "EUR"));
+        Map<String, Object> toCard = Map.of("src", Map.of("id", a), "dst", Map.of("pan", TxApi.pan(card)),
+                "value", value("1.00", "EUR"));
         tx().body(toCard).post("/tran/account2card").then().statusCode(422).body("code", equalTo("CARD_NOT_ACTIVE"));
         tx().body(TxApi.cardWith(card, Map.of("status", "Blocked"))).put("/card").then().statusCode(200);
         tx().body(toCard).post("/tran/account2card").then().statusCode(422).body("code", equalTo("CARD_BLOCKED"));

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -76,6 +77,18 @@ public class CardMoney {
 
     @Inject
     Clock clock;
+
+    private volatile Map<String, DeclineMeaning> declines;
+
+    /** The decline table, built once from the configuration. */
+    private Map<String, DeclineMeaning> declines() {
+        Map<String, DeclineMeaning> d = declines;
+        if (d == null) {
+            d = DeclineMeaning.table(config.declines());
+            declines = d;
+        }
+        return d;
+    }
 
     /** The result of an approved load or unload. */
     public record Moved(Operation operation, OwnedCard card, long tranId) {
@@ -186,11 +199,11 @@ public class CardMoney {
     }
 
     /** What a journaled, ended operation answers. */
-    private static Moved answer(Operation ended, OwnedCard card) {
+    private Moved answer(Operation ended, OwnedCard card) {
         if (ended.state() == OperationState.APPROVED) {
             return new Moved(ended, card, ended.txTranId());
         }
-        throw OutcomeMapping.refusal(ended);
+        throw OutcomeMapping.refusal(ended, declines());
     }
 
     /**
@@ -286,7 +299,7 @@ public class CardMoney {
             if (!journal.finish(op.id(), OperationState.DECLINED, d.tranId(), d.code(), now)) {
                 return answer(journal.find(op.id()).orElseThrow(), card); // ended by another: its outcome holds
             }
-            throw OutcomeMapping.refusal(op.kind(), d.code(), op.id().value());
+            throw OutcomeMapping.refusal(op.kind(), d.code(), d.description(), op.id().value(), declines());
         }
         // Unknown, or NotSent now while an earlier attempt may have reached TX: the reconciler asks TX and
         // re-drives under the same matchKey. Nobody guesses.

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Card loads and unloads, and the reconciliation of their unknown outcomes. */
@@ -19,6 +20,13 @@ public interface MoneyConfig {
 
     /** Default load limits; a partner's own limits (partners file) override them. */
     Limits limits();
+
+    /**
+     * The decline table's entries over {@link DeclineMeaning#DEFAULTS}, by TX decline code, e.g.
+     * {@code gateway.money.declines."NEW_TX_CODE"=FUNDS_SHORT}. A code in neither is answered as
+     * {@link DeclineMeaning#OTHER} with TX's code and text.
+     */
+    Map<String, DeclineMeaning> declines();
 
     interface ReconcilerConfig {
         /** How often each replica looks for unresolved operations. */

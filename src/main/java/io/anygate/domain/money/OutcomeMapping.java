@@ -3,26 +3,32 @@ package io.anygate.domain.money;
 import io.anygate.domain.money.LoadRefused.Reason;
 import io.anygate.domain.operation.Operation;
 import io.anygate.domain.operation.OperationKind;
+import java.util.Map;
 
 /**
- * TX decline codes (docs/tx-contract.md) to the business reasons of a refused load or unload. Which side ran
- * short depends on the direction: a load takes from the account, an unload from the card.
+ * TX decline codes to the business reasons of a refused load or unload, through the one decline table
+ * ({@link DeclineMeaning#table}: the defaults with {@code gateway.money.declines} over them). Which side ran short
+ * depends on the direction: a load takes from the account, an unload from the card. A code outside the table is
+ * {@link Reason#DECLINED_OTHER}, its message keeping TX's code and text.
  */
 final class OutcomeMapping {
 
     private OutcomeMapping() {
     }
 
-    static LoadRefused refusal(OperationKind kind, String txCode, String operationId) {
+    static LoadRefused refusal(OperationKind kind, String txCode, String txText, String operationId,
+            Map<String, DeclineMeaning> table) {
         boolean credit = kind == OperationKind.CARD_CREDIT;
-        Reason reason = switch (txCode == null ? "" : txCode) {
-            case "INSUFFICIENT_FUNDS" -> credit ? Reason.ACCOUNT_BALANCE_TOO_LOW : Reason.CARD_BALANCE_TOO_LOW;
-            case "BALANCE_LIMIT_EXCEEDED" -> credit ? Reason.CARD_BALANCE_TOO_HIGH : Reason.DECLINED_OTHER;
-            case "AMOUNT_LIMIT_EXCEEDED" -> Reason.AMOUNT_TOO_HIGH;
-            case "CARD_NOT_ACTIVE", "CARD_BLOCKED", "CONTRACT_NOT_ACTIVE" -> Reason.CARD_NOT_ACTIVATED;
-            case "CARD_CLOSED", "CONTRACT_CLOSED" -> Reason.CARD_CANCELLED;
-            case "REJECTED" -> Reason.REJECTED;
-            default -> Reason.DECLINED_OTHER;
+        DeclineMeaning meaning = txCode == null ? DeclineMeaning.OTHER
+                : table.getOrDefault(txCode, DeclineMeaning.OTHER);
+        Reason reason = switch (meaning) {
+            case FUNDS_SHORT -> credit ? Reason.ACCOUNT_BALANCE_TOO_LOW : Reason.CARD_BALANCE_TOO_LOW;
+            case BALANCE_FULL -> credit ? Reason.CARD_BALANCE_TOO_HIGH : Reason.DECLINED_OTHER;
+            case AMOUNT_TOO_HIGH -> Reason.AMOUNT_TOO_HIGH;
+            case CARD_NOT_ACTIVATED -> Reason.CARD_NOT_ACTIVATED;
+            case CARD_CANCELLED -> Reason.CARD_CANCELLED;
+            case REJECTED -> Reason.REJECTED;
+            case OTHER -> Reason.DECLINED_OTHER;
         };
         String message = switch (reason) {
             case ACCOUNT_BALANCE_TOO_LOW -> "the account balance is too low for this amount";
@@ -31,13 +37,14 @@ final class OutcomeMapping {
             case AMOUNT_TOO_HIGH -> "the amount is above the maximum allowed";
             case CARD_NOT_ACTIVATED -> "the card is not active";
             case CARD_CANCELLED -> "the card is cancelled";
-            default -> "declined by the card processor (" + txCode + ")";
+            default -> "declined by the card processor (" + txCode
+                    + (txText == null || txText.isBlank() ? "" : ": " + txText) + ")";
         };
         return new LoadRefused(reason, message, operationId);
     }
 
     /** The refusal a journaled DECLINED or FAILED operation answers when it is asked again. */
-    static LoadRefused refusal(Operation op) {
+    static LoadRefused refusal(Operation op, Map<String, DeclineMeaning> table) {
         String code = op.declineCode();
         for (Reason r : Reason.values()) {
             if (r.name().equals(code)) {
@@ -48,6 +55,6 @@ final class OutcomeMapping {
         if (op.state() == io.anygate.domain.operation.OperationState.FAILED) {
             return new LoadRefused(Reason.DECLINED_OTHER, "the operation failed and was not applied", op.id().value());
         }
-        return refusal(op.kind(), code, op.id().value());
+        return refusal(op.kind(), code, null, op.id().value(), table);
     }
 }

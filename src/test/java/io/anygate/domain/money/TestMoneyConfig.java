@@ -18,6 +18,11 @@ final class TestMoneyConfig {
             }
 
             @Override
+            public java.util.Map<String, DeclineMeaning> declines() {
+                return java.util.Map.of();
+            }
+
+            @Override
             public ReconcilerConfig reconciler() {
                 return new ReconcilerConfig() {
                     @Override
