@@ -79,7 +79,7 @@ class TxSimTransfersTest {
         tx().body(Map.of("dst", Map.of("id", a), "value", value("1.00", "USD"))).post("/tran/fi2account").then()
                 .statusCode(422).body("code", equalTo("CURRENCY_MISMATCH"));
         long closed = TxApi.account("EUR", null);
-        tx().queryParam("ref[id]", closed).post("/contract/close").then().statusCode(200);
+        TxApi.close(closed);
         tx().body(Map.of("dst", Map.of("id", closed), "value", value("1.00", "EUR"))).post("/tran/fi2account").then()
                 .statusCode(422).body("code", equalTo("CONTRACT_CLOSED"));
         assertEquals(new BigDecimal("15.25"), TxApi.balance(a));
