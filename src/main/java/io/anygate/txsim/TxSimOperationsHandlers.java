@@ -29,11 +29,11 @@ final class TxSimOperationsHandlers {
     private final Queries queries;
     private final Deque<ObjectNode> notifications = new ConcurrentLinkedDeque<>();
 
-    TxSimOperationsHandlers(SimState state) {
+    TxSimOperationsHandlers(SimState state, TxSimConfig.RepeatedKey repeatedKey) {
         this.state = state;
         this.resolver = new Resolver(state);
         this.views = new Views(state);
-        this.keys = new MatchKeys(state);
+        this.keys = new MatchKeys(state, repeatedKey);
         this.transfers = new Transfers(state, resolver);
         this.reversals = new Reversals(state);
         this.subjects = new SubjectWrites(state, resolver);

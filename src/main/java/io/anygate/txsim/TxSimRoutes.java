@@ -57,7 +57,7 @@ public class TxSimRoutes {
             stateFile = new StateFile(Path.of(file), config.snapshotDebounceMs());
             state = stateFile.load();
         }
-        ops = new TxSimOperationsHandlers(state);
+        ops = new TxSimOperationsHandlers(state, config.repeatedKey());
         faults = new Faults(vertx, config.faultHoldMs());
         String prefix = config.prefix();
         List<String> scopes = prefix.isEmpty() ? List.of("/", "/tx/*", "/sim/*") : List.of(prefix, prefix + "/*");

@@ -38,15 +38,16 @@ final class OutcomeMapping {
 
     /** The refusal a journaled DECLINED or FAILED operation answers when it is asked again. */
     static LoadRefused refusal(Operation op) {
+        if (op.state() == io.anygate.domain.operation.OperationState.FAILED) {
+            return new LoadRefused(Reason.NOT_APPLIED, CardMoney.NOTHING_DONE + " (the operation failed)",
+                    op.id().value());
+        }
         String code = op.declineCode();
         for (Reason r : Reason.values()) {
             if (r.name().equals(code)) {
                 return new LoadRefused(r, "refused earlier: " + r.name().toLowerCase().replace('_', ' '),
                         op.id().value());
             }
-        }
-        if (op.state() == io.anygate.domain.operation.OperationState.FAILED) {
-            return new LoadRefused(Reason.DECLINED_OTHER, "the operation failed and was not applied", op.id().value());
         }
         return refusal(op.kind(), code, op.id().value());
     }
