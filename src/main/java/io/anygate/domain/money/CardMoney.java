@@ -184,7 +184,7 @@ public class CardMoney {
         return ledger.balances(moved.card().accountId(), moved.card().cardContractId());
     }
 
-    /** A retry of a journaled operation: same parameters required; re-driven under the same matchKey. */
+    /** A retry of a journaled operation: same parameters required; an unresolved one is looked up, never re-sent. */
     private Moved resume(Operation existing, OwnedCard card, MoneyRequest rq) {
         if (existing.requestFingerprint() != null && !existing.requestFingerprint().equals(rq.fingerprint())) {
             throw new LoadRefused(Reason.IDEMPOTENCY_KEY_REUSED,
@@ -192,7 +192,7 @@ public class CardMoney {
         }
         return switch (existing.state()) {
             case APPROVED, DECLINED, FAILED -> answer(existing, card);
-            case PENDING, UNKNOWN -> redrive(existing, card);
+            case PENDING, UNKNOWN -> lookUp(existing, card);
         };
     }
 
@@ -208,7 +208,7 @@ public class CardMoney {
      * A partner's retry of an unresolved operation: never sent again, only looked up by matchKey. It takes the
      * operation's lease first, as the reconciler does, so that only one of them settles it at a time.
      */
-    private Moved redrive(Operation op, OwnedCard card) {
+    private Moved lookUp(Operation op, OwnedCard card) {
         String owner = "retry-" + UUID.randomUUID();
         Instant now = clock.instant();
         if (!journal.lease(op.id(), owner, now.plus(config.reconciler().lease()), now)) {
