@@ -1,5 +1,9 @@
 package io.anygate.anytime;
 
+import io.anygate.domain.operation.Operation;
+import io.anygate.domain.operation.OperationId;
+import io.anygate.domain.operation.OperationJournal;
+import io.anygate.domain.operation.OperationKind;
 import io.anygate.ops.RequestTrace;
 import io.anygate.security.CurrentPartner;
 import io.anygate.security.GatewaySigner;
@@ -13,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -42,6 +47,8 @@ public class IdempotencyFilter {
     RequestTrace trace;
     @Inject
     Clock clock;
+    @Inject
+    OperationJournal journal;
 
     // after EdgeRequestFilter (Priorities.USER): only authenticated partners get here
     @ServerRequestFilter(priority = Priorities.USER + 100)
@@ -59,7 +66,8 @@ public class IdempotencyFilter {
                     "Idempotency-Key must be 1 to 128 printable ASCII characters");
         }
         String partnerId = partner.partnerId();
-        IdempotencyClaim claim = store.claim(partnerId, key, fingerprint(request, method, route), clock.millis());
+        IdempotencyClaim claim = store.claim(partnerId, key, fingerprint(request, method, route), clock.millis(),
+                () -> settled(partnerId, key));
         if (claim instanceof IdempotencyClaim.Claimed claimed) {
             idempotencyKey.claimed(partnerId, key, claimed.token());
             return null;
@@ -76,6 +84,20 @@ public class IdempotencyFilter {
         }
         throw new AnytimeException(AnytimeError.IDEMPOTENCY_KEY_IN_PROGRESS,
                 "A request with this Idempotency-Key is still being processed; retry later");
+    }
+
+    /**
+     * Whether the journal holds an ended operation under this partner's key (of whichever kind: a key is used with
+     * one route, the fingerprint sees to that). Asked only when the key's claim is still in flight.
+     */
+    private boolean settled(String partnerId, String key) {
+        for (OperationKind kind : OperationKind.values()) {
+            Optional<Operation> op = journal.find(OperationId.fromIdempotencyKey(partnerId, kind, key));
+            if (op.isPresent()) {
+                return op.get().state().terminal();
+            }
+        }
+        return false;
     }
 
     // the status is read by the envelope writer, once every response filter has set it

@@ -6,8 +6,6 @@ import io.anygate.tx.TxPing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,7 +14,11 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness: TX answers its ping ({@code GET {base}/}, about a second at most) and no TX circuit breaker is
- * open. Skipped in the standalone simulator ({@code gateway.txsim.standalone=true}), which is TX itself.
+ * open. Skipped in the standalone simulator ({@code gateway.txsim.standalone=true}), which is TX itself. It only
+ * reads the breakers, never changes them: an open breaker half-opens by itself once its delay has passed (a timer
+ * of SmallRye Fault Tolerance), and the gateway is ready again for the calls that close it. Closing a breaker from
+ * here would bypass its state transitions, so that {@code ft_circuitbreaker_state_current} kept reporting it open
+ * while calls went through.
  */
 @Readiness
 @ApplicationScoped
@@ -31,36 +33,20 @@ public class TxReadiness implements HealthCheck {
     @ConfigProperty(name = "gateway.txsim.standalone", defaultValue = "false")
     boolean standalone;
 
-    private final Map<String, Long> openSince = new ConcurrentHashMap<>();
-
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("tx");
         if (standalone) {
             return builder.up().withData("check", "skipped: this process is the simulator").build();
         }
-        List<String> open = breakers.open();
-        long now = System.currentTimeMillis();
-        openSince.keySet().retainAll(open);
-        open.forEach(n -> openSince.putIfAbsent(n, now));
         try {
             ping.ping();
         } catch (TxException e) {
             return builder.down().withData("ping", e.outcome()).build();
         }
-        // TX answers again. A breaker open for longer than its delay would half-open on the next call, but an
-        // unready gateway gets no calls: close it here rather than stay unready forever.
-        long delay = TxBreakers.openDelay().toMillis();
-        List<String> stillOpen = open.stream().filter(n -> {
-            if (now - openSince.get(n) >= delay) {
-                breakers.reset(n);
-                openSince.remove(n);
-                return false;
-            }
-            return true;
-        }).toList();
-        if (!stillOpen.isEmpty()) {
-            return builder.down().withData("open-breakers", String.join(",", stillOpen)).build();
+        List<String> open = breakers.open();
+        if (!open.isEmpty()) {
+            return builder.down().withData("open-breakers", String.join(",", open)).build();
         }
         return builder.up().build();
     }

@@ -40,6 +40,16 @@ public class IdempotencyStore {
 
     /** Claims {@code key} for {@code partnerId}, or says why the request must not run. */
     public IdempotencyClaim claim(String partnerId, String key, String fingerprint, long now) {
+        return claim(partnerId, key, fingerprint, now, () -> false);
+    }
+
+    /**
+     * Claims {@code key} for {@code partnerId}, or says why the request must not run. A claim still in flight is
+     * taken over before its lease ends when {@code settled} says the operation it runs has ended already (its owner
+     * died after the outcome was journaled): the retry then answers that outcome at once instead of 409.
+     */
+    public IdempotencyClaim claim(String partnerId, String key, String fingerprint, long now,
+            java.util.function.BooleanSupplier settled) {
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(true);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -61,8 +71,10 @@ public class IdempotencyStore {
                 if (COMPLETED.equals(row.state)) {
                     return new IdempotencyClaim.Replay(row.answer);
                 }
-                if (row.claimedAt + leaseMillis <= now && takeOver(c, partnerId, key, row.token, token, now)) {
-                    // the owner died mid-request (or overran its lease): re-drive under the same key
+                if ((row.claimedAt + leaseMillis <= now || settled.getAsBoolean())
+                        && takeOver(c, partnerId, key, row.token, token, now)) {
+                    // the owner died mid-request (or overran its lease), or its operation has ended: run again
+                    // under the same key, which answers the journaled outcome or re-drives it
                     return new IdempotencyClaim.Claimed(token);
                 }
                 return new IdempotencyClaim.InFlight();

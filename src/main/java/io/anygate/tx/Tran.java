@@ -1,6 +1,7 @@
 package io.anygate.tx;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.anygate.domain.money.DeclineMeaning;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -11,8 +12,23 @@ public record Tran(long id, LocalDateTime regTime, LocalDate operDay, String lif
 
     /** The {@code result} of an approved transaction. */
     public static final String APPROVED = "Approved";
-    /** The {@code result} of a declined one; the spec names no other (docs/tx-contract.md). */
+    /** The {@code result} of a declined one (TX may also give the decline code there: {@link #declined()}). */
     public static final String DECLINED = "Declined";
+
+    /** Approved: {@code result} {@value #APPROVED}. */
+    public boolean approved() {
+        return APPROVED.equalsIgnoreCase(result);
+    }
+
+    /**
+     * Declined: {@code result} {@value #DECLINED}, or one of the decline codes of the decline table
+     * ({@link DeclineMeaning#DEFAULTS}): the spec types {@code result} as "transaction processing result" without
+     * values, and a declined transaction may carry its decline code there (docs/tx-contract.md, Answers). Any other
+     * value is neither, and is refused by the readers rather than guessed.
+     */
+    public boolean declined() {
+        return result != null && (DECLINED.equalsIgnoreCase(result) || DeclineMeaning.DEFAULTS.containsKey(result));
+    }
 
 
     /** Source or destination: a card (masked) and/or a contract. */

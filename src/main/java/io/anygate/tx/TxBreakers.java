@@ -5,7 +5,6 @@ import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,18 +48,5 @@ public class TxBreakers {
             }
         });
         return out;
-    }
-
-    /**
-     * Closes a breaker that is open. Only for the readiness probe: an open breaker half-opens lazily, on the
-     * next call, and a gateway taken out of rotation for being unready would get no call to make it.
-     */
-    public void reset(String name) {
-        maintenance.reset(name);
-    }
-
-    /** Default delay of an open breaker before it lets a trial call through. */
-    public static Duration openDelay() {
-        return Duration.ofMillis(TxPolicy.BREAKER_DELAY_MS);
     }
 }

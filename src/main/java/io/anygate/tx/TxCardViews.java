@@ -74,16 +74,12 @@ final class TxCardViews {
                 contractId(t.src()), contractId(t.dst()));
     }
 
-    /**
-     * The transaction's {@code result}, one of the table's {@code Approved} and {@code Declined} (the spec lists no
-     * other; docs/tx-contract.md). Anything else is refused: read as declined it would hide money that moved.
-     */
+    /** The transaction's {@code result} as {@link Tran#approved()} and {@link Tran#declined()} read it; anything else is refused. */
     static String result(Tran t) {
-        String r = t.result();
-        if (Tran.APPROVED.equalsIgnoreCase(r) || Tran.DECLINED.equalsIgnoreCase(r)) {
-            return r;
+        if (t.approved() || t.declined()) {
+            return t.result();
         }
-        throw UnknownCoreValue.of("transaction result", r);
+        throw UnknownCoreValue.of("transaction result", t.result());
     }
 
     private static Long contractId(Tran.Party p) {

@@ -31,6 +31,17 @@ public class TxCards {
     @RestClient
     TxTransClient trans;
 
+    @Inject
+    TxConfig txConfig;
+
+    @Inject
+    java.time.Clock clock;
+
+    /** The {@code rqSentTime} that finds an earlier attempt of the keyed write in progress. */
+    private String sentDuringThisCall() {
+        return TxReplays.sentDuringThisCall(clock, txConfig.zone());
+    }
+
     /** The card under {@code ref} (PAN masked); {@link TxNotFoundException} when none. */
     @AsynchronousNonBlocking
     @TxOperation("card.get")
@@ -83,7 +94,7 @@ public class TxCards {
         TxRequests.ObjectRq<ObjectNode> rq = new TxRequests.ObjectRq<>(updated, TranRqExtraAttrs.of(key));
         long id = current.path("ref").path("id").asLong();
         return TxReplays.write(key, () -> cards.putObject(rq),
-                () -> new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, id));
+                () -> new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, id));
     }
 
     // A field TX answered as null is not written back: absent says the same, and a null is no date or string.
@@ -124,7 +135,7 @@ public class TxCards {
         TxRequests.ObjectRq<Card> rq = new TxRequests.ObjectRq<>(card, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> cards.put(rq), () -> {
             Card original = TxWire.call(() -> cards.get(null, rid));
-            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, original.ref().id());
+            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, original.ref().id());
         });
     }
 
@@ -239,7 +250,7 @@ public class TxCards {
                 new TxRequests.CopyFromOldCard(keepPan, keepPin, keepLimits, false), newCard, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> cards.reissue(old.id(), old.rid(), rq), () -> {
             Card created = TxWire.call(() -> cards.get(null, rid));
-            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, created.ref().id());
+            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, created.ref().id());
         });
     }
 
@@ -262,6 +273,6 @@ public class TxCards {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> cards.delete(ref.id(), ref.rid(), rq),
-                () -> TxReplays.tranApproval(trans, key));
+                () -> TxReplays.tranApproval(trans, key, sentDuringThisCall()));
     }
 }

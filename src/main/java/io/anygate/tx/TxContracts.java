@@ -27,6 +27,17 @@ public class TxContracts {
     @RestClient
     TxTransClient trans;
 
+    @Inject
+    TxConfig txConfig;
+
+    @Inject
+    java.time.Clock clock;
+
+    /** The {@code rqSentTime} that finds an earlier attempt of the keyed write in progress. */
+    private String sentDuringThisCall() {
+        return TxReplays.sentDuringThisCall(clock, txConfig.zone());
+    }
+
     /** The contract under {@code ref}, with status and balances; {@link TxNotFoundException} when none. */
     @AsynchronousNonBlocking
     @TxOperation("contract.get")
@@ -76,7 +87,7 @@ public class TxContracts {
         TxRequests.ObjectRq<Contract> rq = new TxRequests.ObjectRq<>(contract, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.put(rq), () -> {
             Contract original = TxWire.call(() -> contracts.get(null, rid));
-            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, original.ref().id());
+            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, original.ref().id());
         });
     }
 
@@ -99,7 +110,7 @@ public class TxContracts {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.activate(ref.id(), ref.rid(), rq),
-                () -> TxReplays.tranApproval(trans, key));
+                () -> TxReplays.tranApproval(trans, key, sentDuringThisCall()));
     }
 
     /**
@@ -124,7 +135,7 @@ public class TxContracts {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.finish(ref.id(), ref.rid(), rq),
-                () -> TxReplays.tranApproval(trans, key));
+                () -> TxReplays.tranApproval(trans, key, sentDuringThisCall()));
     }
 
     /** Closes a finished contract with no money on it ({@code POST /tx/v1/contract/close}). */
@@ -146,7 +157,7 @@ public class TxContracts {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.close(ref.id(), ref.rid(), rq),
-                () -> TxReplays.tranApproval(trans, key));
+                () -> TxReplays.tranApproval(trans, key, sentDuringThisCall()));
     }
 
     /** One page of a client's contracts, optionally of one contract type ({@code typeRid} may be null). */
@@ -249,6 +260,6 @@ public class TxContracts {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.BalanceRq rq = new TxRequests.BalanceRq(balance, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.setBalance(ref.id(), ref.rid(), accountRole, ccy, rq),
-                () -> TxReplays.tranApproval(trans, key));
+                () -> TxReplays.tranApproval(trans, key, sentDuringThisCall()));
     }
 }

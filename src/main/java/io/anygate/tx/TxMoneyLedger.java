@@ -17,8 +17,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * The domain's core ledger on TX: a load or unload is one contract-to-contract transfer
@@ -45,10 +43,11 @@ public class TxMoneyLedger implements CoreLedger {
     @Override
     public TransferOutcome transfer(long fromContractId, long toContractId, BigDecimal amount, String currency,
             io.anygate.domain.operation.MatchKey key, MoneyComments comments) {
+        TxSendTrace trace = new TxSendTrace();
         try {
             TranApproveRs rs = transfers.account2account(ContractRef.ofId(fromContractId),
                     ContractRef.ofId(toContractId), new MonetaryValue(amount, currency), MatchKey.of(key.value()),
-                    userAttrs(comments));
+                    userAttrs(comments), trace);
             if (rs == null || rs.tranId() == null) {
                 // An approval without a transaction id cannot be trusted as one: ask TX by matchKey.
                 return new TransferOutcome.Unknown("approval without tranId");
@@ -57,9 +56,10 @@ public class TxMoneyLedger implements CoreLedger {
         } catch (TxDeclinedException e) {
             return new TransferOutcome.Declined(e.tranId(), e.code(), e.description());
         } catch (TxUnavailableException e) {
-            boolean neverSent = e.getCause() instanceof CircuitBreakerOpenException
-                    || e.getCause() instanceof BulkheadException;
-            return neverSent ? new TransferOutcome.NotSent(e.getMessage()) : new TransferOutcome.Unknown(e.getMessage());
+            // Not sent only if no attempt reached TX: each refused by the breaker, the bulkhead or a refused
+            // connection. One that may have reached TX leaves the outcome to the matchKey lookup.
+            return trace.neverReachedTx() ? new TransferOutcome.NotSent(e.getMessage())
+                    : new TransferOutcome.Unknown(e.getMessage());
         } catch (TxTimeoutException e) {
             return new TransferOutcome.Unknown(e.getMessage());
         } catch (TxInvalidRequestException e) {
@@ -91,14 +91,14 @@ public class TxMoneyLedger implements CoreLedger {
     }
 
     @Override
-    public Optional<TransferOutcome> lookup(io.anygate.domain.operation.MatchKey key, Instant sentAfter) {
+    public Optional<TransferOutcome> lookup(io.anygate.domain.operation.MatchKey key, Instant sentAt) {
         try {
-            Tran tran = transfers.tranByMatchKey(MatchKey.of(key.value()));
-            if (Tran.APPROVED.equalsIgnoreCase(tran.result())) {
+            Tran tran = transfers.tranByMatchKey(MatchKey.of(key.value()), sentAt);
+            if (tran.approved()) {
                 return Optional.of(new TransferOutcome.Approved(tran.id()));
             }
-            if (Tran.DECLINED.equalsIgnoreCase(tran.result())) {
-                return Optional.of(new TransferOutcome.Declined(tran.id(), tran.result(), "registered as Declined"));
+            if (tran.declined()) {
+                return Optional.of(new TransferOutcome.Declined(tran.id(), tran.result(), "registered as " + tran.result()));
             }
             // a result outside the table: neither applied nor declined is known, so the operation stays unresolved
             UnknownCoreValue.of("transaction result", tran.result());
@@ -108,6 +108,11 @@ public class TxMoneyLedger implements CoreLedger {
         } catch (TxException e) {
             return Optional.of(new TransferOutcome.Unknown(e.getMessage()));
         }
+    }
+
+    @Override
+    public Instant registeredBy(Instant sentAt) {
+        return TxReplays.registeredBy(sentAt);
     }
 
     @Override

@@ -25,6 +25,17 @@ public class TxSubjects {
     @RestClient
     TxTransClient trans;
 
+    @Inject
+    TxConfig txConfig;
+
+    @Inject
+    java.time.Clock clock;
+
+    /** The {@code rqSentTime} that finds an earlier attempt of the keyed write in progress. */
+    private String sentDuringThisCall() {
+        return TxReplays.sentDuringThisCall(clock, txConfig.zone());
+    }
+
     /** The subject under {@code ref}; {@link TxNotFoundException} when TX has none. */
     @AsynchronousNonBlocking
     @TxOperation("subject.get")
@@ -74,7 +85,7 @@ public class TxSubjects {
         TxRequests.ObjectRq<Subject> rq = new TxRequests.ObjectRq<>(subject, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> subjects.put(rq), () -> {
             Subject original = TxWire.call(() -> subjects.get(null, rid));
-            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, original.ref().id());
+            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, original.ref().id());
         });
     }
 
@@ -103,7 +114,7 @@ public class TxSubjects {
         TxRequests.ObjectRq<Subject> rq = new TxRequests.ObjectRq<>(subject, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> subjects.putExisting(true, rq), () -> {
             Subject original = TxWire.call(() -> subjects.get(ref.id(), ref.rid()));
-            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key), null, original.ref().id());
+            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, original.ref().id());
         });
     }
 }

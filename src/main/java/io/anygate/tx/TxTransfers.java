@@ -28,7 +28,22 @@ public class TxTransfers {
     @RestClient
     TxTransClient trans;
 
+    @Inject
+    TxConfig config;
+
+    @Inject
+    java.time.Clock clock;
+
     /** Moves {@code value} from account {@code src} to account {@code dst}, with {@code userAttrs} (may be empty). */
+    public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, MatchKey key,
+            List<UserAttr> userAttrs) {
+        return account2account(src, dst, value, key, userAttrs, new TxSendTrace());
+    }
+
+    /**
+     * As {@link #account2account(ContractRef, ContractRef, MonetaryValue, MatchKey, List)}, noting in {@code trace}
+     * whether any attempt reached TX.
+     */
     @TxOperation("tran.account2account")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
     @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
@@ -44,11 +59,13 @@ public class TxTransfers {
     @CircuitBreakerName("tx-tran-account2account")
     @Bulkhead(TxPolicy.BULKHEAD)
     public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, MatchKey key,
-            List<UserAttr> userAttrs) {
+            List<UserAttr> userAttrs, TxSendTrace trace) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Account2AccountRq rq = new TxRequests.Account2AccountRq(src, dst, value,
                 TranRqExtraAttrs.of(key, userAttrs));
-        return TxReplays.write(key, () -> trans.account2account(rq), () -> TxReplays.tranApproval(trans, key));
+        return TxReplays.write(key, () -> trace.attempt(() -> trans.account2account(rq)),
+                () -> TxReplays.tranApproval(trans, key, TxReplays.sentDuringThisCall(clock, config.zone())),
+                trace::repeated);
     }
 
     /** Credits {@code value} to account {@code dst} from the financial institution (an inbound payment). */
@@ -69,7 +86,8 @@ public class TxTransfers {
     public TranApproveRs fi2account(ContractRef dst, MonetaryValue value, MatchKey key, List<UserAttr> userAttrs) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Fi2AccountRq rq = new TxRequests.Fi2AccountRq(dst, value, TranRqExtraAttrs.of(key, userAttrs));
-        return TxReplays.write(key, () -> trans.fi2account(rq), () -> TxReplays.tranApproval(trans, key));
+        return TxReplays.write(key, () -> trans.fi2account(rq), () -> TxReplays.tranApproval(trans, key,
+                TxReplays.sentDuringThisCall(clock, config.zone())));
     }
 
     /** Moves {@code value} from account {@code src} to the card with PAN {@code dstPan}. */
@@ -92,7 +110,8 @@ public class TxTransfers {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Account2CardRq rq = new TxRequests.Account2CardRq(src,
                 new TxRequests.DstCard(dstPan, dstExpDate), value, TranRqExtraAttrs.of(key));
-        return TxReplays.write(key, () -> trans.account2card(rq), () -> TxReplays.tranApproval(trans, key));
+        return TxReplays.write(key, () -> trans.account2card(rq),
+                () -> TxReplays.tranApproval(trans, key, TxReplays.sentDuringThisCall(clock, config.zone())));
     }
 
     /** Moves {@code value} from the card with PAN {@code srcPan} to account {@code dst}. */
@@ -115,7 +134,8 @@ public class TxTransfers {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Card2AccountRq rq = new TxRequests.Card2AccountRq(
                 new TxRequests.SrcCard(srcPan, srcExpDate, null), dst, value, TranRqExtraAttrs.of(key));
-        return TxReplays.write(key, () -> trans.card2account(rq), () -> TxReplays.tranApproval(trans, key));
+        return TxReplays.write(key, () -> trans.card2account(rq),
+                () -> TxReplays.tranApproval(trans, key, TxReplays.sentDuringThisCall(clock, config.zone())));
     }
 
     /** The transaction with internal id {@code id}. */
@@ -138,8 +158,9 @@ public class TxTransfers {
     }
 
     /**
-     * The transaction registered under {@code key} (transfers and object writes alike), or
-     * {@link TxNotFoundException}: how to settle a write whose outcome is unknown.
+     * The transaction registered under {@code key} by a write sent at {@code sentAt} (transfers and object writes
+     * alike; TX matches within its window after that time), or {@link TxNotFoundException}: how to settle a write
+     * whose outcome is unknown.
      */
     @TxOperation("tran.by-match-key")
     @Timeout(TxPolicy.READ_TIMEOUT_MS)
@@ -155,8 +176,8 @@ public class TxTransfers {
             skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-tran-by-match-key")
     @Bulkhead(TxPolicy.BULKHEAD)
-    public Tran tranByMatchKey(MatchKey key) {
-        return TxReplays.tran(trans, key);
+    public Tran tranByMatchKey(MatchKey key, java.time.Instant sentAt) {
+        return TxReplays.tran(trans, key, TxReplays.rqSentTime(sentAt, config.zone()));
     }
 
     /**

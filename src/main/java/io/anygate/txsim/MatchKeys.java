@@ -8,18 +8,25 @@ import java.util.function.Supplier;
 
 /**
  * {@code tranRq.match.key} idempotency: a key is claimed atomically before its write runs, so two racing
- * requests with the same key apply once; the loser waits for the winner and replays its answer. A key is only
- * assigned on approval: after a decline or a 4xx it is free again.
+ * requests with the same key apply once; the loser waits for the winner and gets the repeated key's answer (a 200
+ * replay, or the "already processed" refusal, as {@link TxSimConfig#repeatedKey()} says). A key is only assigned on
+ * approval: after a decline or a 4xx it is free again.
  */
 final class MatchKeys {
 
     static final int MAX_LENGTH = 64;
 
+    /** The refusal's code and description (docs/tx-contract.md). */
+    static final String ALREADY_PROCESSED = "ALREADY_PROCESSED";
+    static final String ALREADY_PROCESSED_TEXT = "the transaction was already processed";
+
     private final SimState state;
+    private final TxSimConfig.RepeatedKey reading;
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
-    MatchKeys(SimState state) {
+    MatchKeys(SimState state, TxSimConfig.RepeatedKey reading) {
         this.state = state;
+        this.reading = reading;
     }
 
     /** Runs {@code work} at most once per key (or always, without a key) inside the state's writer lock. */
@@ -55,6 +62,11 @@ final class MatchKeys {
         Long tranId = state.tranByKey.get(key);
         if (tranId == null) {
             return null;
+        }
+        if (reading == TxSimConfig.RepeatedKey.REFUSE) {
+            // common-TranDeclineRs, the spec's one error body of a write, naming the transaction that holds the key.
+            return new Reply(422, SimJson.object().put("tranId", tranId).put("result", SimTran.DECLINED)
+                    .put("code", ALREADY_PROCESSED).put("description", ALREADY_PROCESSED_TEXT), true);
         }
         return new Reply(200, state.trans.get(tranId).answer, true);
     }

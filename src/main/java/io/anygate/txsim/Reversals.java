@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDateTime;
 
 /**
- * {@code POST tran/reversal} and transaction lookup by reference ({@code id}, or {@code matchKey} with the
- * optional {@code rqSentTime} window of 60 s).
+ * {@code POST tran/reversal} and transaction lookup by reference ({@code id}, or {@code matchKey} with its
+ * {@code rqSentTime}: TX matches a key only within {@code rqSentTime <= regTime <= rqSentTime + 60s}, so a key
+ * without a send time is refused rather than matched for ever).
  */
 final class Reversals {
+
+    /** TX's matching window after {@code rqSentTime}. */
+    static final java.time.Duration MATCH_WINDOW = java.time.Duration.ofSeconds(60);
 
     private final SimState state;
 
@@ -27,12 +31,14 @@ final class Reversals {
         if (id == null && key == null) {
             throw TxSimException.badRequest(path + " needs an id or a matchKey");
         }
+        if (key != null && sentTime == null) {
+            throw TxSimException.badRequest(path + ".rqSentTime is required with " + path + ".matchKey");
+        }
         SimTran t = null;
         if (key != null) {
             Long byKey = state.tranByKey.get(key);
             t = byKey == null ? null : state.trans.get(byKey);
-            if (t != null && sentTime != null
-                    && (t.regTime.isBefore(sentTime) || t.regTime.isAfter(sentTime.plusSeconds(60)))) {
+            if (t != null && (t.regTime.isBefore(sentTime) || t.regTime.isAfter(sentTime.plus(MATCH_WINDOW)))) {
                 t = null;
             }
             if (t != null && id != null && t.id != id) {

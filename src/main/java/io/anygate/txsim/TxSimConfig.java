@@ -52,6 +52,21 @@ public interface TxSimConfig {
     @WithDefault("0123456789ABCDEFFEDCBA9876543210")
     String pinKey();
 
+    /**
+     * How a repeated {@code tranRq.match.key} of an approved write is answered, the spec's two readings of "the
+     * system will respond that the transaction was already processed" (docs/tx-contract.md): {@code replay}, 200
+     * with the original answer; {@code refuse}, 422 {@code common-TranDeclineRs} with code {@code ALREADY_PROCESSED}
+     * and the original {@code tranId}.
+     */
+    @WithDefault("replay")
+    RepeatedKey repeatedKey();
+
+    /** The readings of a repeated match key. */
+    enum RepeatedKey {
+        REPLAY,
+        REFUSE
+    }
+
     /** Path prefix with no trailing slash ("" for the root). */
     default String prefix() {
         String p = basePath().trim();

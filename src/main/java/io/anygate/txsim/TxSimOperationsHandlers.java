@@ -30,12 +30,12 @@ final class TxSimOperationsHandlers {
     private final Deque<ObjectNode> notifications = new ConcurrentLinkedDeque<>();
     private final SimPinBlocks pinBlocks;
 
-    TxSimOperationsHandlers(SimState state, SimPinBlocks pinBlocks) {
+    TxSimOperationsHandlers(SimState state, SimPinBlocks pinBlocks, TxSimConfig.RepeatedKey repeatedKey) {
         this.state = state;
         this.pinBlocks = pinBlocks;
         this.resolver = new Resolver(state);
         this.views = new Views(state);
-        this.keys = new MatchKeys(state);
+        this.keys = new MatchKeys(state, repeatedKey);
         this.transfers = new Transfers(state, resolver);
         this.reversals = new Reversals(state);
         this.subjects = new SubjectWrites(state, resolver);

@@ -58,7 +58,8 @@ public class TxSimRoutes {
             stateFile = new StateFile(Path.of(file), config.snapshotDebounceMs());
             state = stateFile.load();
         }
-        ops = new TxSimOperationsHandlers(state, new SimPinBlocks(config.pinFormat(), config.pinKey()));
+        ops = new TxSimOperationsHandlers(state, new SimPinBlocks(config.pinFormat(), config.pinKey()),
+                config.repeatedKey());
         faults = new Faults(vertx, config.faultHoldMs());
         String prefix = config.prefix();
         List<String> scopes = prefix.isEmpty() ? List.of("/", "/tx/*", "/sim/*") : List.of(prefix, prefix + "/*");

@@ -68,7 +68,7 @@ class SimStateTest {
                 .putSubject(json("{\"object\":{\"kind\":\"Person\"}}"), null, null).body().get("objectId").asLong();
         assertFalse(state.subjects.containsKey(nextSubject));
         // the replay answer survives too
-        assertEquals(200, new MatchKeys(loaded).run("K1", () -> {
+        assertEquals(200, new MatchKeys(loaded, TxSimConfig.RepeatedKey.REPLAY).run("K1", () -> {
             throw new AssertionError("a replayed key must not run again");
         }).status());
     }

@@ -31,6 +31,12 @@ final class TxApi {
         return "k-" + UUID.randomUUID();
     }
 
+    /** A {@code rqSentTime} whose 60-second window holds what is registered now (TX's UTC local time). */
+    static String sentJustBefore() {
+        return java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(30).withNano(0)
+                .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss"));
+    }
+
     static Map<String, Object> tranRq(String key) {
         return Map.of("match", Map.of("key", key));
     }

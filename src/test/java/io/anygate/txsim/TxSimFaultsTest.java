@@ -71,7 +71,7 @@ class TxSimFaultsTest {
         assertThrows(Exception.class, () -> impatient(1000).body(transfer(a, b, key)).post("/tran/account2account"));
         clear();
         assertEquals(new BigDecimal("0.00"), TxApi.balance(b));
-        tx().queryParam("ref[matchKey]", key).get("/tran").then().statusCode(404);
+        tx().queryParam("ref[matchKey]", key).queryParam("ref[rqSentTime]", TxApi.sentJustBefore()).get("/tran").then().statusCode(404);
     }
 
     @Test
@@ -82,7 +82,7 @@ class TxSimFaultsTest {
         fault(Map.of("operation", "tran.account2account", "dropAfterCommitRate", 1.0, "count", 1));
         assertThrows(Exception.class, () -> tx().body(transfer(a, b, key)).post("/tran/account2account"));
         assertEquals(new BigDecimal("1.00"), TxApi.balance(b));
-        tx().queryParam("ref[matchKey]", key).get("/tran").then().statusCode(200).body("result", equalTo("Approved"));
+        tx().queryParam("ref[matchKey]", key).queryParam("ref[rqSentTime]", TxApi.sentJustBefore()).get("/tran").then().statusCode(200).body("result", equalTo("Approved"));
         // the client's retry with the same key learns the outcome without applying twice
         tx().body(transfer(a, b, key)).post("/tran/account2account").then().statusCode(200).header("X-TX-Match", "replayed");
         assertEquals(new BigDecimal("1.00"), TxApi.balance(b));

@@ -55,7 +55,7 @@ class TxSimIdempotencyTest {
         tx().body(Map.of("object", Map.of("kind", "Corporation"), "tranRq", TxApi.tranRq(key))).put("/subject").then()
                 .statusCode(200).header("X-TX-Match", "replayed").body("objectId", equalTo((int) first));
         tx().queryParam("ref[id]", first).get("/subject").then().body("kind", equalTo("Person"));
-        tx().queryParam("ref[matchKey]", key).get("/tran").then().statusCode(200).body("objectId", equalTo((int) first));
+        tx().queryParam("ref[matchKey]", key).queryParam("ref[rqSentTime]", TxApi.sentJustBefore()).get("/tran").then().statusCode(200).body("objectId", equalTo((int) first));
         long c = TxApi.account("EUR", null);
         String fundKey = TxApi.key();
         for (String amount : List.of("5.00", "9.00")) {

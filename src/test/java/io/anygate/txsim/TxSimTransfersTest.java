@@ -140,15 +140,22 @@ class TxSimTransfersTest {
         long b = TxApi.account("EUR", null);
         String key = TxApi.key();
         long tranId = TxApi.a2a(a, b, "20.00", "EUR", key).then().statusCode(200).extract().jsonPath().getLong("tranId");
-        tx().queryParam("ref[matchKey]", key).get("/tran").then().statusCode(200).body("id", equalTo((int) tranId))
-                .body("result", equalTo("Approved")).body("values.customer.amt", equalTo(20.00f));
-        String now = LocalDateTime.now(ZoneOffset.UTC).minusSeconds(30).withNano(0).toString();
-        tx().queryParam("ref[matchKey]", key).queryParam("ref[rqSentTime]", now).get("/tran").then().statusCode(200);
+        String sent = TxApi.sentJustBefore();
+        tx().queryParam("ref[matchKey]", key).queryParam("ref[rqSentTime]", sent).get("/tran").then().statusCode(200)
+                .body("id", equalTo((int) tranId)).body("result", equalTo("Approved"))
+                .body("values.customer.amt", equalTo(20.00f));
+        // TX matches a key only within rqSentTime <= regTime <= rqSentTime + 60 s: never for ever, never without it.
+        tx().queryParam("ref[matchKey]", key).get("/tran").then().statusCode(400);
         tx().queryParam("ref[matchKey]", key).queryParam("ref[rqSentTime]", "2001-01-01T00:00:00").get("/tran").then().statusCode(404);
-        tx().queryParam("ref[matchKey]", "never-used").get("/tran").then().statusCode(404);
+        String afterRegistration = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(5).withNano(0).toString();
+        tx().queryParam("ref[matchKey]", key).queryParam("ref[rqSentTime]", afterRegistration).get("/tran").then()
+                .statusCode(404);
+        tx().queryParam("ref[matchKey]", "never-used").queryParam("ref[rqSentTime]", sent).get("/tran").then().statusCode(404);
         tx().queryParam("ref[id]", tranId).get("/tran").then().statusCode(200);
 
-        Map<String, Object> rev = Map.of("reversedTran", Map.of("matchKey", key), "reason", "test");
+        tx().body(Map.of("reversedTran", Map.of("matchKey", key), "reason", "test")).post("/tran/reversal").then()
+                .statusCode(400);
+        Map<String, Object> rev = Map.of("reversedTran", Map.of("matchKey", key, "rqSentTime", sent), "reason", "test");
         tx().body(rev).post("/tran/reversal").then().statusCode(200);
         assertEquals(new BigDecimal("50.00"), TxApi.balance(a));
         assertEquals(new BigDecimal("0.00"), TxApi.balance(b));

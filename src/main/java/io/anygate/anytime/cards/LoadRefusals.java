@@ -8,7 +8,8 @@ import org.jboss.logging.Logger;
 /**
  * The one place where a refused load or unload becomes an Anytime error. Decisions where Anytime has no exact
  * code (docs/mapping.md): a TX decline the gateway does not know is 4030350 ("no action possible on this card",
- * nothing moved, the TX code in the message); a request TX rejected as malformed is our fault: 5000010, logged.
+ * nothing moved, the TX code in the message); a request TX rejected as malformed is our fault: 5000010, logged; a
+ * load or unload that was not done and never will be (TX not reached) is 5000010 too, never the 408 of "unknown".
  */
 public final class LoadRefusals {
 
@@ -35,15 +36,17 @@ public final class LoadRefusals {
             case MAX_LOAD_PER_MONTH -> AnytimeError.CARD_MAX_LOAD_PER_MONTH;
             case MAX_LOAD_PER_YEAR -> AnytimeError.CARD_MAX_LOAD_PER_YEAR;
             case LOAD_CAPACITY -> AnytimeError.CARD_LOAD_CAPACITY;
-            case OUTCOME_UNKNOWN, CORE_UNAVAILABLE -> AnytimeError.BANKING_NETWORK_TIMEOUT;
-            case REJECTED -> AnytimeError.UNKNOWN;
+            case OUTCOME_UNKNOWN -> AnytimeError.BANKING_NETWORK_TIMEOUT;
+            // Not done, and it will not be: Anytime's "something wrong on our side", so that a caller can tell it
+            // from the 408 of an outcome not known yet (docs/mapping.md).
+            case CORE_UNAVAILABLE, NOT_APPLIED, REJECTED -> AnytimeError.UNKNOWN;
         };
     }
 
     /** The Anytime exception for a refusal; the operation id, when there is one, lets support find it. */
     public static AnytimeException toAnytime(LoadRefused refused) {
         AnytimeError error = error(refused.reason());
-        if (error == AnytimeError.UNKNOWN) {
+        if (refused.reason() == LoadRefused.Reason.REJECTED) {
             LOG.errorf("load/unload rejected by TX as malformed (operation %s): %s", refused.operationId(),
                     refused.getMessage());
             return new AnytimeException(error, "An unexpected error occurred");

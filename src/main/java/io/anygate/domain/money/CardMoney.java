@@ -26,19 +26,20 @@ import org.jboss.logging.Logger;
  * <ol>
  * <li>checks that need no record: ownership, amount, card standing in TX (a failure to ask TX here answers
  * {@link Reason#CORE_UNAVAILABLE}: nothing was journaled, nothing can move later);</li>
- * <li>the operation is journaled with its matchKey in its own committed write, before any TX write;</li>
+ * <li>the operation is journaled with its matchKey and its send time in its own committed write, before any TX
+ * write;</li>
  * <li>limits are checked against the journal including this operation, so concurrent loads cannot slip
- * past a limit together; a refusal is DECLINED; if the check itself fails (or the refusal cannot be journaled)
- * the operation is left unresolved and answered "outcome unknown", and whoever re-drives it checks the limits
- * again first ({@link #sendAgain});</li>
+ * past a limit together; a refusal is DECLINED; if the check itself fails the operation is FAILED, never sent
+ * (left unresolved for the reconciler only if even that cannot be journaled);</li>
  * <li>one TX transfer under the operation's matchKey (the TX client retries only with that key);</li>
  * <li>the outcome is journaled (an approval in one commit with the record of the webhook it owes,
- * {@link MoneyEvents}); an unknown outcome stays UNKNOWN for {@link MoneyResumer}.</li>
+ * {@link MoneyEvents}). No attempt reached TX: FAILED at once. Unknown: looked up by matchKey, in this request
+ * if it is young enough, else by {@link MoneyResumer}.</li>
  * </ol>
- * A repeated request with the same Idempotency-Key finds the journaled operation and re-drives it under the
- * same matchKey, which TX answers with the original outcome: it can never move money twice. Nobody sends a
- * transfer once its re-drive window has passed, so the reconciler's "never registered, FAILED" verdict, taken
- * only after the window plus the stale delay, cannot race a late send.
+ * <b>An operation is sent once, by the request that journaled it, and never again</b>: whoever later meets it
+ * unresolved (a retry with its Idempotency-Key, the reconciler, an operator) only looks it up by matchKey. It is
+ * applied only if TX applied it; once TX's matching window has passed with nothing registered, it is FAILED. A
+ * partner told "outcome unknown" (408) therefore never sees the money move later unless it had already moved.
  */
 @ApplicationScoped
 public class CardMoney {
@@ -50,6 +51,17 @@ public class CardMoney {
     /** What a partner told "outcome unknown" can count on. */
     static final String WILL_END = "the operation will be completed (notified by a card_last_tx webhook) or cancelled;"
             + " the same request with the same Idempotency-Key tells which";
+
+    /** What a partner told "not done" can count on. */
+    static final String NOTHING_DONE = "nothing was done, nothing will be; the request may be sent again with a new"
+            + " Idempotency-Key";
+
+    /**
+     * How long after its journaled send time a transfer may still start: its send time is what TX's matchKey window
+     * is asked with, so a send that started much later could be missed by the lookup. Only a very slow limit check
+     * delays it; then it is not sent at all.
+     */
+    static final Duration MAX_SEND_DELAY = Duration.ofSeconds(10);
 
     @Inject
     CardOwnership cards;
@@ -144,14 +156,24 @@ public class CardMoney {
         } catch (LoadRefused refused) {
             declineUnsent(op, refused);
         } catch (RuntimeException e) {
-            // The limits could not be read: not sent now. Left unresolved, not FAILED, so that the partner's retry
-            // or the reconciler checks the limits again and sends it, or it ends FAILED (MoneyResumer).
-            LOG.warnf("operation %s: load limits not checked (%s); left to the reconciler", id, e.toString());
-            markUnknownQuietly(id);
-            throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the load limits could not be checked now; " + WILL_END,
+            // The limits could not be read: never sent, so it fails now (nothing moved; the partner may send a new
+            // request). Left to the reconciler only if even that cannot be journaled: it finds nothing and fails it.
+            LOG.warnf("operation %s: load limits not checked (%s); not sent", id, e.toString());
+            failUnsent(op, "NOT_SENT");
+            throw new LoadRefused(Reason.NOT_APPLIED, NOTHING_DONE + ": the load limits could not be checked",
                     id.value());
         }
-        return send(op, card, true);
+        return send(op, card);
+    }
+
+    /** Ends an operation that was never sent as FAILED; left for the reconciler's lookup if that write fails. */
+    private void failUnsent(Operation op, String code) {
+        try {
+            journal.finish(op.id(), OperationState.FAILED, null, code, clock.instant());
+        } catch (RuntimeException e) {
+            // Stays PENDING: the reconciler finds nothing under its matchKey and fails it after TX's window.
+            LOG.debugf("operation %s not journaled as failed: %s", op.id(), e.toString());
+        }
     }
 
     /** Journals the refusal of a transfer that was never sent; if that fails, the operation is left unresolved. */
@@ -159,23 +181,12 @@ public class CardMoney {
         try {
             journal.finish(op.id(), OperationState.DECLINED, null, refused.reason().name(), clock.instant());
         } catch (RuntimeException e) {
-            // Not journaled: the reconciler will check the limits again before it sends anything, so the partner
-            // may not be told "refused" as if that were final.
-            LOG.warnf("operation %s: refusal (%s) not journaled (%s); left to the reconciler", op.id(),
+            // Not journaled: it is never sent all the same (the reconciler finds nothing under its matchKey and
+            // fails it), so the refusal is final.
+            LOG.warnf("operation %s: refusal (%s) not journaled (%s); the reconciler fails it", op.id(),
                     refused.reason(), e.toString());
-            throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the operation could not be recorded as refused; " + WILL_END,
-                    op.id().value());
         }
         throw refused;
-    }
-
-    private void markUnknownQuietly(OperationId id) {
-        try {
-            journal.markUnknown(id, clock.instant());
-        } catch (RuntimeException e) {
-            // Stays PENDING: the reconciler takes it once it is stale.
-            LOG.debugf("operation %s not marked unknown: %s", id, e.toString());
-        }
     }
 
     /**
@@ -186,7 +197,7 @@ public class CardMoney {
         return ledger.balances(moved.card().accountId(), moved.card().cardContractId());
     }
 
-    /** A retry of a journaled operation: same parameters required; re-driven under the same matchKey. */
+    /** A retry of a journaled operation: same parameters required; an unresolved one is looked up, never re-sent. */
     private Moved resume(Operation existing, OwnedCard card, MoneyRequest rq) {
         if (existing.requestFingerprint() != null && !existing.requestFingerprint().equals(rq.fingerprint())) {
             throw new LoadRefused(Reason.IDEMPOTENCY_KEY_REUSED,
@@ -194,7 +205,7 @@ public class CardMoney {
         }
         return switch (existing.state()) {
             case APPROVED, DECLINED, FAILED -> answer(existing, card);
-            case PENDING, UNKNOWN -> redrive(existing, card);
+            case PENDING, UNKNOWN -> lookUp(existing, card);
         };
     }
 
@@ -207,12 +218,10 @@ public class CardMoney {
     }
 
     /**
-     * A partner's retry of an unresolved operation. It takes the operation's lease first, as the reconciler does, so
-     * that the two never send it at once (one could be declined while the other is approved, and the journal would
-     * keep whichever ended first); then it asks TX what it registered under the matchKey, and only if nothing,
-     * sends again (a load only if its limits still allow it, see {@link #sendAgain}).
+     * A partner's retry of an unresolved operation: never sent again, only looked up by matchKey. It takes the
+     * operation's lease first, as the reconciler does, so that only one of them settles it at a time.
      */
-    private Moved redrive(Operation op, OwnedCard card) {
+    private Moved lookUp(Operation op, OwnedCard card) {
         String owner = "retry-" + UUID.randomUUID();
         Instant now = clock.instant();
         if (!journal.lease(op.id(), owner, now.plus(config.reconciler().lease()), now)) {
@@ -225,68 +234,71 @@ public class CardMoney {
         }
         try {
             Optional<TransferOutcome> registered = ledger.lookup(op.matchKey(TRANSFER_STEP), op.createdAt());
-            if (registered.isEmpty()) {
-                return sendAgain(op, card);
+            if (registered.isPresent() && !(registered.get() instanceof TransferOutcome.Unknown)) {
+                return settle(op, card, registered.get());
             }
-            if (registered.get() instanceof TransferOutcome.Unknown) {
-                journal.markUnknown(op.id(), clock.instant());
-                throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the card processor cannot be asked now; " + WILL_END,
-                        op.id().value());
+            if (registered.isEmpty() && notRegisteredIsFinal(op, clock.instant())) {
+                failNotRegistered(op, card);
             }
-            return settle(op, card, registered.get());
+            throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the outcome of this operation is being reconciled with"
+                    + " the card processor; " + WILL_END, op.id().value());
         } finally {
             journal.release(op.id(), owner);
         }
     }
 
     /**
-     * Re-sends a journaled transfer that TX never registered, under its original matchKey, by whoever holds the
-     * operation's lease (the reconciler, a retry). A load's limits are checked again first: the replica that
-     * journaled it may have died before checking them. A load they refuse now is not sent, and not declined
-     * either (an earlier attempt might still be registered): it ends FAILED once the re-drive window has passed.
+     * Whether "TX registered nothing under the matchKey" is final for this operation now: TX's matching window
+     * after its one journaled send has passed. An operation sent more than once (by the gateway's earlier re-drive
+     * rule, with later send times not journaled) cannot be asked for every window: never final, an operator settles
+     * it (docs/architecture.md).
      */
-    Moved sendAgain(Operation op, OwnedCard card) {
-        if (op.kind() == OperationKind.CARD_CREDIT) {
-            try {
-                limitChecker.check(card, limitsPolicy.forPartner(op.partnerId()), op.createdAt());
-            } catch (LoadRefused refused) {
-                journal.markUnknown(op.id(), clock.instant());
-                throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "not sent again: " + refused.getMessage() + "; it ends"
-                        + " as failed unless the card processor registered an earlier attempt", op.id().value());
-            }
-        }
-        return send(op, card, false);
+    boolean notRegisteredIsFinal(Operation op, Instant now) {
+        return op.attempts() <= 1 && !now.isBefore(ledger.registeredBy(op.createdAt()));
     }
 
-    /** Whether a transfer of this operation may still be sent (see the class comment). */
-    boolean mayStillSend(Operation op, Instant now) {
-        return Duration.between(op.createdAt(), now).compareTo(config.redriveWindow()) < 0;
-    }
-
-    /** {@code attemptJournaled}: the operation was just recorded with this attempt ({@link Operation#newMoney}). */
-    private Moved send(Operation op, OwnedCard card, boolean attemptJournaled) {
+    /** The one send of a just-journaled operation. */
+    private Moved send(Operation op, OwnedCard card) {
         Instant now = clock.instant();
-        if (!mayStillSend(op, now)) {
-            journal.markUnknown(op.id(), now);
-            throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the outcome of this operation is being reconciled with"
-                    + " the card processor; " + WILL_END, op.id().value());
-        }
-        if (!attemptJournaled) {
-            journal.attemptStarted(op.id(), now);
+        if (Duration.between(op.createdAt(), now).compareTo(MAX_SEND_DELAY) > 0) {
+            failUnsent(op, "NOT_SENT");
+            throw new LoadRefused(Reason.NOT_APPLIED, NOTHING_DONE + ": the gateway was too slow to send it",
+                    op.id().value());
         }
         boolean credit = op.kind() == OperationKind.CARD_CREDIT;
         long from = credit ? card.accountId() : card.cardContractId();
         long to = credit ? card.cardContractId() : card.accountId();
         TransferOutcome outcome;
         try {
-            // The journaled comments, not the retry's: a replay under the same key sends what the first request did.
             outcome = ledger.transfer(from, to, op.amount(), op.currency(), op.matchKey(TRANSFER_STEP),
                     op.comments());
         } catch (RuntimeException e) {
             // Whatever failed, the request may have reached TX: only the matchKey lookup can tell.
             outcome = new TransferOutcome.Unknown(e.toString());
         }
+        if (outcome instanceof TransferOutcome.Unknown
+                && Duration.between(op.createdAt(), clock.instant()).compareTo(config.inRequestLookup()) < 0) {
+            // The first lookup runs in the partner's own request while it has time: an answer lost after TX
+            // applied the transfer is then answered as approved at once.
+            Optional<TransferOutcome> registered = ledger.lookup(op.matchKey(TRANSFER_STEP), op.createdAt());
+            if (registered.isPresent()) {
+                outcome = registered.get() instanceof TransferOutcome.Unknown ? outcome : registered.get();
+            }
+        }
         return settle(op, card, outcome);
+    }
+
+    /**
+     * Ends an operation TX never registered, once that is final ({@link #notRegisteredIsFinal}), as FAILED; throws
+     * the refusal it answers (or answers whatever ended it first).
+     */
+    Moved failNotRegistered(Operation op, OwnedCard card) {
+        if (!journal.finish(op.id(), OperationState.FAILED, null, "NOT_APPLIED", clock.instant())) {
+            return answer(journal.find(op.id()).orElseThrow(), card);
+        }
+        LOG.infof("operation %s failed: TX registered nothing under its matchKey", op.id());
+        throw new LoadRefused(Reason.NOT_APPLIED, NOTHING_DONE + " (the card processor never applied it)",
+                op.id().value());
     }
 
     /** Journals an outcome and answers it; shared with the reconciler's view of the rules. */
@@ -301,11 +313,17 @@ public class CardMoney {
             }
             throw OutcomeMapping.refusal(op.kind(), d.code(), d.description(), op.id().value(), declines());
         }
-        // Unknown, or NotSent now while an earlier attempt may have reached TX: the reconciler asks TX and
-        // re-drives under the same matchKey. Nobody guesses.
+        if (outcome instanceof TransferOutcome.NotSent n) {
+            // No attempt reached TX: nothing moved, and nothing will (it is never sent again).
+            if (!journal.finish(op.id(), OperationState.FAILED, null, "NOT_SENT", now)) {
+                return answer(journal.find(op.id()).orElseThrow(), card);
+            }
+            throw new LoadRefused(Reason.NOT_APPLIED, NOTHING_DONE + " (the card processor was not reached)",
+                    op.id().value());
+        }
+        // Unknown: the reconciler asks TX by matchKey. Nobody guesses, nobody sends again.
         journal.markUnknown(op.id(), now);
-        String why = outcome instanceof TransferOutcome.NotSent ? "is unavailable" : "did not answer in time";
-        throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the card processor " + why + "; " + WILL_END,
+        throw new LoadRefused(Reason.OUTCOME_UNKNOWN, "the card processor did not answer in time; " + WILL_END,
                 op.id().value());
     }
 

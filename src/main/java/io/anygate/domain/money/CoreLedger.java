@@ -18,12 +18,19 @@ public interface CoreLedger {
             MatchKey key, MoneyComments comments);
 
     /**
-     * What TX registered under {@code key}: empty when TX has no transaction with that key (the transfer was
-     * never applied), else Approved or Declined. Unknown when TX cannot be asked right now.
+     * What TX registered under {@code key} for the transfer sent at {@code sentAt} (TX matches a key only within a
+     * window after the send time it is given): empty when TX has no transaction with that key in that window, else
+     * Approved or Declined. Unknown when TX cannot be asked right now.
      *
-     * @param sentAfter when the first attempt was sent: narrows TX's search window
+     * @param sentAt when the transfer was sent (its journaled send time)
      */
-    Optional<TransferOutcome> lookup(MatchKey key, Instant sentAfter);
+    Optional<TransferOutcome> lookup(MatchKey key, Instant sentAt);
+
+    /**
+     * The instant after which a lookup of a transfer sent at {@code sentAt} that finds nothing is final: TX
+     * registers a transfer within its matching window or the key can no longer find it.
+     */
+    Instant registeredBy(Instant sentAt);
 
     /** The available balance of a contract, empty when TX cannot tell right now. */
     Optional<BigDecimal> balance(long contractId);

@@ -25,16 +25,19 @@ public enum DeclineMeaning {
     OTHER;
 
     /** The decline codes docs/tx-contract.md lists, as the simulator and the gateway's reading of TX use them. */
-    public static final Map<String, DeclineMeaning> DEFAULTS = Map.of(
-            "INSUFFICIENT_FUNDS", FUNDS_SHORT,
-            "BALANCE_LIMIT_EXCEEDED", BALANCE_FULL,
-            "AMOUNT_LIMIT_EXCEEDED", AMOUNT_TOO_HIGH,
-            "CARD_NOT_ACTIVE", CARD_NOT_ACTIVATED,
-            "CARD_BLOCKED", CARD_NOT_ACTIVATED,
-            "CONTRACT_NOT_ACTIVE", CARD_NOT_ACTIVATED,
-            "CARD_CLOSED", CARD_CANCELLED,
-            "CONTRACT_CLOSED", CARD_CANCELLED,
-            "REJECTED", REJECTED);
+    public static final Map<String, DeclineMeaning> DEFAULTS = Map.ofEntries(
+            Map.entry("INSUFFICIENT_FUNDS", FUNDS_SHORT),
+            Map.entry("BALANCE_LIMIT_EXCEEDED", BALANCE_FULL),
+            Map.entry("AMOUNT_LIMIT_EXCEEDED", AMOUNT_TOO_HIGH),
+            Map.entry("CARD_NOT_ACTIVE", CARD_NOT_ACTIVATED),
+            Map.entry("CARD_BLOCKED", CARD_NOT_ACTIVATED),
+            Map.entry("CONTRACT_NOT_ACTIVE", CARD_NOT_ACTIVATED),
+            Map.entry("CARD_CLOSED", CARD_CANCELLED),
+            Map.entry("CONTRACT_CLOSED", CARD_CANCELLED),
+            Map.entry("CURRENCY_MISMATCH", OTHER),
+            Map.entry("POS_NOT_ALLOWED", OTHER),
+            Map.entry("ATM_NOT_ALLOWED", OTHER),
+            Map.entry("REJECTED", REJECTED));
 
     /** The one table: the defaults, with the configured entries over them. */
     public static Map<String, DeclineMeaning> table(Map<String, DeclineMeaning> configured) {

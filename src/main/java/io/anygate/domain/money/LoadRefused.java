@@ -3,7 +3,8 @@ package io.anygate.domain.money;
 /**
  * A card load or unload that did not happen, with the business reason; the inbound adapter turns the reason
  * into the Anytime error code. Nothing was applied in TX when this is thrown, except for
- * {@link Reason#OUTCOME_UNKNOWN}, where the operation is journaled and will be resolved by the reconciler.
+ * {@link Reason#OUTCOME_UNKNOWN}, where the operation is journaled and will be resolved by the reconciler: a caller
+ * can tell "not done" (every other reason) from "unknown".
  */
 public class LoadRefused extends RuntimeException {
 
@@ -32,6 +33,11 @@ public class LoadRefused extends RuntimeException {
         IDEMPOTENCY_KEY_REUSED,
         /** TX could not be asked before anything was sent (card standing, journal): nothing was done, retry. */
         CORE_UNAVAILABLE,
+        /**
+         * Journaled but definitely not applied, and never sent later: no attempt reached TX, it could not be sent,
+         * or TX registered nothing under its matchKey within its window.
+         */
+        NOT_APPLIED,
         /** TX refused the request itself (unknown contract, malformed): nothing moved; a gateway defect. */
         REJECTED
     }

@@ -11,9 +11,12 @@ import java.util.Optional;
 @ConfigMapping(prefix = "gateway.money")
 public interface MoneyConfig {
 
-    /** How long after its creation an unapplied load may still be re-sent rather than abandoned as FAILED. */
-    @WithDefault("PT10M")
-    Duration redriveWindow();
+    /**
+     * How long a load or unload may have run when its outcome turns out unknown for its first look-up by matchKey to
+     * still run in the partner's own request (else the reconciler asks, and the partner hears 408).
+     */
+    @WithDefault("PT25S")
+    Duration inRequestLookup();
 
     /** Reconciler settings. */
     ReconcilerConfig reconciler();

@@ -10,18 +10,17 @@ import io.anygate.domain.operation.OperationState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Resolves a load or unload whose outcome is unknown by asking TX what it registered under the operation's
- * matchKey: approved or declined there is final here. If TX never registered the key, nothing was applied:
- * within the re-drive window the transfer is sent again under the same key (the partner was told the outcome
- * would follow by webhook). Nobody sends after the window ({@link CardMoney#mayStillSend}); once the window
- * plus the stale delay (longer than a send with all its retries) has passed, "not registered" is final and the
- * operation is FAILED. In between, it waits: a send started just before the window closed may still land.
+ * matchKey within TX's matching window after its journaled send time: approved or declined there is final here.
+ * Nothing is ever sent again. If TX registered nothing, the operation waits until that window has passed (a send
+ * in flight may still land) and is then FAILED: nothing moved. An operation sent more than once (under the
+ * gateway's earlier re-drive rule) cannot be asked for every window: it is left to an operator
+ * ({@link CardMoney#notRegisteredIsFinal}).
  */
 @ApplicationScoped
 public class MoneyResumer implements OperationResumer {
@@ -43,9 +42,6 @@ public class MoneyResumer implements OperationResumer {
     @Inject
     Clock clock;
 
-    @Inject
-    MoneyConfig config;
-
     @Override
     public boolean handles(OperationKind kind) {
         return kind.movesMoney();
@@ -63,22 +59,20 @@ public class MoneyResumer implements OperationResumer {
             return;
         }
         Instant now = clock.instant();
-        if (money.mayStillSend(op, now)) {
+        if (money.notRegisteredIsFinal(op, now)) {
             if (card.isPresent()) {
                 try {
-                    money.sendAgain(op, card.get());
+                    money.failNotRegistered(op, card.get());
                 } catch (LoadRefused refused) {
-                    LOG.debugf("re-driven operation %s: %s", op.id(), refused.reason());
+                    LOG.debugf("operation %s resolved as %s", op.id(), refused.reason());
                 }
+            } else {
+                journal.finish(op.id(), OperationState.FAILED, null, "NOT_APPLIED", now);
             }
-            return;
-        }
-        Duration settled = config.redriveWindow().plus(config.reconciler().staleAfter());
-        if (Duration.between(op.createdAt(), now).compareTo(settled) < 0) {
-            return;
-        }
-        if (journal.finish(op.id(), OperationState.FAILED, null, "NOT_APPLIED", now)) {
-            LOG.infof("operation %s abandoned: TX never registered it", op.id());
+        } else if (op.attempts() > 1 && !now.isBefore(ledger.registeredBy(op.createdAt()))) {
+            LOG.warnf("operation %s was sent %d times and TX shows none of them under its matchKey in its first"
+                    + " window; the later windows cannot be asked: an operator must settle it from TX's statement",
+                    op.id(), op.attempts());
         }
     }
 

@@ -45,15 +45,16 @@ final class OutcomeMapping {
 
     /** The refusal a journaled DECLINED or FAILED operation answers when it is asked again. */
     static LoadRefused refusal(Operation op, Map<String, DeclineMeaning> table) {
+        if (op.state() == io.anygate.domain.operation.OperationState.FAILED) {
+            return new LoadRefused(Reason.NOT_APPLIED, CardMoney.NOTHING_DONE + " (the operation failed)",
+                    op.id().value());
+        }
         String code = op.declineCode();
         for (Reason r : Reason.values()) {
             if (r.name().equals(code)) {
                 return new LoadRefused(r, "refused earlier: " + r.name().toLowerCase().replace('_', ' '),
                         op.id().value());
             }
-        }
-        if (op.state() == io.anygate.domain.operation.OperationState.FAILED) {
-            return new LoadRefused(Reason.DECLINED_OTHER, "the operation failed and was not applied", op.id().value());
         }
         return refusal(op.kind(), code, null, op.id().value(), table);
     }

@@ -16,9 +16,9 @@ public sealed interface TransferOutcome {
     }
 
     /**
-     * The last attempt never reached TX (circuit open, bulkhead full, connection refused before sending). Earlier
-     * attempts of the same call (the client's retries) may have: it is therefore settled as an unknown outcome, by
-     * matchKey, never as "not applied".
+     * No attempt of the call reached TX: each was refused before its first byte was sent (circuit open, bulkhead
+     * full, connection refused). Nothing can be applied later. A call whose earlier attempt may have reached TX
+     * and whose last one did not is Unknown, not this.
      */
     record NotSent(String reason) implements TransferOutcome {
     }

@@ -116,23 +116,27 @@ class MoneyChaosTest {
                 String key = i % 2 == 0 ? "chaos-" + card.cardId() + "-" + i : null;
                 Response r = move(TestPartner.DELTA, token, credit ? "credit" : "debit",
                         CardRef.ofTxCard(card.cardId()).value(), amount, key);
-                statuses.merge(r.statusCode(), 1, Integer::sum);
+                // A 500 is allowed only as "not done" (TX not reached: 5000010 saying so), never as a failure.
+                boolean notDone = r.statusCode() == 500 && r.asString().contains("nothing was done");
+                statuses.merge(notDone ? -500 : r.statusCode(), 1, Integer::sum);
             }));
         }
         for (Future<?> f : futures) {
             f.get(10, TimeUnit.MINUTES);
         }
         pool.shutdown();
-        assertTrue(!statuses.containsKey(500), "never a 500: " + statuses);
+        assertTrue(!statuses.containsKey(500), "never a 500 but 'not done': " + statuses);
         CardFixture.sim().delete("/sim/faults").then().statusCode(200);
 
         // Another replica's reconciler, built fresh, settles what was left (PENDING of the "crashed" replica too).
         // Its breakers are closed (the other replica's saw the faults); bounded in time, not in passes: on a loaded
-        // machine a pass whose TX call timed out keeps its claim for the lease before the next pass retries it.
+        // machine a pass whose TX call timed out keeps its claim for the lease before the next pass retries it. An
+        // operation TX never registered is FAILED only once TX's matching window (about a minute after its send)
+        // has passed, so the last ones take that long.
         breakers.resetAll();
         Reconciler fresh = new Reconciler(journal, resumers, clock);
         Set<Long> cardIds = new HashSet<>(cards.stream().map(OwnedCard::cardId).toList());
-        await("no PENDING or UNKNOWN operation left").atMost(Duration.ofSeconds(90))
+        await("no PENDING or UNKNOWN operation left").atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(200)).until(() -> {
                     fresh.runOnce("replica-2", Duration.ZERO, Duration.ofSeconds(5), 500);
                     return unresolved(cardIds) == 0;
@@ -196,7 +200,6 @@ class MoneyChaosTest {
                 card.cardId(), amount, "EUR", MoneyComments.NONE, clock.instant());
         journal.record(op);
         if (applied) {
-            journal.attemptStarted(op.id(), clock.instant());
             ledger.transfer(credit ? card.accountId() : card.cardContractId(),
                     credit ? card.cardContractId() : card.accountId(), amount, "EUR", op.matchKey("transfer"),
                     MoneyComments.NONE);

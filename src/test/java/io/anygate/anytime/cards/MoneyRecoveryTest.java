@@ -26,6 +26,10 @@ import io.anygate.webhook.CardLastTxEvents;
 import io.anygate.webhook.TransactionFollower;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.anygate.tx.ContractRef;
+import io.anygate.tx.MonetaryValue;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -53,14 +57,17 @@ class MoneyRecoveryTest {
     TxTransfers transfers;
     @Inject
     CardLastTxEvents events;
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     @Test
     void aLostAnswerIsAppliedOnceAnswered408AndApprovedLaterWithItsWebhook() throws Exception {
         String token = EdgeClient.token(TestPartner.DELTA);
         OwnedCard card = fixture.card("delta", "100.00", "0.00");
-        // Every attempt (the first and the client's retries under the same matchKey) loses its answer.
-        CardFixture.sim().body(Map.of("operation", "tran.account2account", "dropAfterCommitRate", 1.0))
-                .put("/sim/faults").then().statusCode(200);
+        // Every attempt (the first and the client's retries under the same matchKey) loses its answer, and TX
+        // cannot be asked within the request either.
+        CardFixture.sim().body(List.of(Map.of("operation", "tran.account2account", "dropAfterCommitRate", 1.0),
+                Map.of("operation", "tran.get", "errorRate", 1.0))).put("/sim/faults").then().statusCode(200);
         Response r = move(TestPartner.DELTA, token, "credit", CardRef.ofTxCard(card.cardId()).value(), "12.34",
                 null);
         assertEquals(408, r.statusCode(), r.asString());
@@ -86,6 +93,77 @@ class MoneyRecoveryTest {
         assertEquals(new BigDecimal("12.34"), CardFixture.balance(card.cardContractId()), "still once");
         assertEquals(new BigDecimal("87.66"), CardFixture.balance(card.accountId()));
         awaitDelivered("card_last_tx:" + tranId);
+    }
+
+    @Test
+    void aLostAnswerIsLookedUpWithinTheRequestAndAnsweredAsApproved() {
+        String token = EdgeClient.token(TestPartner.DELTA);
+        OwnedCard card = fixture.card("delta", "100.00", "0.00");
+        CardFixture.sim().body(Map.of("operation", "tran.account2account", "dropAfterCommitRate", 1.0))
+                .put("/sim/faults").then().statusCode(200);
+        Response r = move(TestPartner.DELTA, token, "credit", CardRef.ofTxCard(card.cardId()).value(), "12.34",
+                null);
+        assertEquals(200, r.statusCode(), "not a 408: the request's own lookup found it applied; " + r.asString());
+        assertEquals(new BigDecimal("12.34"), CardFixture.balance(card.cardContractId()), "in TX's ledger once");
+        assertEquals("APPROVED", rows(store, "SELECT state FROM operation WHERE card_id = ?", card.cardId()).get(0)
+                .get("state"));
+    }
+
+    @Test
+    void aRepeatedKeyAnsweredWithTheReplayReadingIsAppliedOnce() {
+        RepeatedKeyScenario.aRetriedLoadIsAppliedOnceAndAnsweredApproved(fixture, store);
+    }
+
+    @Test
+    void aTransferTxRefusesBeforeTheFirstByteIsNotDoneAndNeverSentLater() {
+        String token = EdgeClient.token(TestPartner.DELTA);
+        OwnedCard card = fixture.card("delta", "100.00", "0.00");
+        // TX answers every transfer 500 until the transfer breaker opens: the next one is refused before its first byte.
+        CardFixture.sim().body(Map.of("operation", "tran.account2account", "errorRate", 1.0)).put("/sim/faults")
+                .then().statusCode(200);
+        for (int i = 0; i < 20 && breakers.currentState("tx-tran-account2account") != CircuitBreakerState.OPEN; i++) {
+            try {
+                transfers.account2account(ContractRef.ofId(card.accountId()), ContractRef.ofId(card.cardContractId()),
+                        new MonetaryValue(new BigDecimal("1.00"), "EUR"),
+                        io.anygate.tx.MatchKey.of("outage-" + card.cardId() + "-" + i), List.of());
+            } catch (RuntimeException expected) {
+                // TX down
+            }
+        }
+        assertEquals(CircuitBreakerState.OPEN, breakers.currentState("tx-tran-account2account"));
+        Response r = move(TestPartner.DELTA, token, "credit", CardRef.ofTxCard(card.cardId()).value(), "5.00",
+                "not-sent-" + card.cardId());
+        breakers.resetAll();
+        assertEquals(500, r.statusCode(), r.asString());
+        assertEquals(5000010, r.jsonPath().getLong("body.error.code"), "not done: never the 408 of 'unknown'");
+        assertEquals("FAILED", rows(store, "SELECT state FROM operation WHERE card_id = ?", card.cardId()).get(0)
+                .get("state"));
+        Response retry = move(TestPartner.DELTA, token, "credit", CardRef.ofTxCard(card.cardId()).value(), "5.00",
+                "not-sent-" + card.cardId());
+        assertEquals(5000010, retry.jsonPath().getLong("body.error.code"), "a keyed retry gets the settled outcome");
+        assertEquals(new BigDecimal("0.00"), CardFixture.balance(card.cardContractId()), "never sent later");
+    }
+
+    @Test
+    void aKeyedRetryAfterACrashGetsTheJournaledOutcomeAtOnceNot409() {
+        String token = EdgeClient.token(TestPartner.DELTA);
+        OwnedCard card = fixture.card("delta", "100.00", "0.00");
+        String key = "crash-" + card.cardId();
+        String ref = CardRef.ofTxCard(card.cardId()).value();
+        Response first = move(TestPartner.DELTA, token, "credit", ref, "7.00", key);
+        assertEquals(200, first.statusCode(), first.asString());
+        // The replica answering it died after the outcome was journaled and before its answer was kept: the key's
+        // claim is left in flight, as a killed pod leaves it, for the whole in-flight lease.
+        assertEquals(1, MoneyTestSupport.update(store, "UPDATE idempotency_key SET state = 'IN_FLIGHT', status = NULL,"
+                + " content_type = NULL, signature = NULL, body = NULL, claimed_at = ? WHERE idem_key = ?",
+                System.currentTimeMillis(), key));
+
+        Response retry = move(TestPartner.DELTA, token, "credit", ref, "7.00", key);
+
+        assertEquals(200, retry.statusCode(), "the settled outcome, not 409 'still being processed': "
+                + retry.asString());
+        assertEquals(first.jsonPath().getLong("body.transaction_id"), retry.jsonPath().getLong("body.transaction_id"));
+        assertEquals(new BigDecimal("7.00"), CardFixture.balance(card.cardContractId()), "once");
     }
 
     @Test

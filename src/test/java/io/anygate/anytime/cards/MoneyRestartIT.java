@@ -165,7 +165,9 @@ class MoneyRestartIT {
                 "the kill cut requests in flight");
         assertTrue(sent.stream().filter(Sent::afterRestart).allMatch(s -> s.status() > 0),
                 "the restarted gateway answered every request: " + errors(sent.stream().filter(Sent::afterRestart)));
-        assertTrue(sent.stream().noneMatch(s -> s.status() >= 500), "never a 5xx: " + statuses(sent));
+        // A 5xx only as "not done" (no attempt reached TX: 5000010 saying so, docs/mapping.md), never a failure.
+        assertTrue(sent.stream().noneMatch(s -> s.status() >= 500
+                && (s.body() == null || !s.body().contains("nothing was done"))), "never a 5xx: " + statuses(sent));
 
         // Every operation resolved: the restarted gateway's reconciler finds what the killed one left.
         await("no unresolved operation in the journal (GET /admin/operations)", () -> unresolvedCount() == 0,

@@ -91,8 +91,8 @@ class CardMoneyTest {
         resumer.cards = money.cards;
         resumer.money = money;
         resumer.clock = clock;
-        resumer.config = TestMoneyConfig.redriveWithin(Duration.ofMinutes(10));
-        money.config = resumer.config;
+        // No lookup in the request by default: the reconciler's side of the rule is what most tests look at.
+        money.config = TestMoneyConfig.lookupInRequestWithin(Duration.ZERO);
         ledger.balances.put(ACCOUNT, new BigDecimal("1000.00"));
     }
 
@@ -146,27 +146,77 @@ class CardMoneyTest {
     }
 
     @Test
-    void aTransferTxNeverSawIsReDrivenUnderTheSameMatchKey() {
+    void anUnknownOutcomeTxNeverRegisteredIsNeverSentAgainAndFailsOnceTxsWindowHasPassed() {
         ledger.faults.add(Fault.TIMEOUT_NOT_APPLIED);
         LoadRefused refused = assertThrows(LoadRefused.class, () -> money.credit(credit("7.00", null)));
+        assertEquals(Reason.OUTCOME_UNKNOWN, refused.reason());
+        OperationId id = new OperationId(refused.operationId());
         reconcile();
-        Operation op = journal.find(new OperationId(refused.operationId())).orElseThrow();
-        assertEquals(OperationState.APPROVED, op.state());
-        assertEquals(2, ledger.sentKeys.size());
-        assertEquals(ledger.sentKeys.get(0), ledger.sentKeys.get(1), "a re-drive reuses the matchKey");
-        assertEquals(new BigDecimal("7.00"), ledger.balances.get(CARD_CONTRACT));
+        assertEquals(OperationState.UNKNOWN, journal.find(id).orElseThrow().state(), "a send in flight may still land");
+        pastTxsWindow();
+        reconcile();
+        Operation op = journal.find(id).orElseThrow();
+        assertEquals(OperationState.FAILED, op.state());
+        assertEquals(1, ledger.sentKeys.size(), "resolved by looking up, never by sending again");
+        assertEquals(null, ledger.balances.get(CARD_CONTRACT));
+        assertTrue(webhooks.isEmpty());
+        assertTrue(ledger.lookedUpWith.stream().allMatch(op.createdAt()::equals),
+                "every lookup names the journaled send time: " + ledger.lookedUpWith);
     }
 
     @Test
-    void pastTheReDriveWindowAnUnappliedTransferIsFailedNotGuessed() {
-        ledger.faults.add(Fault.TIMEOUT_NOT_APPLIED);
-        LoadRefused refused = assertThrows(LoadRefused.class, () -> money.credit(credit("7.00", null)));
-        now.set(now.get().plus(Duration.ofMinutes(11)));
+    void everyAttemptKnownNotToHaveReachedTxFailsAtOnceAndIsNeverSentLater() {
+        ledger.faults.add(Fault.NOT_SENT);
+        LoadRefused refused = assertThrows(LoadRefused.class, () -> money.credit(credit("7.00", "never")));
+        assertEquals(Reason.NOT_APPLIED, refused.reason(), "not done: not the 'unknown' of a lost answer");
+        OperationId id = new OperationId(refused.operationId());
+        assertEquals(OperationState.FAILED, journal.find(id).orElseThrow().state());
+        pastTxsWindow();
         reconcile();
-        Operation op = journal.find(new OperationId(refused.operationId())).orElseThrow();
-        assertEquals(OperationState.FAILED, op.state());
+        assertEquals(Reason.NOT_APPLIED,
+                assertThrows(LoadRefused.class, () -> money.credit(credit("7.00", "never"))).reason(),
+                "a keyed retry gets the settled outcome");
+        assertTrue(ledger.sentKeys.isEmpty(), "never sent later");
         assertEquals(null, ledger.balances.get(CARD_CONTRACT));
-        assertTrue(webhooks.isEmpty());
+    }
+
+    @Test
+    void aLostAnswerIsLookedUpInThePartnersOwnRequestWhileItHasTime() {
+        money.config = TestMoneyConfig.lookupInRequestWithin(Duration.ofSeconds(25));
+        ledger.faults.add(Fault.LOSE_ANSWER_AFTER_APPLYING);
+        CardMoney.Moved moved = money.credit(credit("10.00", null));
+        assertEquals(OperationState.APPROVED, journal.find(moved.operation().id()).orElseThrow().state());
+        assertEquals(List.of(moved.tranId()), webhooks);
+        assertEquals(1, ledger.sentKeys.size());
+        assertEquals(List.of(moved.operation().createdAt()), ledger.lookedUpWith);
+    }
+
+    @Test
+    void aLookupInTheRequestThatFindsNothingLeavesItUnknownNotFailed() {
+        money.config = TestMoneyConfig.lookupInRequestWithin(Duration.ofSeconds(25));
+        ledger.faults.add(Fault.TIMEOUT_NOT_APPLIED);
+        LoadRefused refused = assertThrows(LoadRefused.class, () -> money.credit(credit("10.00", null)));
+        assertEquals(Reason.OUTCOME_UNKNOWN, refused.reason(), "TX's window is still open: it may yet land");
+        assertEquals(1, ledger.lookedUpWith.size());
+        assertEquals(OperationState.UNKNOWN,
+                journal.find(new OperationId(refused.operationId())).orElseThrow().state());
+    }
+
+    @Test
+    void anOperationSentMoreThanOnceCannotBeAskedForEveryWindowAndIsLeftToAnOperator() {
+        // Sent twice under the earlier re-drive rule: only the first send time is known to the lookup.
+        Operation old = Operation.newMoney(OperationId.fromIdempotencyKey("p1", OperationKind.CARD_CREDIT, "old"),
+                "p1", OperationKind.CARD_CREDIT, "old", "fp-5.00", ACCOUNT, CARD, new BigDecimal("5.00"), "EUR",
+                MoneyComments.NONE, now.get());
+        assertTrue(journal.record(old));
+        now.set(now.get().plusSeconds(90));
+        journal.attemptStarted(old.id(), now.get());
+        journal.markUnknown(old.id(), now.get());
+        now.set(now.get().plus(Duration.ofMinutes(10)));
+        reconcile();
+        assertEquals(OperationState.UNKNOWN, journal.find(old.id()).orElseThrow().state(),
+                "a lookup that cannot cover every send proves nothing: never FAILED by guess");
+        assertTrue(ledger.sentKeys.isEmpty());
     }
 
     @Test
@@ -291,19 +341,19 @@ class CardMoneyTest {
     }
 
     @Test
-    void afterTheWindowNobodySendsAndFailedWaitsForTheStaleDelay() {
+    void aKeyedRetryNeverSendsAndGetsTheOutcomeOnceItIsSettled() {
         ledger.faults.add(Fault.TIMEOUT_NOT_APPLIED);
         LoadRefused refused = assertThrows(LoadRefused.class, () -> money.credit(credit("7.00", "late")));
         OperationId id = new OperationId(refused.operationId());
-        now.set(now.get().plus(Duration.ofMinutes(10)).plusSeconds(5));
-        // A partner retry past the window does not send: the outcome is left to the reconciler.
+        // Within TX's window the retry can only say "unknown"; it sends nothing.
         assertEquals(Reason.OUTCOME_UNKNOWN,
                 assertThrows(LoadRefused.class, () -> money.credit(credit("7.00", "late"))).reason());
         assertEquals(1, ledger.sentKeys.size());
-        reconcile();
-        assertEquals(OperationState.UNKNOWN, journal.find(id).orElseThrow().state(), "a late send may still land");
-        now.set(now.get().plusSeconds(30));
-        reconcile();
+        assertEquals(OperationState.UNKNOWN, journal.find(id).orElseThrow().state());
+        // After it, the retry's own lookup settles it: not applied.
+        pastTxsWindow();
+        assertEquals(Reason.NOT_APPLIED,
+                assertThrows(LoadRefused.class, () -> money.credit(credit("7.00", "late"))).reason());
         assertEquals(OperationState.FAILED, journal.find(id).orElseThrow().state());
         assertEquals(1, ledger.sentKeys.size());
     }
@@ -312,49 +362,53 @@ class CardMoneyTest {
         return new LoadLimits(null, null, new BigDecimal(amount), null, null, null, null, null);
     }
 
-    private void pastTheWindowAndTheStaleDelay() {
-        now.set(now.get().plus(Duration.ofMinutes(10)).plusSeconds(31));
+    /** Past TX's matching window after the journaled send time: a lookup finding nothing is then final. */
+    private void pastTxsWindow() {
+        now.set(now.get().plusSeconds(56));
     }
 
     @Test
-    void aLoadJournaledByAReplicaThatDiedBeforeCheckingItsLimitsIsNeverSentPastThem() {
+    void aLoadJournaledByAReplicaThatDiedBeforeSendingItIsNeverSentAndFails() {
         limits = perDay("100");
         money.credit(credit("90.00", "k1"));
-        // Journaled (with its first attempt), then the replica died before the limit check: TX never saw it.
+        // Journaled (with its send time), then the replica died before sending it: TX never saw it.
         Operation crashed = Operation.newMoney(OperationId.fromIdempotencyKey("p1", OperationKind.CARD_CREDIT, "k2"),
                 "p1", OperationKind.CARD_CREDIT, "k2", "fp-50.00", ACCOUNT, CARD, new BigDecimal("50.00"), "EUR",
                 MoneyComments.NONE, now.get());
         assertTrue(journal.record(crashed));
         now.set(now.get().plusSeconds(31));
         reconcile();
-        assertEquals(new BigDecimal("90.00"), ledger.balances.get(CARD_CONTRACT), "not sent past the daily limit");
+        assertEquals(new BigDecimal("90.00"), ledger.balances.get(CARD_CONTRACT));
         assertEquals(1, ledger.sentKeys.size());
         // The partner's retry learns that it is not final yet, and sends nothing either.
         LoadRefused retry = assertThrows(LoadRefused.class, () -> money.credit(credit("50.00", "k2")));
         assertEquals(Reason.OUTCOME_UNKNOWN, retry.reason());
         assertEquals(1, ledger.sentKeys.size());
-        pastTheWindowAndTheStaleDelay();
+        pastTxsWindow();
         reconcile();
         assertEquals(OperationState.FAILED, journal.find(crashed.id()).orElseThrow().state());
-        assertEquals(Reason.DECLINED_OTHER, assertThrows(LoadRefused.class,
+        assertEquals(Reason.NOT_APPLIED, assertThrows(LoadRefused.class,
                 () -> money.credit(credit("50.00", "k2"))).reason());
+        assertEquals(1, ledger.sentKeys.size());
     }
 
     @Test
-    void aLimitRefusalThatCannotBeJournaledIsNotFinalToThePartnerAndNeverSentLater() {
+    void aLimitRefusalThatCannotBeJournaledIsStillFinalAndNeverSent() {
         limits = perDay("100");
         money.credit(credit("90.00", "k1"));
         failNextDeclineFinish = true;
         LoadRefused refused = assertThrows(LoadRefused.class, () -> money.credit(credit("50.00", "k2")));
-        assertEquals(Reason.OUTCOME_UNKNOWN, refused.reason(), "not a 500, and not told 'refused' as if final");
-        now.set(now.get().plusSeconds(31));
+        assertEquals(Reason.MAX_LOAD_PER_DAY, refused.reason(), "never sent, so the refusal is final");
+        now.set(now.get().plusSeconds(56));
         reconcile();
+        OperationId id = OperationId.fromIdempotencyKey("p1", OperationKind.CARD_CREDIT, "k2");
+        assertEquals(OperationState.FAILED, journal.find(id).orElseThrow().state());
         assertEquals(new BigDecimal("90.00"), ledger.balances.get(CARD_CONTRACT));
         assertEquals(1, ledger.sentKeys.size());
     }
 
     @Test
-    void whenTheLimitsCannotBeReadTheLoadIsLeftUnresolvedAndSentOnceTheyAllowIt() {
+    void whenTheLimitsCannotBeReadTheLoadFailsAtOnceAndIsNeverSent() {
         limits = perDay("100");
         InMemoryJournal flaky = new InMemoryJournal() {
             boolean failed;
@@ -373,18 +427,18 @@ class CardMoneyTest {
         money.limitChecker.journal = flaky;
         resumer.journal = flaky;
         LoadRefused refused = assertThrows(LoadRefused.class, () -> money.credit(credit("30.00", "k")));
-        assertEquals(Reason.OUTCOME_UNKNOWN, refused.reason());
-        assertTrue(ledger.sentKeys.isEmpty());
+        assertEquals(Reason.NOT_APPLIED, refused.reason());
+        OperationId id = OperationId.fromIdempotencyKey("p1", OperationKind.CARD_CREDIT, "k");
+        assertEquals(OperationState.FAILED, flaky.find(id).orElseThrow().state());
+        now.set(now.get().plusSeconds(56));
         new Reconciler(flaky, List.of(resumer), money.clock).runOnce("test", Duration.ofSeconds(30),
                 Duration.ofMinutes(1), 100);
-        assertEquals(new BigDecimal("30.00"), ledger.balances.get(CARD_CONTRACT));
-        OperationId id = OperationId.fromIdempotencyKey("p1", OperationKind.CARD_CREDIT, "k");
-        assertEquals(OperationState.APPROVED, flaky.find(id).orElseThrow().state());
+        assertTrue(ledger.sentKeys.isEmpty());
+        assertEquals(null, ledger.balances.get(CARD_CONTRACT));
     }
 
     @Test
     void aRetryNeverSendsWhileTheReconcilerHoldsTheOperationSoTheyCannotEndItDifferently() {
-        ledger.balances.put(ACCOUNT, new BigDecimal("10.00"));
         ledger.faults.add(Fault.TIMEOUT_NOT_APPLIED);
         assertEquals(Reason.OUTCOME_UNKNOWN,
                 assertThrows(LoadRefused.class, () -> money.credit(credit("50.00", "k"))).reason());
@@ -394,14 +448,15 @@ class CardMoneyTest {
         LoadRefused retry = assertThrows(LoadRefused.class, () -> money.credit(credit("50.00", "k")));
         assertEquals(Reason.OUTCOME_UNKNOWN, retry.reason(), "the retry leaves it to the reconciler");
         assertEquals(1, ledger.sentKeys.size(), "and sends nothing");
-        ledger.balances.put(ACCOUNT, new BigDecimal("100.00"));
+        pastTxsWindow();
         resumer.resume(claimed);
         Operation op = journal.find(claimed.id()).orElseThrow();
-        assertEquals(OperationState.APPROVED, op.state());
-        assertEquals(new BigDecimal("50.00"), ledger.balances.get(CARD_CONTRACT));
-        assertEquals(List.of(op.txTranId()), webhooks);
-        // Now the retry answers the approval the journal and TX agree on.
-        assertEquals(op.txTranId(), money.credit(credit("50.00", "k")).tranId());
+        assertEquals(OperationState.FAILED, op.state());
+        assertEquals(1, ledger.sentKeys.size());
+        assertTrue(webhooks.isEmpty());
+        // Now the retry answers the outcome the journal and TX agree on.
+        assertEquals(Reason.NOT_APPLIED,
+                assertThrows(LoadRefused.class, () -> money.credit(credit("50.00", "k"))).reason());
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * A core ledger that behaves as TX does with matchKeys (a key applies once; a repeat answers the original), with
- * balances, and with scripted faults: "apply, then lose the answer" and "never reached".
+ * balances, and with scripted faults: "apply, then lose the answer", "no answer, not applied" and "no attempt
+ * reached TX".
  */
 class FakeLedger implements CoreLedger {
 
@@ -23,6 +24,8 @@ class FakeLedger implements CoreLedger {
     final Map<Long, BigDecimal> balances = new HashMap<>();
     final Map<String, TransferOutcome> byKey = new HashMap<>();
     final List<String> sentKeys = new ArrayList<>();
+    /** The send time each lookup named. */
+    final List<Instant> lookedUpWith = new ArrayList<>();
     final Deque<Fault> faults = new ArrayDeque<>();
     CardStanding standing = CardStanding.ACTIVE;
     boolean lookupUnavailable;
@@ -55,11 +58,18 @@ class FakeLedger implements CoreLedger {
     }
 
     @Override
-    public synchronized Optional<TransferOutcome> lookup(MatchKey key, Instant sentAfter) {
+    public synchronized Optional<TransferOutcome> lookup(MatchKey key, Instant sentAt) {
+        lookedUpWith.add(sentAt);
         if (lookupUnavailable) {
             return Optional.of(new TransferOutcome.Unknown("TX down"));
         }
         return Optional.ofNullable(byKey.get(key.value()));
+    }
+
+    /** As TX: a transfer is found if registered within 55 s of its send time (60 s window, 5 s skew allowance). */
+    @Override
+    public Instant registeredBy(Instant sentAt) {
+        return sentAt.plusSeconds(55);
     }
 
     @Override

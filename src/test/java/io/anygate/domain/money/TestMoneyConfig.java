@@ -10,11 +10,12 @@ final class TestMoneyConfig {
     private TestMoneyConfig() {
     }
 
-    static MoneyConfig redriveWithin(Duration window) {
+    /** {@code inRequestLookup}: how long a request may have run for its first look-up to run in it. */
+    static MoneyConfig lookupInRequestWithin(Duration inRequestLookup) {
         return new MoneyConfig() {
             @Override
-            public Duration redriveWindow() {
-                return window;
+            public Duration inRequestLookup() {
+                return inRequestLookup;
             }
 
             @Override
