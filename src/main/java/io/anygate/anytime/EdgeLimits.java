@@ -15,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -27,6 +29,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * {@code gateway.edge.max-url-length} 414 4140010, headers over {@code gateway.edge.max-header-size} 431 4310010,
  * a declared body over {@code quarkus.http.limits.max-body-size} 413 4130010 (the connection is then closed, the
  * body is never read). Outside the Anytime surface the same limits answer a bare status.</li>
+ * <li>refuses a request target java.net.URI cannot read (RESTEasy would fail on it in every filter): the route's
+ * invalid-parameter code.</li>
+ * <li>answers in the envelope what Vert.x Web refuses with a bare status before any resource runs (a path or query
+ * it cannot decode): the route's invalid-parameter code ({@link RouteErrors}), 404 4040010, 405 4050010.</li>
  * <li>labels the request's HTTP metrics ({@code uri} tag) with its route template, or {@value #UNMATCHED} when no
  * route took it (unknown path, refused before routing): never the raw path, which holds ids and whatever a caller
  * chose, and would fill Micrometer's limit of distinct {@code uri} values.</li>
@@ -43,6 +49,8 @@ public class EdgeLimits {
     /** Right after the access log's route (-100), before Quarkus' body-size handler (-2). */
     private static final int ORDER = -99;
     private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
+    /** The most of a refused body read (and dropped) before the connection is closed under the caller. */
+    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
     @Inject
     EdgeLimitsConfig config;
@@ -76,11 +84,38 @@ public class EdgeLimits {
             } else if (declaredLength(ctx) > maxBody) {
                 refusal = AnytimeError.REQUEST_TOO_LARGE;
             }
-            if (refusal == null) {
-                ctx.next();
-            } else {
+            if (refusal != null) {
                 refuse(ctx, refusal);
+            } else if (!parsable(ctx.request().uri()) && surface.covers(ctx.request().path())) {
+                // RESTEasy reads the request URI with java.net.URI: a target it refuses (a malformed escape, a
+                // character that must be escaped) would fail there and in every filter asking for the path
+                AnytimeError error = RouteErrors.invalidParameter(ctx.request().path());
+                metrics.answered(error);
+                answer(ctx, error, "Malformed request URL", false);
+            } else {
+                ctx.next();
             }
+        });
+        // Vert.x Web refusing a request it cannot route (a malformed escape in the path or query, characters it
+        // will not decode) fails the routing context with a bare status; on the Anytime surface it becomes the
+        // envelope. Exceptions (a fault of ours) are left to the exception mappers' and Quarkus' handling.
+        router.route().order(ORDER).failureHandler(ctx -> {
+            int status = ctx.statusCode();
+            if (ctx.failure() != null || status < 400 || status >= 500 || ctx.response().headWritten()
+                    || !surface.covers(ctx.request().path())) {
+                ctx.next();
+                return;
+            }
+            AnytimeError error = switch (status) {
+                case 404 -> AnytimeError.INVALID_ROUTE;
+                case 405 -> AnytimeError.METHOD_NOT_ALLOWED;
+                case 413 -> AnytimeError.REQUEST_TOO_LARGE;
+                case 414 -> AnytimeError.URI_TOO_LONG;
+                case 431 -> AnytimeError.HEADERS_TOO_LARGE;
+                default -> RouteErrors.invalidParameter(ctx.request().path());
+            };
+            metrics.answered(error);
+            answer(ctx, error, "Malformed request", status == 413);
         });
     }
 
@@ -119,10 +154,9 @@ public class EdgeLimits {
     }
 
     private void refuse(RoutingContext ctx, AnytimeError error) {
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        ctx.response().endHandler(v -> ctx.request().connection().close());
         metrics.answered(error);
-        if (!surface.covers(ctx.normalizedPath())) {
+        if (!surface.covers(ctx.request().path())) {
+            close(ctx);
             ctx.response().setStatusCode(error.httpStatus()).end();
             return;
         }
@@ -131,6 +165,50 @@ public class EdgeLimits {
             case HEADERS_TOO_LARGE -> "Request headers larger than " + config.maxHeaderSize().asLongValue() + " bytes";
             default -> "Request body larger than " + maxBody + " bytes";
         };
+        answer(ctx, error, message, true);
+    }
+
+    /**
+     * After the answer the connection is closed, once the rest of the request has arrived (read and dropped) or
+     * {@value #DRAIN_LIMIT} bytes of it were dropped: closing while the caller still sends would reset the
+     * connection, and most clients then lose the answer they were sent.
+     */
+    private static void close(RoutingContext ctx) {
+        io.vertx.core.http.HttpServerRequest request = ctx.request();
+        if (request.isEnded()) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            return;
+        }
+        boolean[] ended = {false, false}; // the answer, the request
+        Runnable closeWhenBoth = () -> {
+            if (ended[0] && ended[1]) {
+                request.connection().close();
+            }
+        };
+        ctx.response().endHandler(v -> {
+            ended[0] = true;
+            closeWhenBoth.run();
+        });
+        long[] dropped = {0};
+        request.handler(data -> {
+            dropped[0] += data.length();
+            if (dropped[0] > DRAIN_LIMIT) {
+                request.connection().close();
+            }
+        });
+        request.endHandler(v -> {
+            ended[1] = true;
+            closeWhenBoth.run();
+        });
+        request.exceptionHandler(e -> request.connection().close());
+        request.resume();
+    }
+
+    /** The signed envelope of an error, unauthenticated (empty username in the hash). */
+    private void answer(RoutingContext ctx, AnytimeError error, String message, boolean closeConnection) {
+        if (closeConnection) {
+            close(ctx);
+        }
         // the request_id may come from the store: off the event loop
         ctx.vertx().executeBlocking(() -> envelopes.errorBytes(error, message, ""), false).onComplete(done -> {
             if (done.failed()) {
@@ -143,6 +221,15 @@ public class EdgeLimits {
                     .putHeader(GatewaySigner.HEADER, signer.sign(bytes))
                     .end(io.vertx.core.buffer.Buffer.buffer(bytes));
         });
+    }
+
+    static boolean parsable(String target) {
+        try {
+            new URI(target);
+            return true;
+        } catch (URISyntaxException | NullPointerException e) {
+            return false;
+        }
     }
 
     static long headerSize(MultiMap headers) {
