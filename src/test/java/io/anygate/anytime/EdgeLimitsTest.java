@@ -129,6 +129,13 @@ class EdgeLimitsTest {
         assertError(send(post("/v1.0/cards/ANY0000000001/credit", FORM, "amount=" + "1".repeat(1_100_000))), 413,
                 4130010);
         assertError(send(post("/oauth/v2/token", FORM, "grant_type=" + "1".repeat(1_100_000))), 413, 4130010);
+        // a chunked body (no Content-Length) over the limit
+        byte[] big = ("amount=" + "1".repeat(1_100_000)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        HttpResponse<String> chunked = send(signed(HttpRequest.newBuilder(uri("/v1.0/cards/ANY0000000001/credit"))
+                .header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big))), EdgeClient.token(TestPartner.ALPHA)));
+        assertTrue(chunked.statusCode() == 413 || chunked.statusCode() == 400, chunked.statusCode() + " " + chunked.body());
+        assertError(chunked, chunked.statusCode(), chunked.statusCode() == 413 ? 4130010 : 4000310);
         // the documented limits themselves still pass to the route
         assertError(send(HttpRequest.newBuilder(uri("/v1.0/apicheck?x=" + "a".repeat(3000))).GET()), 401, 4010010);
     }
