@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 public final class StartupAdvice {
 
     /** What production needs, in the words of docs/operations.md "Production guard". */
-    static final String PRODUCTION_NEEDS = """
-              GATEWAY_TX_URL, GATEWAY_TX_USERNAME, GATEWAY_TX_PASSWORD   the TX core's endpoint and credentials
-              GATEWAY_DB_URL (jdbc:postgresql:...), GATEWAY_DB_USERNAME, GATEWAY_DB_PASSWORD   PostgreSQL
-              GATEWAY_SECURITY_PARTNERS_FILE   the partners file
-              GATEWAY_SECURITY_TRUSTED_PROXIES   the ingress's address range, or none""";
+    static final String PRODUCTION_NEEDS = String.join("\n",
+            "  GATEWAY_TX_URL, GATEWAY_TX_USERNAME, GATEWAY_TX_PASSWORD   the TX core's endpoint and credentials",
+            "  GATEWAY_DB_URL (jdbc:postgresql:...), GATEWAY_DB_USERNAME, GATEWAY_DB_PASSWORD   PostgreSQL",
+            "  GATEWAY_SECURITY_PARTNERS_FILE   the partners file",
+            "  GATEWAY_SECURITY_TRUSTED_PROXIES   the ingress's address range, or none");
     private static final Pattern UNEXPANDED = Pattern.compile("SRCFG00011: Could not expand value (\\S+) in property (\\S+)");
     private static final Pattern REQUIRED = Pattern.compile("SRCFG00014: The config property (\\S+) is required");
 

@@ -29,6 +29,7 @@ class StartupAdviceTest {
             assertTrue(message.contains(needed), needed + " in " + message);
         }
         assertTrue(!message.contains("SRCFG"), message);
+        assertTrue(message.contains("\n  GATEWAY_SECURITY_PARTNERS_FILE   the partners file\n"), "indented list: " + message);
     }
 
     @Test
