@@ -79,7 +79,11 @@ public enum AnytimeError {
     // Idempotency-Key header (docs/architecture.md "Idempotency-Key"); the codes follow Anytime's numbering.
     IDEMPOTENCY_KEY_INVALID(400, 4000090, "IdempotencyKeyInvalidException"),
     IDEMPOTENCY_KEY_IN_PROGRESS(409, 4090010, "IdempotencyKeyInProgressException"),
-    IDEMPOTENCY_KEY_REUSED(422, 4220010, "IdempotencyKeyReusedException");
+    IDEMPOTENCY_KEY_REUSED(422, 4220010, "IdempotencyKeyReusedException"),
+    // Requests over a size limit (docs/operations.md "Request size limits"), refused before routing.
+    REQUEST_TOO_LARGE(413, 4130010, "RequestEntityTooLargeException"),
+    URI_TOO_LONG(414, 4140010, "RequestUriTooLongException"),
+    HEADERS_TOO_LARGE(431, 4310010, "RequestHeaderFieldsTooLargeException");
 
     private final int httpStatus;
     private final int code;

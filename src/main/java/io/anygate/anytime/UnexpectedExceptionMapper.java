@@ -1,15 +1,21 @@
 package io.anygate.anytime;
 
+import io.anygate.security.EdgeMetrics;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 
 /**
- * An unreadable request body: 4010020. Anything else unexpected: 5000010 with a generic message; the detail goes to
- * the log only, never to the caller. A TX value outside the translation tables ({@link io.anygate.domain.UnknownCoreValue})
- * is 5000010 too, logged once per value where it was met.
+ * A request the framework could not read (unreadable or truncated body, too many form fields, a form value over
+ * the limit, broken encoding): the caller's fault, answered with the route's invalid-parameter code
+ * ({@link RouteErrors}) and logged without a stack trace. Anything else unexpected: 5000010 with a generic message;
+ * the detail goes to the log only, never to the caller. A TX value outside the
+ * translation tables ({@link io.anygate.domain.UnknownCoreValue}) is 5000010 too, logged once per value where it was met.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -17,13 +23,19 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public static final String MESSAGE = "An unexpected error occurred";
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class);
 
+    @Inject
+    EdgeMetrics metrics;
+    @Context
+    UriInfo uriInfo;
+
     @Override
     public Response toResponse(Throwable e) {
         if (e instanceof java.io.IOException || malformedInput(e)) {
-            // the request body could not be read (truncated multipart, broken encoding): the caller's fault
-            LOG.debugf("Unreadable request body: %s", e.getMessage());
-            return Response.status(AnytimeError.OAUTH2_INVALID_REQUEST.httpStatus())
-                    .entity(ErrorBody.of(AnytimeError.OAUTH2_INVALID_REQUEST, "Malformed request"))
+            LOG.debugf("Unreadable request: %s", e.getMessage());
+            AnytimeError error = RouteErrors.invalidParameter(uriInfo == null ? "/" : uriInfo.getPath());
+            metrics.answered(error);
+            return Response.status(error.httpStatus())
+                    .entity(ErrorBody.of(error, "Malformed request"))
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
@@ -41,10 +53,30 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 .build();
     }
 
-    // the framework refusing to decode the caller's form or path (e.g. "%ZZ"), not a fault of ours
-    private static boolean malformedInput(Throwable e) {
+    /**
+     * The framework refusing the caller's input before any code of ours ran: an exception thrown by the form
+     * parser ("Param limit of 1000 was exceeded", a value over the attribute size), or an IllegalArgumentException
+     * thrown by the framework decoding a form or path (e.g. "%ZZ").
+     */
+    static boolean malformedInput(Throwable e) {
         StackTraceElement[] trace = e.getStackTrace();
-        return e instanceof IllegalArgumentException && trace.length > 0
-                && trace[0].getClassName().startsWith("org.jboss.resteasy.reactive.");
+        if (e instanceof IllegalArgumentException && trace.length > 0
+                && trace[0].getClassName().startsWith("org.jboss.resteasy.reactive.")) {
+            return true;
+        }
+        if (!(e instanceof RuntimeException)) {
+            return false;
+        }
+        for (StackTraceElement frame : trace) {
+            String type = frame.getClassName();
+            if (type.startsWith("io.anygate.")) {
+                return false;
+            }
+            if (type.startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+                    || type.equals("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -14,8 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * JAX-RS's own errors on the Anytime surface, in Anytime's words: no route 4040010, wrong method 4050010, a body
- * or form that cannot be read (wrong content type, malformed form) 4010020 OAuth2InvalidRequestException, the
- * spec's only generic "malformed request" code. Other paths (simulator, operations) keep JAX-RS's answer.
+ * or form that cannot be read (wrong content type, malformed form) the route's invalid-parameter code
+ * ({@link RouteErrors}: 4000210 or 4000310, 4010020 on {@code /oauth/**}). Other paths (simulator, operations) keep
+ * JAX-RS's answer.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -44,7 +45,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             error = AnytimeError.METHOD_NOT_ALLOWED;
             message = "Method not allowed for this route";
         } else if (status >= 400 && status < 500) {
-            error = AnytimeError.OAUTH2_INVALID_REQUEST;
+            error = RouteErrors.invalidParameter(uriInfo.getPath());
             message = "Malformed request";
         } else {
             LOG.errorf(e, "Unexpected HTTP error on %s", uriInfo.getPath());

@@ -73,12 +73,102 @@ public final class ProductionReadiness {
         String basePath = config.apply("gateway.txsim.base-path").orElse("/txsim");
         try {
             URI uri = URI.create(url);
-            String host = Optional.ofNullable(uri.getHost()).orElse("").toLowerCase(Locale.ROOT);
-            boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("0.0.0.0");
-            return local && Optional.ofNullable(uri.getPath()).orElse("").startsWith(basePath);
+            return loopback(host(uri)) && Optional.ofNullable(uri.getPath()).orElse("").startsWith(basePath);
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * The host of a URL; java.net.URI gives none for a host that is neither a strict IPv4 address nor a valid name
+     * ({@code 127.1}, {@code 2130706433}), which HTTP clients still connect to: then it is read from the authority.
+     */
+    private static String host(URI uri) {
+        if (uri.getHost() != null) {
+            return uri.getHost();
+        }
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return null;
+        }
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        if (authority.startsWith("[")) {
+            return authority.substring(0, authority.indexOf(']') + 1);
+        }
+        int colon = authority.indexOf(':');
+        return colon < 0 ? authority : authority.substring(0, colon);
+    }
+
+    /**
+     * Whether a URL host names this machine, in any of the forms an HTTP client accepts: {@code localhost} (and
+     * {@code *.localhost}, with or without the final dot), IPv4 loopback 127/8 and 0.0.0.0 also in the short, decimal,
+     * octal and hex forms of inet_aton ({@code 127.1}, {@code 2130706433}, {@code 0x7f.1}), and IPv6 {@code ::1},
+     * {@code ::} and IPv4-mapped loopback ({@code ::ffff:127.0.0.1}). No name is resolved.
+     */
+    static boolean loopback(String rawHost) {
+        if (rawHost == null || rawHost.isEmpty()) {
+            return false;
+        }
+        String host = rawHost.toLowerCase(Locale.ROOT);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (host.equals("localhost") || host.endsWith(".localhost")) {
+            return true;
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.contains(":")) {
+            try {
+                // an IPv6 literal: parsed, never resolved
+                java.net.InetAddress a = java.net.InetAddress.getByName(host.replaceFirst("%.*$", ""));
+                return a.isLoopbackAddress() || a.isAnyLocalAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        Long v4 = inetAton(host);
+        return v4 != null && ((v4 >>> 24) == 127 || v4 == 0);
+    }
+
+    /** The IPv4 address of an inet_aton literal (1 to 4 parts, decimal, 0-octal or 0x-hex), null if not one. */
+    private static Long inetAton(String host) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length > 4) {
+            return null;
+        }
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            try {
+                if (p.startsWith("0x")) {
+                    values[i] = p.length() == 2 ? 0 : Long.parseLong(p.substring(2), 16);
+                } else if (p.length() > 1 && p.startsWith("0")) {
+                    values[i] = Long.parseLong(p.substring(1), 8);
+                } else {
+                    values[i] = Long.parseLong(p);
+                }
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (values[i] < 0 || p.length() > 12) {
+                return null;
+            }
+        }
+        int last = parts.length - 1;
+        long address = 0;
+        for (int i = 0; i < last; i++) {
+            if (values[i] > 255) {
+                return null;
+            }
+            address |= values[i] << (24 - 8 * i);
+        }
+        long max = last == 0 ? 0xffffffffL : (1L << (8 * (4 - last))) - 1;
+        if (values[last] > max) {
+            return null;
+        }
+        return address | values[last];
     }
 
     private void checkStore(List<String> problems) {

@@ -19,8 +19,10 @@ public final class AuthAudit {
                 sanitize(partner), sanitize(ip), Instant.now(), reason);
     }
 
-    public static void lockout(String partner, String ip) {
-        AUDIT.warnf("auth-lockout partner=%s ip=%s time=%s", sanitize(partner), sanitize(ip), Instant.now());
+    /** A partner locked out: the how-many-th lockout since its last successful login, and for how long. */
+    public static void lockout(String partner, String ip, int ordinal, java.time.Duration duration) {
+        AUDIT.warnf("auth-lockout partner=%s ip=%s time=%s lockout=%d duration=%s", sanitize(partner), sanitize(ip),
+                Instant.now(), ordinal, duration);
     }
 
     /**

@@ -84,7 +84,7 @@ public class PasswordGrant {
     private static void fail(Partner partner, String ip, AuthFailure reason, LoginLockout.Attempt attempt) {
         AuthAudit.failure(partner.partnerId(), ip, reason);
         if (attempt.lastBeforeLock()) {
-            AuthAudit.lockout(partner.partnerId(), ip);
+            AuthAudit.lockout(partner.partnerId(), ip, attempt.lock().ordinal(), attempt.lock().duration());
         }
     }
 

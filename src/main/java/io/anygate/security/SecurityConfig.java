@@ -33,9 +33,16 @@ public interface SecurityConfig {
     @WithDefault("10")
     int lockoutMaxFailures();
 
-    /** How long a locked-out partner stays locked (PCI DSS 8.3.4: at least 30 minutes). */
+    /**
+     * How long a partner's first lockout lasts (PCI DSS 8.3.4: at least 30 minutes); each further lockout before a
+     * successful login lasts twice as long as the one before, up to {@link #lockoutMaxDuration()}.
+     */
     @WithDefault("30m")
     Duration lockoutDuration();
+
+    /** The longest lockout, however many came before it. */
+    @WithDefault("24h")
+    Duration lockoutMaxDuration();
 
     /**
      * How long the used validation data of a key removed from the partners file are kept: longer than any replica

@@ -72,7 +72,7 @@ public class TargetPolicy {
         if (isMetadata(a)) {
             return "cloud metadata";
         }
-        if (a.isAnyLocalAddress() || a.isMulticastAddress() || isBroadcast(a)) {
+        if (a.isAnyLocalAddress() || a.isMulticastAddress() || isBroadcast(a) || isReserved(a)) {
             return "non-unicast";
         }
         if (allowPrivate) {
@@ -93,9 +93,6 @@ public class TargetPolicy {
             }
             if (o1 == 100 && o2 >= 64 && o2 <= 127) {
                 return "CGNAT";
-            }
-            if (o1 == 0 || o1 >= 240) {
-                return "non-unicast"; // 0/8 "this network", 240/4 reserved
             }
             if (o1 == 198 && (o2 == 18 || o2 == 19)) {
                 return "private"; // 198.18/15, benchmarking networks
@@ -119,6 +116,12 @@ public class TargetPolicy {
             return (o1 == 169 && o2 == 254) || (o1 == 100 && o2 == 100 && (b[2] & 0xff) == 100 && (b[3] & 0xff) == 200);
         }
         return (b[0] & 0xff) == 0xfd && b[1] == 0 && (b[2] & 0xff) == 0x0e && (b[3] & 0xff) == 0xc2;
+    }
+
+    /** 0/8 "this network" (0.x reaches the host itself on Linux) and 240/4 reserved: no receiver of any partner. */
+    private static boolean isReserved(InetAddress a) {
+        int o1 = a.getAddress()[0] & 0xff;
+        return a instanceof Inet4Address && (o1 == 0 || o1 >= 240);
     }
 
     private static boolean isBroadcast(InetAddress a) {

@@ -124,4 +124,29 @@ class ProductionReadinessTest {
         c.remove("gateway.admin.token");
         assertEquals(List.of(), problems(c));
     }
+
+    @Test
+    void everyLoopbackFormOfTheSimulatorIsRefused() {
+        for (String url : List.of("http://[::1]:8080/txsim", "http://[0:0:0:0:0:0:0:1]:8080/txsim",
+                "http://[::ffff:127.0.0.1]:8080/txsim", "http://[::]:8080/txsim", "http://127.1:8080/txsim",
+                "http://127.0.0.2:8080/txsim", "http://2130706433:8080/txsim", "http://0x7f000001:8080/txsim",
+                "http://0177.0.0.1:8080/txsim", "http://0:8080/txsim", "http://LOCALHOST.:8080/txsim",
+                "http://tx.localhost:8080/txsim")) {
+            Map<String, String> c = complete();
+            c.put("gateway.tx.url", url);
+            List<String> problems = problems(c);
+            assertEquals(1, problems.size(), url + ": " + problems);
+            assertTrue(problems.get(0).contains("embedded simulator"), url + ": " + problems);
+        }
+    }
+
+    @Test
+    void aRemoteTxIsNotTakenForLocal() {
+        for (String url : List.of("https://tx.bank.example/txsim", "http://[2001:db8::1]/txsim",
+                "http://128.0.0.1/txsim", "http://10.0.0.127/txsim", "http://localhost.bank.example/txsim")) {
+            Map<String, String> c = complete();
+            c.put("gateway.tx.url", url);
+            assertEquals(List.of(), problems(c), url);
+        }
+    }
 }

@@ -35,6 +35,10 @@ record TestSecurityConfig(List<String> proxies) implements SecurityConfig {
         return Duration.ofMinutes(30);
     }
 
+    public Duration lockoutMaxDuration() {
+        return Duration.ofHours(24);
+    }
+
     public Duration retiredKeyGrace() {
         return Duration.ofDays(30);
     }

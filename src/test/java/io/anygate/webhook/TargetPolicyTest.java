@@ -112,4 +112,12 @@ class TargetPolicyTest {
             assertThrows(ForbiddenTargetException.class, () -> production.resolve(url, true), url);
         }
     }
+
+    @Test
+    void reservedAddressesAreRefusedEvenToPartnersAllowedPrivateTargets() {
+        for (String url : List.of("https://240.0.0.1/h", "https://250.1.2.3/h", "https://254.255.255.254/h",
+                "https://0.1.2.3/h", "https://[::ffff:240.0.0.9]/h", "https://[2002:f000:0001::]/h")) {
+            assertThrows(ForbiddenTargetException.class, () -> production.resolve(url, true), url);
+        }
+    }
 }
