@@ -110,11 +110,25 @@ public class CardFixture {
      */
     @SuppressWarnings("unchecked")
     public static void status(long cardId, String status) {
-        Map<String, Object> card = new java.util.HashMap<>(sim().queryParam("ref[id]", cardId).get("/tx/v1/card")
+        Map<String, Object> card = withoutNulls(sim().queryParam("ref[id]", cardId).get("/tx/v1/card")
                 .then().statusCode(200).extract().as(Map.class));
         card.put("status", status);
         card.remove("lifePhaseRid");
         sim().body(Map.of("object", card)).put("/tx/v1/card").then().statusCode(200);
+    }
+
+    /** A TX object as read, without the members TX answered as null: the request schemas type every member. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> m) {
+                out.put(k, withoutNulls((Map<String, Object>) m));
+            } else if (v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /** Sets a contract's balance in the simulator. */

@@ -77,27 +77,16 @@ final class TxApi {
                 .put("/card").then().statusCode(200).extract().jsonPath().getLong("objectId");
     }
 
-    /** The card object as the simulator answers it, {@code changes} applied: a full-replace PUT body. */
+    /**
+     * The card object as the simulator answers it, {@code changes} applied, without the members TX answered as null
+     * (as the gateway sends it): a full-replace PUT body.
+     */
     @SuppressWarnings("unchecked")
-    /** The card as TX answers it, with the changes, and without the members TX answered as null (as the gateway sends it). */
     static Map<String, Object> cardWith(long card, Map<String, Object> changes) {
-        Map<String, Object> object = withoutNulls(tx().queryParam("ref[id]", card).get("/card").then()
-                .statusCode(200).extract().as(Map.class));
+        Map<String, Object> object = io.anygate.testsupport.CardFixture.withoutNulls(tx().queryParam("ref[id]", card)
+                .get("/card").then().statusCode(200).extract().as(Map.class));
         object.putAll(changes);
         return Map.of("object", object);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withoutNulls(Map<String, Object> map) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        map.forEach((k, v) -> {
-            if (v instanceof Map<?, ?> m) {
-                out.put(k, withoutNulls((Map<String, Object>) m));
-            } else if (v != null) {
-                out.put(k, v);
-            }
-        });
-        return out;
     }
 
     /** Finishes then closes a contract with no money on it. */

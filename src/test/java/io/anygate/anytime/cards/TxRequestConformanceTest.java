@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.anygate.testsupport.OwnDatabase;
 import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.TestPartner;
 import io.anygate.tx.InjectTxStub;
@@ -53,7 +54,8 @@ class TxRequestConformanceTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // one more hop per TX call on a shared test machine: no attempt may time out into an unknown outcome
-            return Map.of("quarkus.fault-tolerance.global.timeout.value", "7000"); // + 22 s of retries < stale-after
+            return Map.of("quarkus.fault-tolerance.global.timeout.value", "7000", // + 22 s of retries < stale-after
+                    OwnDatabase.URL_KEY, OwnDatabase.h2Url("tx-request-conformance"));
         }
 
         @Override
