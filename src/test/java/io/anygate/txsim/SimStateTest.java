@@ -39,7 +39,7 @@ class SimStateTest {
         }
         contracts.setBalance(new Ref(c[0], null), "Main", "EUR", json("{\"balance\":100.00}"), null);
         long card = cards.putCard(json("{\"object\":{\"holder\":{\"id\":" + holder + "},\"financialContract\":{\"id\":" + c[1]
-                + "},\"status\":\"Active\"}}"), null, null).body().get("objectId").asLong();
+                + "},\"status\":\"Active\",\"dates\":{\"expiration\":\"2031-01-31\"}}}"), null, null).body().get("objectId").asLong();
         assertEquals(200, transfers.account2account(json("{\"src\":{\"id\":" + c[0] + "},\"dst\":{\"id\":" + c[1]
                 + "},\"value\":{\"amt\":12.34,\"ccy\":\"EUR\"},\"tranRq\":{\"match\":{\"key\":\"K1\"}}}"), "K1").status());
 
