@@ -46,9 +46,17 @@ final class RestartLoad {
             return status == 200;
         }
 
-        /** No answer, 408 (outcome unknown, follows by webhook) or a 5xx: the partner cannot tell what happened. */
+        /**
+         * No answer, 408 (outcome unknown, follows by webhook) or a 5xx other than "not done": the partner cannot tell
+         * what happened.
+         */
         boolean unknown() {
-            return status < 0 || status == 408 || status >= 500;
+            return status < 0 || status == 408 || (status >= 500 && !notDone());
+        }
+
+        /** 500 5000010 "nothing was done": a definite outcome, nothing applied and nothing will be (docs/mapping.md). */
+        boolean notDone() {
+            return status == 500 && errorCode() == 5000010 && body != null && body.contains("nothing was done");
         }
 
         boolean declined() {
