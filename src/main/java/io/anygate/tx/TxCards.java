@@ -16,7 +16,6 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** TX cards and their secrets (PAN, CVV2, PIN block), fault tolerant. Never log what the secret reads return. */
@@ -45,19 +44,8 @@ public class TxCards {
     /** The card under {@code ref} (PAN masked); {@link TxNotFoundException} when none. */
     @AsynchronousNonBlocking
     @TxOperation("card.get")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-card-get")
-    @Bulkhead(value = TxPolicy.BULKHEAD, waitingTaskQueue = TxPolicy.BULKHEAD_QUEUE)
+    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public CompletionStage<Card> cardAsync(CardRef ref) {
         return TxWire.callAsync(() -> cards.getAsync(ref.id(), ref.rid()));
     }
@@ -74,19 +62,8 @@ public class TxCards {
      * object is written back. Each attempt reads again, so a retry after a lost answer writes what it read.
      */
     @TxOperation("card.update")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-card-update")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public ModifyTranApproveRs updateCard(CardRef ref, UnaryOperator<ObjectNode> change, MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         ObjectNode current = TxWire.call(() -> cards.getObject(ref.id(), ref.rid()));
@@ -116,19 +93,8 @@ public class TxCards {
      * "already processed" is recovered by reading the card back by it.
      */
     @TxOperation("card.put")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-card-put")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public ModifyTranApproveRs putCard(Card card, MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(card.ref() == null ? null : card.ref().rid(), "card.ref.rid");
@@ -141,19 +107,8 @@ public class TxCards {
 
     /** One page of a holder's cards ({@code status} may be null). */
     @TxOperation("card.list")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-card-list")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TxList<Card> cards(SubjectRef holder, String status, TxPage page) {
         Map<String, String> q = new LinkedHashMap<>();
         TxQuery.ref(q, "filter", "holderId", holder.id(), "holderRid", holder.rid());
@@ -164,57 +119,24 @@ public class TxCards {
 
     /** The card's full PAN. */
     @TxOperation("card.pan")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-card-pan")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public SensitiveRs.PanRs pan(CardRef ref) {
         return TxWire.call(() -> cards.pan(ref.id(), ref.rid()));
     }
 
     /** The card's CVV2. */
     @TxOperation("card.cvv2")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-card-cvv2")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public SensitiveRs.Cvv2Rs cvv2(CardRef ref) {
         return TxWire.call(() -> cards.cvv2(ref.id(), ref.rid()));
     }
 
     /** The card's encrypted PIN block. */
     @TxOperation("card.pin")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-card-pin")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public SensitiveRs.PinRs pin(CardRef ref) {
         return TxWire.call(() -> cards.pin(ref.id(), ref.rid()));
     }
@@ -227,19 +149,8 @@ public class TxCards {
      * {@code objectId}.
      */
     @TxOperation("card.reissue")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-card-reissue")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public ModifyTranApproveRs reissue(CardRef old, UnaryOperator<ObjectNode> newCardFromOld, boolean keepPan,
             boolean keepPin, boolean keepLimits, MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
@@ -256,19 +167,8 @@ public class TxCards {
 
     /** Closes a card for good ({@code DELETE /tx/v1/card}); a compensation of a card order. */
     @TxOperation("card.delete")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-card-delete")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TranApproveRs deleteCard(CardRef ref, MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** TX contracts (accounts and card contracts) and contract-to-contract links, fault tolerant. */
@@ -41,19 +40,8 @@ public class TxContracts {
     /** The contract under {@code ref}, with status and balances; {@link TxNotFoundException} when none. */
     @AsynchronousNonBlocking
     @TxOperation("contract.get")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-contract-get")
-    @Bulkhead(value = TxPolicy.BULKHEAD, waitingTaskQueue = TxPolicy.BULKHEAD_QUEUE)
+    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public CompletionStage<Contract> contractAsync(ContractRef ref) {
         return TxWire.callAsync(() -> contracts.getAsync(ref.id(), ref.rid()));
     }
@@ -68,19 +56,8 @@ public class TxContracts {
      * answered "already processed" is recovered by reading the contract back by it.
      */
     @TxOperation("contract.put")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-contract-put")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public ModifyTranApproveRs putContract(Contract contract, MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(contract.ref() == null ? null : contract.ref().rid(), "contract.ref.rid");
@@ -93,19 +70,8 @@ public class TxContracts {
 
     /** Activates a contract ({@code POST /tx/v1/contract/activate}). */
     @TxOperation("contract.activate")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-contract-activate")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TranApproveRs activate(ContractRef ref, MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
@@ -118,19 +84,8 @@ public class TxContracts {
      * contract the gateway uses, must be finished before {@link #close}.
      */
     @TxOperation("contract.finish")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-contract-finish")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TranApproveRs finish(ContractRef ref, MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
@@ -140,19 +95,8 @@ public class TxContracts {
 
     /** Closes a finished contract with no money on it ({@code POST /tx/v1/contract/close}). */
     @TxOperation("contract.close")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-contract-close")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TranApproveRs close(ContractRef ref, MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
@@ -162,19 +106,8 @@ public class TxContracts {
 
     /** One page of a client's contracts, optionally of one contract type ({@code typeRid} may be null). */
     @TxOperation("contract.list")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-contract-list")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TxList<Contract> contracts(SubjectRef client, String typeRid, TxPage page) {
         Map<String, String> q = new LinkedHashMap<>();
         TxQuery.ref(q, "filter", "clientId", client.id(), "clientRid", client.rid());
@@ -185,19 +118,8 @@ public class TxContracts {
 
     /** The contract-to-contract link with id {@code id}. */
     @TxOperation("contract.link.get")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-contract-link-get")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public Contract2Contract link(long id) {
         return TxWire.call(() -> contracts.getLink(id));
     }
@@ -209,19 +131,8 @@ public class TxContracts {
      * links of {@code contract1} first, on every attempt (a retry after a lost answer finds the link it made).
      */
     @TxOperation("contract.link.put")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-contract-link-put")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public ModifyTranApproveRs link(Contract2Contract link) {
         Objects.requireNonNull(link.contract1(), "contract1");
         Objects.requireNonNull(link.contract2(), "contract2");
@@ -242,19 +153,8 @@ public class TxContracts {
      * gateway funds sandbox accounts with it. A repeat answered "already processed" is recovered by the match key.
      */
     @TxOperation("contract.balance")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-contract-balance")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TranApproveRs setBalance(ContractRef ref, String accountRole, String ccy, java.math.BigDecimal balance,
             MatchKey key) {
         Objects.requireNonNull(key, "matchKey");

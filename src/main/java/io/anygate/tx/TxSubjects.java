@@ -10,7 +10,6 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** TX subjects (account holders: persons and companies), fault tolerant. */
@@ -39,19 +38,8 @@ public class TxSubjects {
     /** The subject under {@code ref}; {@link TxNotFoundException} when TX has none. */
     @AsynchronousNonBlocking
     @TxOperation("subject.get")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-subject-get")
-    @Bulkhead(value = TxPolicy.BULKHEAD, waitingTaskQueue = TxPolicy.BULKHEAD_QUEUE)
+    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public CompletionStage<Subject> subjectAsync(SubjectRef ref) {
         return TxWire.callAsync(() -> subjects.getAsync(ref.id(), ref.rid()));
     }
@@ -66,19 +54,8 @@ public class TxSubjects {
      * when TX answers a repeat as "already processed", the original {@code objectId} is read back by it.
      */
     @TxOperation("subject.put")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-subject-put")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public ModifyTranApproveRs putSubject(Subject subject, MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(subject.ref() == null ? null : subject.ref().rid(), "subject.ref.rid");
@@ -95,19 +72,8 @@ public class TxSubjects {
      * subject back by its reference.
      */
     @TxOperation("subject.update")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-subject-update")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public ModifyTranApproveRs updateSubject(Subject subject, MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         SubjectRef ref = Objects.requireNonNull(subject.ref(), "subject.ref");

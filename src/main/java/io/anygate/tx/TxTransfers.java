@@ -8,7 +8,6 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -45,19 +44,8 @@ public class TxTransfers {
      * whether any attempt reached TX.
      */
     @TxOperation("tran.account2account")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-tran-account2account")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, MatchKey key,
             List<UserAttr> userAttrs, TxSendTrace trace) {
         Objects.requireNonNull(key, "matchKey");
@@ -70,19 +58,8 @@ public class TxTransfers {
 
     /** Credits {@code value} to account {@code dst} from the financial institution (an inbound payment). */
     @TxOperation("tran.fi2account")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-tran-fi2account")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TranApproveRs fi2account(ContractRef dst, MonetaryValue value, MatchKey key, List<UserAttr> userAttrs) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Fi2AccountRq rq = new TxRequests.Fi2AccountRq(dst, value, TranRqExtraAttrs.of(key, userAttrs));
@@ -92,19 +69,8 @@ public class TxTransfers {
 
     /** Moves {@code value} from account {@code src} to the card with PAN {@code dstPan}. */
     @TxOperation("tran.account2card")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-tran-account2card")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TranApproveRs account2card(ContractRef src, String dstPan, LocalDate dstExpDate, MonetaryValue value,
             MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
@@ -116,19 +82,8 @@ public class TxTransfers {
 
     /** Moves {@code value} from the card with PAN {@code srcPan} to account {@code dst}. */
     @TxOperation("tran.card2account")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.WRITE_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-tran-card2account")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TranApproveRs card2account(String srcPan, LocalDate srcExpDate, ContractRef dst, MonetaryValue value,
             MatchKey key) {
         Objects.requireNonNull(key, "matchKey");
@@ -140,19 +95,8 @@ public class TxTransfers {
 
     /** The transaction with internal id {@code id}. */
     @TxOperation("tran.get")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-tran-get")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public Tran tran(long id) {
         return TxWire.call(() -> trans.get(id, null, null));
     }
@@ -163,19 +107,8 @@ public class TxTransfers {
      * whose outcome is unknown.
      */
     @TxOperation("tran.by-match-key")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-tran-by-match-key")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public Tran tranByMatchKey(MatchKey key, java.time.Instant sentAt) {
         return TxReplays.tran(trans, key, TxReplays.rqSentTime(sentAt, config.zone()));
     }
@@ -185,19 +118,8 @@ public class TxTransfers {
      * {@code begTime} and {@code endTime} inclusive (either may be null).
      */
     @TxOperation("tran.list")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS)
-    @Retry(maxRetries = TxPolicy.MAX_RETRIES, delay = TxPolicy.RETRY_DELAY_MS, jitter = TxPolicy.RETRY_JITTER_MS,
-            maxDuration = TxPolicy.READ_MAX_DURATION_MS,
-            retryOn = {TxUnavailableException.class, TxTimeoutException.class, TimeoutException.class},
-            abortOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class,
-                    TxUnauthorizedException.class})
-    @CircuitBreaker(requestVolumeThreshold = TxPolicy.BREAKER_VOLUME, failureRatio = TxPolicy.BREAKER_FAILURE_RATIO,
-            delay = TxPolicy.BREAKER_DELAY_MS, successThreshold = TxPolicy.BREAKER_SUCCESS_THRESHOLD,
-            failOn = {TxUnavailableException.class, TxTimeoutException.class, TxUnauthorizedException.class,
-                    TimeoutException.class},
-            skipOn = {TxDeclinedException.class, TxNotFoundException.class, TxInvalidRequestException.class})
     @CircuitBreakerName("tx-tran-list")
-    @Bulkhead(TxPolicy.BULKHEAD)
+    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TxList<Tran> trans(ContractRef contract, CardRef card, LocalDateTime begTime, LocalDateTime endTime,
             TxPage page) {
         Map<String, String> q = new LinkedHashMap<>();
