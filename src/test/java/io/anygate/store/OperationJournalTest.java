@@ -209,7 +209,7 @@ class OperationJournalTest {
     }
 
     private java.util.Optional<io.anygate.webhook.OutboxEntry> webhookOf(long tranId) {
-        return new OutboxRepository(store.dataSource()).find(WebhookEvent.cardLastTxId(Long.toString(tranId)));
+        return new JdbcWebhookOutbox(store.dataSource()).find(WebhookEvent.cardLastTxId(Long.toString(tranId)));
     }
 
     @Test
