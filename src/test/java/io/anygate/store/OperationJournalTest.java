@@ -12,7 +12,6 @@ import io.anygate.domain.operation.OperationJournal;
 import io.anygate.domain.operation.OperationKind;
 import io.anygate.domain.operation.OperationState;
 import io.anygate.domain.operation.UnitOfWork;
-import io.anygate.webhook.OutboxRepository;
 import io.anygate.webhook.WebhookEvent;
 import io.anygate.webhook.WebhookOutbox;
 import io.quarkus.test.junit.QuarkusTest;
