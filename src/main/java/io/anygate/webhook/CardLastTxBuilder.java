@@ -4,7 +4,6 @@ import io.anygate.domain.card.CardOwnership;
 import io.anygate.domain.card.OwnedCard;
 import io.anygate.domain.money.BalanceAfter;
 import io.anygate.domain.operation.MoneyComments;
-import io.anygate.store.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -37,7 +36,7 @@ public class CardLastTxBuilder {
     static final int JOURNAL_WAIT_ATTEMPTS = 2;
 
     @Inject
-    Store store;
+    OutboxRepository outbox;
 
     @Inject
     CardOwnership cards;
@@ -60,7 +59,6 @@ public class CardLastTxBuilder {
 
     /** One pass over up to {@code gateway.webhook.build.cards-per-pass} cards with builds due now. */
     public Pass buildDue(String owner) {
-        OutboxRepository outbox = new OutboxRepository(store.dataSource());
         Instant now = clock.instant();
         int cardCount = 0;
         int built = 0;
@@ -75,15 +73,14 @@ public class CardLastTxBuilder {
                 continue; // another replica took them
             }
             cardCount++;
-            int made = buildCard(outbox, owner, cardId, claimed);
+            int made = buildCard(owner, cardId, claimed);
             built += made;
             deferred += claimed.size() - made;
         }
         return new Pass(cardCount, built, deferred);
     }
 
-    private int buildCard(OutboxRepository outbox, String owner, long cardId,
-            List<OutboxRepository.PendingBuild> claimed) {
+    private int buildCard(String owner, long cardId, List<OutboxRepository.PendingBuild> claimed) {
         List<OutboxRepository.Deferred> deferred = new ArrayList<>();
         List<OutboxRepository.Built> made = new ArrayList<>(claimed.size());
         Optional<OwnedCard> card = cards.find(claimed.get(0).partnerId(), cardId);

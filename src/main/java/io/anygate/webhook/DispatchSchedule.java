@@ -1,16 +1,9 @@
 package io.anygate.webhook;
 
-import io.anygate.GatewayConfig;
-import io.anygate.store.Store;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
 import java.time.Clock;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,36 +18,27 @@ public class DispatchSchedule {
     private static final Logger LOG = Logger.getLogger(DispatchSchedule.class);
 
     @Inject
-    Store store;
+    WebhookReplica replica;
     @Inject
-    WebhookConfig config;
+    WebhookDispatcher dispatcher;
     @Inject
-    GatewayConfig gateway;
+    OutboxRepository outbox;
     @Inject
-    WebhookTargets targets;
-    @Inject
-    DeliverySigner signer;
+    EndpointCircuit circuit;
     @Inject
     DeliveryMetrics metrics;
     @Inject
-    Vertx vertx;
-    @Inject
     CardLastTxBuilder builder;
-
-    /** This replica in the outbox's claims (dispatch and build alike). */
-    private final String owner = ownerId();
-    private volatile WebhookDispatcher dispatcher;
-    private volatile HttpTransport http;
-    private volatile EndpointCircuit circuit;
+    @Inject
+    Clock clock;
 
     @Scheduled(identity = "webhook-dispatcher", every = "${gateway.webhook.dispatch-interval:2s}",
             delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = DispatcherDisabled.class)
     void tick() {
         try {
-            dispatcher().dispatchDue();
-            metrics.refresh(new OutboxRepository(store.dataSource()).backlog(), circuit.paused().size(),
-                    Clock.systemUTC().instant());
+            dispatcher.dispatchDue();
+            metrics.refresh(outbox.backlog(), circuit.paused().size(), clock.instant());
         } catch (RuntimeException e) {
             // The store may be briefly unavailable; the next pass tries again and nothing is lost.
             LOG.warnf("webhook dispatcher pass failed: %s", e.getMessage());
@@ -65,52 +49,11 @@ public class DispatchSchedule {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DispatcherDisabled.class)
     void build() {
         try {
-            builder.buildDue(owner);
+            builder.buildDue(replica.owner());
         } catch (RuntimeException e) {
             // Store trouble: the builds stay recorded (and leased rows come back when the lease ends).
             LOG.warnf("webhook build pass failed: %s", e.getMessage());
         }
-    }
-
-    /** This replica's dispatcher (built on first use, once the store is up). */
-    WebhookDispatcher dispatcher() {
-        if (dispatcher == null) {
-            synchronized (this) {
-                if (dispatcher == null) {
-                    Clock clock = Clock.systemUTC();
-                    TargetPolicy policy = new TargetPolicy(HostResolver.SYSTEM, !gateway.sandbox());
-                    http = new HttpTransport(vertx, policy, config.http().connectTimeout(),
-                            config.http().readTimeout());
-                    circuit = new EndpointCircuit(store.dataSource(), config.circuit().failureThreshold(),
-                            config.circuit().pause());
-                    SandboxInbox inbox = gateway.sandbox() ? new SandboxInbox(store.dataSource(), clock) : null;
-                    dispatcher = new WebhookDispatcher(store.dataSource(), targets, signer, http, inbox,
-                            RetryPolicy.of(config.retry()), circuit, clock, owner, config.batchSize(),
-                            config.lease(), config.passBudget(), config.parallelism(), metrics);
-                }
-            }
-        }
-        return dispatcher;
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (dispatcher != null) {
-            dispatcher.close();
-        }
-        if (http != null) {
-            http.close();
-        }
-    }
-
-    private static String ownerId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "gateway";
-        }
-        String id = host + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return id.length() > 100 ? id.substring(id.length() - 100) : id;
     }
 
     /** Skips passes (dispatch and build) when {@code gateway.webhook.dispatcher-enabled=false}. */

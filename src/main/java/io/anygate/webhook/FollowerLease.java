@@ -1,6 +1,5 @@
 package io.anygate.webhook;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,7 @@ final class FollowerLease {
     }
 
     /** Takes the job for a pass; false while another replica holds it. */
-    boolean take() throws SQLException {
+    boolean take() {
         return claim(clock.instant());
     }
 
@@ -34,12 +33,12 @@ final class FollowerLease {
      * Whether this replica may go on with the next card: renews the lease once half of it has gone. False when the
      * renewal was refused: another replica holds the job now.
      */
-    boolean keep() throws SQLException {
+    boolean keep() {
         Instant now = clock.instant();
         return now.isBefore(renewFrom) || claim(now);
     }
 
-    private boolean claim(Instant now) throws SQLException {
+    private boolean claim(Instant now) {
         if (!db.claim(TransactionFollower.JOB, owner, lease, now)) {
             return false;
         }

@@ -2,7 +2,6 @@ package io.anygate.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anygate.GatewayConfig;
-import io.anygate.store.Store;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ public class SandboxInboxResource {
     @Inject
     WebhookConfig config;
     @Inject
-    Store store;
+    SandboxInbox inbox;
 
     /** The last received webhooks, newest first; {@code partner} filters by partner id. */
     @GET
@@ -39,8 +37,7 @@ public class SandboxInboxResource {
             throw new NotFoundException();
         }
         int n = Math.max(1, Math.min(limit, config.inbox().maxListed()));
-        return new SandboxInbox(store.dataSource(), Clock.systemUTC()).last(partner, n).stream()
-                .map(ReceivedView::of).toList();
+        return inbox.last(partner, n).stream().map(ReceivedView::of).toList();
     }
 
     /** One received webhook; {@code body} is the JSON the partner would have received. */

@@ -4,11 +4,9 @@ import io.anygate.domain.CoreTransaction;
 import io.anygate.domain.money.BalanceAfter;
 import io.anygate.domain.money.TransactionHistory;
 import io.anygate.domain.operation.MoneyComments;
-import io.anygate.store.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +29,7 @@ public class TransactionFollower {
     private static final Logger LOG = Logger.getLogger(TransactionFollower.class);
 
     @Inject
-    Store store;
+    FollowerStore followers;
 
     @Inject
     TransactionHistory history;
@@ -57,15 +55,11 @@ public class TransactionFollower {
      * transactions each.
      */
     public Pass runOnce(String owner, Duration lease, int cards, int pageSize) {
-        try {
-            return run(new FollowerStore(store.dataSource()), owner, lease, cards, pageSize);
-        } catch (SQLException e) {
-            throw new IllegalStateException("follower store unavailable", e);
-        }
+        return run(followers, owner, lease, cards, pageSize);
     }
 
     /** The pass on a given store (tests give it one of their own). */
-    Pass run(FollowerStore db, String owner, Duration lease, int cards, int pageSize) throws SQLException {
+    Pass run(FollowerStore db, String owner, Duration lease, int cards, int pageSize) {
         FollowerLease job = new FollowerLease(db, owner, lease, clock);
         if (!job.take()) {
             return new Pass(false, 0, 0);
@@ -103,7 +97,7 @@ public class TransactionFollower {
         return new Pass(held, followed, enqueued);
     }
 
-    private int follow(FollowerStore db, FollowerStore.Followed f, int pageSize) throws SQLException {
+    private int follow(FollowerStore db, FollowerStore.Followed f, int pageSize) {
         long contract = f.card().cardContractId();
         TransactionHistory.Page page = history.oldestFirst(contract, (int) f.seen(), pageSize);
         List<CoreTransaction> fresh = new ArrayList<>();
@@ -148,8 +142,8 @@ public class TransactionFollower {
     /** Lets another replica take over at once (tests; a clean shutdown). */
     public void release(String owner) {
         try {
-            new FollowerStore(store.dataSource()).release(JOB, owner);
-        } catch (SQLException e) {
+            followers.release(JOB, owner);
+        } catch (RuntimeException e) {
             LOG.debugf("follower lease not released: %s", e.toString());
         }
     }

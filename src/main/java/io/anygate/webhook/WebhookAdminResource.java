@@ -1,6 +1,5 @@
 package io.anygate.webhook;
 
-import io.anygate.store.Store;
 import io.anygate.security.AdminGuard;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +32,11 @@ public class WebhookAdminResource {
     @Inject
     AdminGuard guard;
     @Inject
-    Store store;
+    OutboxRepository outbox;
     @Inject
-    WebhookConfig config;
+    EndpointCircuit circuit;
+    @Inject
+    Clock clock;
 
     /** Events that exhausted their retries, newest first. */
     @GET
@@ -42,7 +44,7 @@ public class WebhookAdminResource {
     public List<FailedView> failed(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         authorize(auth);
-        return outbox().failed(Math.max(1, Math.min(limit, 1000))).stream().map(FailedView::of).toList();
+        return outbox.failed(Math.max(1, Math.min(limit, 1000))).stream().map(FailedView::of).toList();
     }
 
     /** One event's delivery state (status BUILD: recorded on approval, payload not built yet; see last_error). */
@@ -50,7 +52,7 @@ public class WebhookAdminResource {
     @Path("/events/{eventId}")
     public FailedView event(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("eventId") String id) {
         authorize(auth);
-        return outbox().find(id).map(FailedView::of).orElseThrow(() -> notFound("no such event"));
+        return outbox.find(id).map(FailedView::of).orElseThrow(() -> notFound("no such event"));
     }
 
     /** Puts a failed (or delivered) event back in the queue with a fresh retry schedule; 409 while not built yet or in flight. */
@@ -58,8 +60,8 @@ public class WebhookAdminResource {
     @Path("/events/{eventId}/redeliver")
     public Response redeliver(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("eventId") String id) {
         authorize(auth);
-        if (!outbox().redeliver(id, Instant.now())) {
-            Optional<OutboxEntry> event = outbox().find(id);
+        if (!outbox.redeliver(id, clock.instant())) {
+            Optional<OutboxEntry> event = outbox.find(id);
             if (event.isPresent()) {
                 // Recorded on approval and not built yet: it goes out as soon as the build step makes it. Or being
                 // sent right now: its outcome is known in moments.
@@ -78,7 +80,7 @@ public class WebhookAdminResource {
     @Path("/endpoints/paused")
     public List<EndpointView> paused(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         authorize(auth);
-        return circuit().paused().stream().map(EndpointView::of).toList();
+        return circuit.paused().stream().map(EndpointView::of).toList();
     }
 
     /** Closes an endpoint's circuit and makes its waiting events due now. */
@@ -86,9 +88,9 @@ public class WebhookAdminResource {
     @Path("/endpoints/{id}/resume")
     public Map<String, Object> resume(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("id") long id) {
         authorize(auth);
-        Instant now = Instant.now();
-        String url = circuit().resume(id, now).orElseThrow(() -> notFound("no such endpoint"));
-        int due = outbox().pullForward(url, now);
+        Instant now = clock.instant();
+        String url = circuit.resume(id, now).orElseThrow(() -> notFound("no such endpoint"));
+        int due = outbox.pullForward(url, now);
         return Map.of("id", id, "resumed", true, "events_due", due);
     }
 
@@ -106,7 +108,7 @@ public class WebhookAdminResource {
     /** A paused endpoint. */
     public record EndpointView(long id, String url, int consecutive_failures, Instant paused_until,
             Instant probe_until, String last_error) {
-        static EndpointView of(EndpointCircuit.EndpointState s) {
+        static EndpointView of(EndpointRepository.EndpointState s) {
             return new EndpointView(s.id(), redact(s.url()), s.consecutiveFailures(), s.pausedUntil(),
                     s.probeLeaseUntil(), s.lastError());
         }
@@ -132,13 +134,5 @@ public class WebhookAdminResource {
     private static WebApplicationException notFound(String message) {
         return new WebApplicationException(Response.status(Response.Status.NOT_FOUND)
                 .type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build());
-    }
-
-    private OutboxRepository outbox() {
-        return new OutboxRepository(store.dataSource());
-    }
-
-    private EndpointCircuit circuit() {
-        return new EndpointCircuit(store.dataSource(), config.circuit().failureThreshold(), config.circuit().pause());
     }
 }

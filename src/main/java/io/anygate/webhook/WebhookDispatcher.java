@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,11 +52,11 @@ public class WebhookDispatcher {
     /**
      * @param inbox the sandbox inbox, or null outside sandbox mode (then a partner without URL waits and is retried)
      */
-    public WebhookDispatcher(DataSource dataSource, WebhookTargets targets, DeliverySigner signer,
+    public WebhookDispatcher(OutboxRepository outbox, WebhookTargets targets, DeliverySigner signer,
             WebhookTransport http, WebhookTransport inbox, RetryPolicy retry, EndpointCircuit circuit, Clock clock,
             String owner, int batchSize, Duration lease, Duration passBudget, int parallelism,
             DeliveryListener listener) {
-        this.outbox = new OutboxRepository(dataSource);
+        this.outbox = outbox;
         this.circuit = circuit;
         this.targets = targets;
         this.signer = signer;

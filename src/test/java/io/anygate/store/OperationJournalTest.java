@@ -12,7 +12,6 @@ import io.anygate.domain.operation.OperationJournal;
 import io.anygate.domain.operation.OperationKind;
 import io.anygate.domain.operation.OperationState;
 import io.anygate.domain.operation.UnitOfWork;
-import io.anygate.webhook.OutboxRepository;
 import io.anygate.webhook.WebhookEvent;
 import io.anygate.webhook.WebhookOutbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -209,7 +208,7 @@ class OperationJournalTest {
     }
 
     private java.util.Optional<io.anygate.webhook.OutboxEntry> webhookOf(long tranId) {
-        return new OutboxRepository(store.dataSource()).find(WebhookEvent.cardLastTxId(Long.toString(tranId)));
+        return new JdbcWebhookOutbox(store.dataSource()).find(WebhookEvent.cardLastTxId(Long.toString(tranId)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.anygate.webhook;
 
+import io.anygate.store.JdbcFollowerStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,7 @@ class FollowerLeaseTest {
 
     @Test
     void aPassLongerThanItsLeaseKeepsItFromStartToEnd() throws SQLException {
-        FollowerStore contender = new FollowerStore(bench.dataSource);
+        FollowerStore contender = new JdbcFollowerStore(bench.dataSource);
         List<Boolean> contenderTookIt = new ArrayList<>();
         // 25 s per card: six cards take 150 s, two and a half leases
         slowTx(call -> {
@@ -66,7 +67,7 @@ class FollowerLeaseTest {
             contenderTookIt.add(claim(contender, "replica-b"));
         });
 
-        TransactionFollower.Pass pass = follower.run(new FollowerStore(bench.dataSource), "replica-a", LEASE, 100, 10);
+        TransactionFollower.Pass pass = follower.run(new JdbcFollowerStore(bench.dataSource), "replica-a", LEASE, 100, 10);
 
         assertEquals(new TransactionFollower.Pass(true, CARDS, 0), pass);
         assertEquals(List.of(false, false, false, false, false, false), contenderTookIt,
@@ -77,7 +78,7 @@ class FollowerLeaseTest {
 
     @Test
     void aPassWhoseRenewalIsRefusedStopsAtOnce() throws SQLException {
-        FollowerStore contender = new FollowerStore(bench.dataSource);
+        FollowerStore contender = new JdbcFollowerStore(bench.dataSource);
         // The first card's list call outlasts the lease, and another replica takes the job meanwhile.
         slowTx(call -> {
             clock.advance(call == 1 ? LEASE.plusSeconds(10) : Duration.ofSeconds(1));
@@ -86,7 +87,7 @@ class FollowerLeaseTest {
             }
         });
 
-        TransactionFollower.Pass pass = follower.run(new FollowerStore(bench.dataSource), "replica-a", LEASE, 100, 10);
+        TransactionFollower.Pass pass = follower.run(new JdbcFollowerStore(bench.dataSource), "replica-a", LEASE, 100, 10);
 
         assertEquals(new TransactionFollower.Pass(false, 1, 0), pass);
         assertEquals(1, listCalls, "no TX call after the renewal was refused");
@@ -111,11 +112,7 @@ class FollowerLeaseTest {
     }
 
     private boolean claim(FollowerStore store, String owner) {
-        try {
-            return store.claim(TransactionFollower.JOB, owner, LEASE, clock.instant());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return store.claim(TransactionFollower.JOB, owner, LEASE, clock.instant());
     }
 
     private static String owner(DataSource ds) throws SQLException {

@@ -1,5 +1,6 @@
 package io.anygate.webhook;
 
+import io.anygate.store.JdbcWebhookOutbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -48,15 +49,13 @@ class PendingBuildTest {
     @Test
     void aBuildRecordedBeforeACrashIsThereAfterTheRestartAndGetsBuilt() throws Exception {
         DataSource before = fileStore();
-        try (Connection c = before.getConnection()) {
-            assertTrue(OutboxRepository.insertBuild(c, "card_last_tx:9001", "acme", CardLastTx.METHOD, CARD, 9001,
-                    clock.instant()));
-        }
+        assertTrue(new JdbcWebhookOutbox(before).insertBuild("card_last_tx:9001", "acme", CardLastTx.METHOD, CARD,
+                9001, clock.instant()));
         shutdown(before);
 
         // "Restart": a new datasource on the same files, migrations re-checked as at startup.
         DataSource after = fileStore();
-        OutboxRepository outbox = new OutboxRepository(after);
+        OutboxRepository outbox = new JdbcWebhookOutbox(after);
         assertEquals(List.of(CARD), outbox.cardsToBuild(clock.instant(), 10));
         List<OutboxRepository.PendingBuild> claimed = outbox.claimBuilds(CARD, "replica-b", clock.instant(),
                 clock.instant().plus(Duration.ofMinutes(2)), 500);
@@ -199,12 +198,8 @@ class PendingBuildTest {
     }
 
     private boolean recordBuild(long tranId) {
-        try (Connection c = bench.dataSource.getConnection()) {
-            return OutboxRepository.insertBuild(c, "card_last_tx:" + tranId, "acme", CardLastTx.METHOD, CARD, tranId,
-                    clock.instant());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return bench.outbox.insertBuild("card_last_tx:" + tranId, "acme", CardLastTx.METHOD, CARD, tranId,
+                clock.instant());
     }
 
     private static String payload(String txid) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.anygate.domain.operation.UnitOfWork;
 import io.anygate.store.Store;
 import io.anygate.testsupport.EnabledIfPostgres;
 import io.anygate.testsupport.PostgresStoreProfile;
@@ -51,31 +52,36 @@ class PostgresOutboxTest {
     @Inject
     WebhookOutbox outbox;
 
+    @Inject
+    OutboxRepository repository;
+
+    @Inject
+    UnitOfWork units;
+
     @Test
-    void duplicateEnqueueInsideATransactionDoesNotAbortIt() throws Exception {
+    void duplicateEnqueueInsideATransactionDoesNotAbortIt() {
         assertEquals(Store.Kind.POSTGRESQL, store.kind());
-        try (Connection c = store.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            assertTrue(outbox.enqueue(c, WebhookBench.cardLastTx("pg-tx", "pg-1")));
-            assertFalse(outbox.enqueue(c, WebhookBench.cardLastTx("pg-tx", "pg-1")));
+        units.inOne(() -> {
+            assertTrue(outbox.enqueue(WebhookBench.cardLastTx("pg-tx", "pg-1")));
+            assertFalse(outbox.enqueue(WebhookBench.cardLastTx("pg-tx", "pg-1")));
             // Still usable: a unique violation would have aborted the transaction here.
-            c.createStatement().execute("SELECT 1");
-            c.commit();
-        }
-        assertTrue(new OutboxRepository(store.dataSource()).find("card_last_tx:pg-1").isPresent());
+            return outbox.enqueue(WebhookBench.cardLastTx("pg-tx", "pg-2"));
+        });
+        assertTrue(repository.find("card_last_tx:pg-1").isPresent());
+        assertTrue(repository.find("card_last_tx:pg-2").isPresent());
     }
 
     @Test
     void aBuildRecordIsOneInsertThatNeverAbortsTheTransactionAndIsBuiltOnce() throws Exception {
         Instant now = Instant.now();
-        try (Connection c = store.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            assertTrue(OutboxRepository.insertBuild(c, "card_last_tx:pg-b1", "pg-tx", CardLastTx.METHOD, 777, 1, now));
-            assertFalse(OutboxRepository.insertBuild(c, "card_last_tx:pg-b1", "pg-tx", CardLastTx.METHOD, 777, 1, now));
-            c.createStatement().execute("SELECT 1");
-            c.commit();
-        }
-        OutboxRepository outbox = new OutboxRepository(store.dataSource());
+        units.inOne(() -> {
+            assertTrue(repository.insertBuild("card_last_tx:pg-b1", "pg-tx", CardLastTx.METHOD, 777, 1, now));
+            assertFalse(repository.insertBuild("card_last_tx:pg-b1", "pg-tx", CardLastTx.METHOD, 777, 1, now));
+            // Still usable: a unique violation would have aborted the transaction here.
+            return repository.insertBuild("card_last_tx:pg-b0", "pg-tx", CardLastTx.METHOD, 776, 1, now);
+        });
+        assertTrue(repository.find("card_last_tx:pg-b0").isPresent());
+        OutboxRepository outbox = repository;
         assertTrue(outbox.cardsToBuild(now, 10).contains(777L));
         assertTrue(outbox.backlog().unbuilt() >= 1);
         OutboxRepository.PendingBuild b = outbox.claimBuilds(777, "pg-a", now, now.plusSeconds(60), 500).get(0);
@@ -94,13 +100,10 @@ class PostgresOutboxTest {
     void twoReplicasClaimingSlicesOfOneCardAtOnceNeverTakeTheSameBuild() throws Exception {
         long card = 778;
         Instant now = Instant.now();
-        try (Connection c = store.dataSource().getConnection()) {
-            for (int tran = 1; tran <= 400; tran++) {
-                OutboxRepository.insertBuild(c, "card_last_tx:pg-s" + tran, "pg-tx", CardLastTx.METHOD, card, tran,
-                        now);
-            }
+        for (int tran = 1; tran <= 400; tran++) {
+            repository.insertBuild("card_last_tx:pg-s" + tran, "pg-tx", CardLastTx.METHOD, card, tran, now);
         }
-        OutboxRepository outbox = new OutboxRepository(store.dataSource());
+        OutboxRepository outbox = repository;
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch start = new CountDownLatch(1);

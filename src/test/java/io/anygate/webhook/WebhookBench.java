@@ -1,5 +1,7 @@
 package io.anygate.webhook;
 
+import io.anygate.store.JdbcWebhookOutbox;
+import io.anygate.store.JdbcWebhookEndpoints;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,7 +39,7 @@ final class WebhookBench implements AutoCloseable {
 
     WebhookBench(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.outbox = new OutboxRepository(dataSource);
+        this.outbox = new JdbcWebhookOutbox(dataSource);
     }
 
     /** A fresh in-memory H2 store (PostgreSQL mode, like the gateway's) with every migration applied. */
@@ -64,21 +66,17 @@ final class WebhookBench implements AutoCloseable {
         // Generous timeouts: the receiver answers at once, and a loaded shared machine must not turn into retries.
         HttpTransport http = new HttpTransport(vertx, new TargetPolicy(resolver, false), Duration.ofSeconds(15),
                 Duration.ofSeconds(30));
-        return new WebhookDispatcher(dataSource, partners, signer, http, inbox,
+        return new WebhookDispatcher(outbox, partners, signer, http, inbox,
                 new RetryPolicy(schedule, jitter, new Random(7)), circuit(), clock, owner, BATCH, lease,
                 Duration.ofSeconds(30), PARALLELISM, WebhookDispatcher.DeliveryListener.NONE);
     }
 
     EndpointCircuit circuit() {
-        return new EndpointCircuit(dataSource, failureThreshold, pause);
+        return new EndpointCircuit(new JdbcWebhookEndpoints(dataSource), failureThreshold, pause);
     }
 
     boolean enqueue(WebhookEvent e, Clock clock) {
-        try (var c = dataSource.getConnection()) {
-            return OutboxRepository.insert(c, e, clock.instant());
-        } catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
+        return outbox.insert(e, clock.instant());
     }
 
     /** The documented example transaction, with the given txid. */

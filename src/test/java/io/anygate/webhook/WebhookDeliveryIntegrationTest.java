@@ -5,9 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.anygate.domain.operation.UnitOfWork;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,6 +30,25 @@ class WebhookDeliveryIntegrationTest {
 
     @Inject
     WebhookOutbox outbox;
+
+    @Inject
+    OutboxRepository repository;
+
+    @Inject
+    UnitOfWork units;
+
+    @Test
+    void anEnqueueInsideAUnitOfWorkIsRolledBackWithIt() {
+        WebhookEvent event = WebhookBench.cardLastTx("acme", "it-rolled-back");
+        assertThrows(IllegalStateException.class, () -> units.inOne(() -> {
+            assertTrue(outbox.enqueue(event));
+            assertFalse(outbox.enqueue(event));
+            assertTrue(outbox.enqueueBuild("acme", 4711, 4711));
+            throw new IllegalStateException("the operation failed after its webhooks were enqueued");
+        }));
+        assertTrue(repository.find(event.eventId()).isEmpty());
+        assertTrue(repository.find("card_last_tx:4711").isEmpty());
+    }
 
     @Test
     void enqueuedEventReachesThePartnerAndAnOperatorCanRedeliverIt() throws Exception {

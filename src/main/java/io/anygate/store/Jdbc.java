@@ -1,0 +1,88 @@
+package io.anygate.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JDBC plumbing the repositories share: binding arguments, the two ways the schema stores time, and one
+ * statement on a connection of its own with a store failure as {@link StoreException}.
+ */
+final class Jdbc {
+
+    private Jdbc() {
+    }
+
+    /** Where a repository takes its connections: the store's ({@link Store#connection()}), or a test's datasource. */
+    @FunctionalInterface
+    interface Connections {
+        Connection get() throws SQLException;
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Binds {@code args} to the statement's parameters in order. */
+    static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+    }
+
+    /** An instant for a {@code TIMESTAMP} column, which holds UTC (null stays null). */
+    static LocalDateTime utc(Instant i) {
+        return i == null ? null : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    /** An instant for a {@code TIMESTAMP WITH TIME ZONE} column. */
+    static OffsetDateTime zoned(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A {@code TIMESTAMP} column read as UTC (null stays null). */
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    /** The rows of one query on a connection of its own; {@code what} names the store part in a failure. */
+    static <T> List<T> list(Connections connections, String what, String sql, Row<T> row, Object... args) {
+        try (Connection c = connections.get(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException(what + " unavailable", e);
+        }
+    }
+
+    /** One query's single row (an aggregate, a sequence value). */
+    static <T> T one(Connections connections, String what, String sql, Row<T> row, Object... args) {
+        return list(connections, what, sql, row, args).get(0);
+    }
+
+    /** One update on a connection of its own; answers the rows changed. */
+    static int update(Connections connections, String what, String sql, Object... args) {
+        try (Connection c = connections.get(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(what + " unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.anygate.store;
+
+import static io.anygate.store.Jdbc.zoned;
+
+import io.anygate.domain.card.OwnedCard;
+import io.anygate.webhook.FollowerStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** {@link FollowerStore} in {@code job_lease} and {@code tx_follow_cursor} (V31). */
+@ApplicationScoped
+public class JdbcFollowerStore implements FollowerStore {
+
+    private static final String WHAT = "follower store";
+
+    private final Jdbc.Connections own;
+
+    @Inject
+    public JdbcFollowerStore(Store store) {
+        this.own = () -> store.dataSource().getConnection();
+    }
+
+    /** On a datasource of its own (tests). */
+    public JdbcFollowerStore(DataSource dataSource) {
+        this.own = dataSource::getConnection;
+    }
+
+    @Override
+    public boolean claim(String job, String owner, Duration lease, Instant now) {
+        return Jdbc.update(own, WHAT, "UPDATE job_lease SET owner = ?, lease_until = ? WHERE job_name = ?"
+                + " AND (lease_until IS NULL OR lease_until < ? OR owner = ?)",
+                owner, zoned(now.plus(lease)), job, zoned(now), owner) == 1;
+    }
+
+    @Override
+    public void release(String job, String owner) {
+        Jdbc.update(own, WHAT, "UPDATE job_lease SET owner = NULL, lease_until = NULL WHERE job_name = ? AND owner = ?",
+                job, owner);
+    }
+
+    @Override
+    public List<Followed> due(int limit) {
+        String inherited = " FROM tx_follow_cursor o JOIN card oc ON oc.card_id = o.card_id"
+                + " WHERE oc.card_contract_id = c.card_contract_id)";
+        String sql = "SELECT c.card_id, c.partner_id, c.acc_id, c.card_contract_id, c.currency, c.is_virtual,"
+                + " COALESCE(f.last_tran_id, (SELECT MAX(o.last_tran_id)" + inherited + "),"
+                + " COALESCE(f.seen, (SELECT MAX(o.seen)" + inherited + ")"
+                + " FROM card c LEFT JOIN tx_follow_cursor f ON f.card_id = c.card_id"
+                + " WHERE NOT EXISTS (SELECT 1 FROM card n WHERE n.card_contract_id = c.card_contract_id"
+                + " AND n.card_id > c.card_id)"
+                + " ORDER BY f.polled_at NULLS FIRST, c.card_id LIMIT ?";
+        return Jdbc.list(own, WHAT, sql, rs -> new Followed(new OwnedCard(rs.getLong(1), rs.getString(2),
+                rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getBoolean(6)), rs.getLong(7), rs.getLong(8)),
+                limit);
+    }
+
+    @Override
+    public void advance(long cardId, long lastTranId, long seen, Instant now) {
+        if (Jdbc.update(own, WHAT, "UPDATE tx_follow_cursor SET last_tran_id = ?, seen = ?, polled_at = ?"
+                + " WHERE card_id = ?", lastTranId, seen, zoned(now), cardId) == 1) {
+            return;
+        }
+        Jdbc.update(own, WHAT, "INSERT INTO tx_follow_cursor (card_id, last_tran_id, seen, polled_at)"
+                + " VALUES (?, ?, ?, ?)", cardId, lastTranId, seen, zoned(now));
+    }
+}
