@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.anygate.store.Store;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class LockoutEscalationTest {
 
     @Inject
-    Store store;
+    LockoutStore store;
     @Inject
     SecurityConfig config;
 
