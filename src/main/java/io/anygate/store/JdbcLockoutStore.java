@@ -7,15 +7,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@link LockoutStore} in {@code auth_lockout} (V10, V47_20): one row per partner, read with {@code FOR UPDATE} so
+ * {@link LockoutStore} in {@code auth_lockout} (V10, V47_20, V57): one row per partner, read with {@code FOR UPDATE} so
  * that a change holds the row until it commits. A partner's first count is an INSERT; when a concurrent first
- * count inserted it first (unique violation), the change starts again on that row. {@code locked_until} 0 stands
- * for "not locked".
+ * count inserted it first (unique violation), the change starts again on that row. A partner not locked has no
+ * {@code locked_until}.
  */
 @ApplicationScoped
 public class JdbcLockoutStore implements LockoutStore {
@@ -64,7 +66,11 @@ public class JdbcLockoutStore implements LockoutStore {
                     : "INSERT INTO auth_lockout (failures, locked_until, lockouts, partner_id) VALUES (?, ?, ?, ?)";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setInt(1, next.failures());
-                ps.setLong(2, next.lockedUntil() == null ? 0 : next.lockedUntil().toEpochMilli());
+                if (next.lockedUntil() == null) {
+                    ps.setNull(2, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    ps.setObject(2, next.lockedUntil().atOffset(ZoneOffset.UTC));
+                }
                 ps.setInt(3, next.lockouts());
                 ps.setString(4, partnerId);
                 ps.executeUpdate();
@@ -74,8 +80,8 @@ public class JdbcLockoutStore implements LockoutStore {
     }
 
     private static Count count(ResultSet rs) throws SQLException {
-        long lockedUntil = rs.getLong(2);
-        return new Count(rs.getInt(1), lockedUntil == 0 ? null : Instant.ofEpochMilli(lockedUntil), rs.getInt(3));
+        OffsetDateTime lockedUntil = rs.getObject(2, OffsetDateTime.class);
+        return new Count(rs.getInt(1), lockedUntil == null ? null : lockedUntil.toInstant(), rs.getInt(3));
     }
 
     @Override

@@ -8,12 +8,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@link RateCounters} in {@code rate_limit_window} (V10): one row per key (its first 200 characters) and window,
+ * {@link RateCounters} in {@code rate_limit_window} (V10, V57): one row per key (its first 200 characters) and window,
  * incremented atomically. PostgreSQL and H2 each get the statement that does so in one step.
  */
 @ApplicationScoped
@@ -26,7 +28,7 @@ public class JdbcRateCounters implements RateCounters {
 
     @Override
     public long[] increment(List<String> keys, Instant windowStart) {
-        long start = windowStart.toEpochMilli();
+        OffsetDateTime start = windowStart.atOffset(ZoneOffset.UTC);
         String[] counterKeys = new String[keys.size()];
         for (int i = 0; i < counterKeys.length; i++) {
             String key = keys.get(i);
@@ -55,10 +57,10 @@ public class JdbcRateCounters implements RateCounters {
      * the same order (user before functionality) and gets the same plan, so two requests sharing rows lock them in
      * the same order and cannot deadlock on them.
      */
-    private static long[] incrementPostgres(Connection c, String[] keys, long start) throws SQLException {
+    private static long[] incrementPostgres(Connection c, String[] keys, OffsetDateTime start) throws SQLException {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < keys.length; i++) {
-            values.append(i == 0 ? "" : ", ").append("(CAST(? AS VARCHAR), CAST(? AS BIGINT))");
+            values.append(i == 0 ? "" : ", ").append("(CAST(? AS VARCHAR), CAST(? AS TIMESTAMPTZ))");
         }
         String sql = "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))"
                 + " INSERT INTO rate_limit_window (counter_key, window_start, hits)"
@@ -70,7 +72,7 @@ public class JdbcRateCounters implements RateCounters {
             int p = 1;
             for (String key : keys) {
                 ps.setString(p++, key);
-                ps.setLong(p++, start);
+                ps.setObject(p++, start);
             }
             Map<String, Long> byKey = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -88,7 +90,7 @@ public class JdbcRateCounters implements RateCounters {
 
     // H2: the data change delta table returns the row as the UPDATE left it, atomically (a separate SELECT after
     // the UPDATE would read other threads' increments too).
-    private static long incrementH2(Connection c, String key, long start) throws SQLException {
+    private static long incrementH2(Connection c, String key, OffsetDateTime start) throws SQLException {
         for (int attempt = 0; attempt < 3; attempt++) {
             Long hits = updateH2(c, key, start);
             if (hits != null) {
@@ -97,7 +99,7 @@ public class JdbcRateCounters implements RateCounters {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO rate_limit_window (counter_key, window_start, hits) VALUES (?, ?, 1)")) {
                 ps.setString(1, key);
-                ps.setLong(2, start);
+                ps.setObject(2, start);
                 ps.executeUpdate();
                 return 1;
             } catch (SQLException e) {
@@ -110,11 +112,11 @@ public class JdbcRateCounters implements RateCounters {
         throw new SQLException("rate limit window could not be incremented");
     }
 
-    private static Long updateH2(Connection c, String key, long start) throws SQLException {
+    private static Long updateH2(Connection c, String key, OffsetDateTime start) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT hits FROM FINAL TABLE (UPDATE rate_limit_window"
                 + " SET hits = hits + 1 WHERE counter_key = ? AND window_start = ?)")) {
             ps.setString(1, key);
-            ps.setLong(2, start);
+            ps.setObject(2, start);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
             }
@@ -126,7 +128,7 @@ public class JdbcRateCounters implements RateCounters {
         try (Connection c = store.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM rate_limit_window WHERE window_start < ?")) {
             c.setAutoCommit(true);
-            ps.setLong(1, windowStart.toEpochMilli());
+            ps.setObject(1, windowStart.atOffset(ZoneOffset.UTC));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("rate limit store unavailable", e);

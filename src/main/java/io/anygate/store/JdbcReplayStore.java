@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * {@link ReplayStore} in {@code validation_data_use} (V10; primary key partner and data hash, so the claim is one
- * INSERT that a second claim violates) and {@code retired_key} (V46). Each used value carries the day it was used
+ * INSERT that a second claim violates) and {@code retired_key} (V46; times as in V57). Each used value carries the day it was used
  * in ({@code time_bucket}).
  */
 @ApplicationScoped
@@ -38,7 +39,7 @@ public class JdbcReplayStore implements ReplayStore {
             ps.setString(2, dataHash);
             ps.setString(3, keyFingerprint);
             ps.setLong(4, usedAt.toEpochMilli() / DAY_MILLIS);
-            ps.setLong(5, usedAt.toEpochMilli());
+            ps.setObject(5, usedAt.atOffset(ZoneOffset.UTC));
             ps.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -65,7 +66,7 @@ public class JdbcReplayStore implements ReplayStore {
             for (String fingerprint : fingerprints) {
                 ps.setString(1, fingerprint);
                 if (at != null) {
-                    ps.setLong(2, at.toEpochMilli());
+                    ps.setObject(2, at.atOffset(ZoneOffset.UTC));
                 }
                 ps.executeUpdate();
             }
@@ -101,7 +102,7 @@ public class JdbcReplayStore implements ReplayStore {
         try (Connection c = store.dataSource().getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT key_fingerprint FROM retired_key WHERE forgotten_at IS NULL AND retired_at < ?")) {
-                ps.setLong(1, retiredBefore.toEpochMilli());
+                ps.setObject(1, retiredBefore.atOffset(ZoneOffset.UTC));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         due.add(rs.getString(1));
@@ -111,9 +112,9 @@ public class JdbcReplayStore implements ReplayStore {
             for (String fingerprint : due) {
                 try (PreparedStatement mark = c.prepareStatement("UPDATE retired_key SET forgotten_at = ?"
                         + " WHERE key_fingerprint = ? AND forgotten_at IS NULL AND retired_at < ?")) {
-                    mark.setLong(1, now.toEpochMilli());
+                    mark.setObject(1, now.atOffset(ZoneOffset.UTC));
                     mark.setString(2, fingerprint);
-                    mark.setLong(3, retiredBefore.toEpochMilli());
+                    mark.setObject(3, retiredBefore.atOffset(ZoneOffset.UTC));
                     if (mark.executeUpdate() != 1) {
                         continue; // reinstated, or forgotten by another replica
                     }

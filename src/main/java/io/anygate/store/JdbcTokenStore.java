@@ -8,10 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * {@link TokenStore} in {@code oauth_token} (V10): one row per partner. A put is an UPDATE, then an INSERT when the
+ * {@link TokenStore} in {@code oauth_token} (V10, V57): one row per partner. A put is an UPDATE, then an INSERT when the
  * partner has no row yet; when another replica inserted it first, the UPDATE again (last issued wins).
  */
 @ApplicationScoped
@@ -30,8 +32,8 @@ public class JdbcTokenStore implements TokenStore {
                     ps.setString(1, partnerId);
                     ps.setString(2, tokenHash);
                     ps.setString(3, refreshHash);
-                    ps.setLong(4, issuedAt.toEpochMilli());
-                    ps.setLong(5, expiresAt.toEpochMilli());
+                    ps.setObject(4, issuedAt.atOffset(ZoneOffset.UTC));
+                    ps.setObject(5, expiresAt.atOffset(ZoneOffset.UTC));
                     ps.executeUpdate();
                 } catch (SQLException e) {
                     if (!SqlStates.isUniqueViolation(e)) {
@@ -51,8 +53,8 @@ public class JdbcTokenStore implements TokenStore {
                 + " issued_at = ?, expires_at = ? WHERE partner_id = ?")) {
             ps.setString(1, tokenHash);
             ps.setString(2, refreshHash);
-            ps.setLong(3, issuedAt.toEpochMilli());
-            ps.setLong(4, expiresAt.toEpochMilli());
+            ps.setObject(3, issuedAt.atOffset(ZoneOffset.UTC));
+            ps.setObject(4, expiresAt.atOffset(ZoneOffset.UTC));
             ps.setString(5, partnerId);
             return ps.executeUpdate();
         }
@@ -66,7 +68,7 @@ public class JdbcTokenStore implements TokenStore {
             ps.setString(1, tokenHash);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new Held(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))))
+                        ? Optional.of(new Held(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
                         : Optional.empty();
             }
         } catch (SQLException e) {
