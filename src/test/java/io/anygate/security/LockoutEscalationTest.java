@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.anygate.testsupport.HandClock;
+import io.anygate.testsupport.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -26,7 +26,7 @@ class LockoutEscalationTest {
     @Inject
     SecurityConfig config;
 
-    private final HandClock clock = new HandClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     @Test
     void furtherLockoutsDoubleUpTo24HoursAndASuccessResetsThem() {

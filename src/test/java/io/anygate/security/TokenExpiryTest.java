@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.anygate.testsupport.HandClock;
+import io.anygate.testsupport.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -24,7 +24,7 @@ class TokenExpiryTest {
     @Inject
     SecurityConfig config;
 
-    private final HandClock clock = new HandClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     @Test
     void aTokenIsValidForItsTimeToLiveThenExpiredOnEveryReplica() {
