@@ -1,28 +1,31 @@
 package io.anygate.security;
 
-import java.time.Instant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /**
  * Audit trail of authentication failures (logger category {@code io.anygate.audit}): partner (or the
  * client_id/username offered), origin IP, time and reason. Never a secret, token or signature.
  */
-public final class AuthAudit {
+@ApplicationScoped
+public class AuthAudit {
 
     private static final Logger AUDIT = Logger.getLogger("io.anygate.audit");
 
-    private AuthAudit() {
-    }
+    @Inject
+    Clock clock;
 
-    public static void failure(String partner, String ip, AuthFailure reason) {
+    public void failure(String partner, String ip, AuthFailure reason) {
         AUDIT.warnf("auth-failure partner=%s ip=%s time=%s reason=%s",
-                sanitize(partner), sanitize(ip), Instant.now(), reason);
+                sanitize(partner), sanitize(ip), clock.instant(), reason);
     }
 
     /** A partner locked out: the how-many-th lockout since its last successful login, and for how long. */
-    public static void lockout(String partner, String ip, int ordinal, java.time.Duration duration) {
+    public void lockout(String partner, String ip, int ordinal, java.time.Duration duration) {
         AUDIT.warnf("auth-lockout partner=%s ip=%s time=%s lockout=%d duration=%s", sanitize(partner), sanitize(ip),
-                Instant.now(), ordinal, duration);
+                clock.instant(), ordinal, duration);
     }
 
     /**

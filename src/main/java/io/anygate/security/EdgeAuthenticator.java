@@ -19,6 +19,8 @@ public class EdgeAuthenticator {
     static final String ACCESS_DENIED = "Access denied. You have to provide valid authentication information.";
 
     @Inject
+    AuthAudit audit;
+    @Inject
     AccessTokens tokens;
     @Inject
     PartnerRegistry registry;
@@ -39,14 +41,14 @@ public class EdgeAuthenticator {
         String ip = client.getHostAddress();
         String token = bearer(credentials.authorization());
         if (token == null || credentials.validationData() == null || credentials.signedRequest() == null) {
-            AuthAudit.failure(null, ip, AuthFailure.MISSING_CREDENTIALS);
+            audit.failure(null, ip, AuthFailure.MISSING_CREDENTIALS);
             throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED, ACCESS_DENIED);
         }
         rateLimiter.checkIp(client);
         AccessTokens.Resolved resolved = token.length() > 512 ? null : tokens.resolve(token).orElse(null);
         Partner partner = resolved == null ? null : registry.find(resolved.partnerId()).orElse(null);
         if (partner == null || resolved.expired()) {
-            AuthAudit.failure(partner == null ? null : partner.partnerId(), ip,
+            audit.failure(partner == null ? null : partner.partnerId(), ip,
                     partner == null ? AuthFailure.BAD_TOKEN : AuthFailure.EXPIRED_TOKEN);
             throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN,
                     partner == null ? "The access token provided is invalid." : "The access token provided has expired.");
@@ -67,7 +69,7 @@ public class EdgeAuthenticator {
      */
     public Partner authenticateSubRequest(SubRequestTickets.Ticket ticket, InetAddress peer, String functionality) {
         if (ticket == null) {
-            AuthAudit.failure(null, peer.getHostAddress(), AuthFailure.BAD_SUB_REQUEST_TICKET);
+            audit.failure(null, peer.getHostAddress(), AuthFailure.BAD_SUB_REQUEST_TICKET);
             throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED, ACCESS_DENIED);
         }
         InetAddress client = ticket.client();
@@ -78,11 +80,11 @@ public class EdgeAuthenticator {
         AccessTokens.Resolved resolved = tokens.resolveHash(ticket.tokenHash()).orElse(null);
         if (partner == null || resolved == null || !resolved.partnerId().equals(partner.partnerId())) {
             // removed from the partners file, or its token superseded, while its batch ran
-            AuthAudit.failure(ticket.partnerId(), client.getHostAddress(), AuthFailure.BAD_TOKEN);
+            audit.failure(ticket.partnerId(), client.getHostAddress(), AuthFailure.BAD_TOKEN);
             throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN, "The access token provided is invalid.");
         }
         if (resolved.expired()) {
-            AuthAudit.failure(ticket.partnerId(), client.getHostAddress(), AuthFailure.EXPIRED_TOKEN);
+            audit.failure(ticket.partnerId(), client.getHostAddress(), AuthFailure.EXPIRED_TOKEN);
             throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN, "The access token provided has expired.");
         }
         requireAllowedIp(partner, client);
@@ -90,10 +92,10 @@ public class EdgeAuthenticator {
         return partner;
     }
 
-    private static void requireAllowedIp(Partner partner, InetAddress client) {
+    private void requireAllowedIp(Partner partner, InetAddress client) {
         if (!partner.ipAllowed(client)) {
             String ip = client.getHostAddress();
-            AuthAudit.failure(partner.partnerId(), ip, AuthFailure.IP_NOT_ALLOWED);
+            audit.failure(partner.partnerId(), ip, AuthFailure.IP_NOT_ALLOWED);
             throw new AnytimeException(AnytimeError.IP_ADDRESS_NOT_ALLOWED, "IP address not allowed: " + ip);
         }
     }
@@ -112,14 +114,14 @@ public class EdgeAuthenticator {
         try {
             return signatures.verify(partner, credentials.validationData(), credentials.signedRequest());
         } catch (AnytimeException e) {
-            AuthAudit.failure(partner.partnerId(), ip, AuthFailure.BAD_SIGNATURE);
+            audit.failure(partner.partnerId(), ip, AuthFailure.BAD_SIGNATURE);
             throw e;
         }
     }
 
     void claim(Partner partner, PartnerKey key, String validationData, String ip) {
         if (!replay.claim(partner.partnerId(), key.fingerprint(), validationData)) {
-            AuthAudit.failure(partner.partnerId(), ip, AuthFailure.VALIDATION_DATA_REUSED);
+            audit.failure(partner.partnerId(), ip, AuthFailure.VALIDATION_DATA_REUSED);
             throw new AnytimeException(AnytimeError.VALIDATION_DATA_ALREADY_USED, "Validation data already used");
         }
     }

@@ -1,14 +1,13 @@
 package io.anygate.security;
 
-import io.anygate.store.Store;
+import io.anygate.security.LockoutStore.Change;
+import io.anygate.security.LockoutStore.Count;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Counts password-grant attempts per partner in the store (so every replica sees them), each as failed until it
@@ -22,7 +21,7 @@ import java.time.Duration;
 public class LoginLockout {
 
     @Inject
-    Store store;
+    LockoutStore store;
     @Inject
     SecurityConfig config;
     @Inject
@@ -50,74 +49,26 @@ public class LoginLockout {
      * lock). Refused while the partner is locked.
      */
     public Attempt begin(String partnerId) {
-        long now = clock.millis();
-        try (Connection c = store.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Attempt attempt = reserve(c, partnerId, now);
-                c.commit();
-                return attempt;
-            } catch (SQLException e) {
-                c.rollback();
-                if ("23505".equals(e.getSQLState())) {
-                    // a concurrent first attempt created the row: count again on it
-                    return begin(partnerId);
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("lockout store unavailable", e);
-        }
+        Instant now = clock.instant();
+        return store.change(partnerId, count -> reserve(count, now));
     }
 
-    private Attempt reserve(Connection c, String partnerId, long now) throws SQLException {
-        int failures;
-        long lockedUntil;
-        int lockouts;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT failures, locked_until, lockouts FROM auth_lockout WHERE partner_id = ? FOR UPDATE")) {
-            ps.setString(1, partnerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    failures = rs.getInt(1);
-                    lockedUntil = rs.getLong(2);
-                    lockouts = rs.getInt(3);
-                } else {
-                    failures = -1;
-                    lockedUntil = 0;
-                    lockouts = 0;
-                }
-            }
+    private Change<Attempt> reserve(Optional<Count> current, Instant now) {
+        Count count = current.orElse(new Count(0, null, 0));
+        if (count.lockedUntil() != null && count.lockedUntil().isAfter(now)) {
+            return new Change<>(null, new Attempt(false, null));
         }
-        if (lockedUntil > now) {
-            return new Attempt(false, null);
-        }
-        if (failures < 0) {
-            insert(c, partnerId);
-            failures = 0;
-        }
-        if (lockedUntil != 0) {
-            failures = 0; // a lock that has run out starts a fresh count; the number of lockouts stays
-            lockedUntil = 0;
-        }
-        failures++;
+        // a lock that has run out starts a fresh count; the number of lockouts stays
+        int failures = (count.lockedUntil() != null ? 0 : count.failures()) + 1;
+        int lockouts = count.lockouts();
+        Instant lockedUntil = null;
         Lock lock = null;
         if (failures >= config.lockoutMaxFailures()) {
             lockouts++;
             lock = new Lock(lockouts, duration(lockouts));
-            lockedUntil = now + lock.duration().toMillis();
+            lockedUntil = now.plus(lock.duration());
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE auth_lockout SET failures = ?, locked_until = ?, lockouts = ? WHERE partner_id = ?")) {
-            ps.setInt(1, failures);
-            ps.setLong(2, lockedUntil);
-            ps.setInt(3, lockouts);
-            ps.setString(4, partnerId);
-            ps.executeUpdate();
-        }
-        return new Attempt(true, lock);
+        return new Change<>(new Count(failures, lockedUntil, lockouts), new Attempt(true, lock));
     }
 
     /** The length of the n-th lockout since the last success: the first one's, doubled n-1 times, capped. */
@@ -133,34 +84,12 @@ public class LoginLockout {
 
     /** Whether the partner is locked now (operators, tests). */
     public boolean locked(String partnerId) {
-        try (Connection c = store.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT locked_until FROM auth_lockout WHERE partner_id = ?")) {
-            ps.setString(1, partnerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getLong(1) > clock.millis();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("lockout store unavailable", e);
-        }
-    }
-
-    private static void insert(Connection c, String partnerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO auth_lockout (partner_id, failures, locked_until, lockouts) VALUES (?, 0, 0, 0)")) {
-            ps.setString(1, partnerId);
-            ps.executeUpdate();
-        }
+        Instant now = clock.instant();
+        return store.find(partnerId).map(Count::lockedUntil).filter(until -> until.isAfter(now)).isPresent();
     }
 
     /** A successful login: the count of failures and of lockouts start again from zero. */
     public void succeeded(String partnerId) {
-        try (Connection c = store.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM auth_lockout WHERE partner_id = ?")) {
-            c.setAutoCommit(true);
-            ps.setString(1, partnerId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("lockout store unavailable", e);
-        }
+        store.clear(partnerId);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +38,8 @@ public class PartnerRegistry {
     SandboxOnboarding sandbox;
     @Inject
     ReplayGuard replay;
+    @Inject
+    Clock clock;
 
     private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of(), null, null);
     private Partner sandboxPartner;
@@ -140,7 +143,7 @@ public class PartnerRegistry {
         // it until its own reload; a removal may be rolled back); a key back within it is simply not retired.
         replay.reinstate(present);
         if (!removed.isEmpty()) {
-            replay.retire(removed, System.currentTimeMillis());
+            replay.retire(removed, clock.instant());
         }
     }
 

@@ -17,6 +17,8 @@ import java.net.InetAddress;
 public class PasswordGrant {
 
     @Inject
+    AuthAudit audit;
+    @Inject
     PartnerRegistry registry;
     @Inject
     AccessTokens tokens;
@@ -38,12 +40,12 @@ public class PasswordGrant {
         rateLimiter.checkIp(client);
         if (blank(form.grantType()) || blank(form.clientId()) || blank(form.clientSecret()) || blank(form.username())
                 || blank(form.password())) {
-            AuthAudit.failure(AuthAudit.unknownClient(form.clientId()), ip, AuthFailure.BAD_REQUEST);
+            audit.failure(AuthAudit.unknownClient(form.clientId()), ip, AuthFailure.BAD_REQUEST);
             throw new AnytimeException(AnytimeError.OAUTH2_INVALID_REQUEST,
                     "grant_type, client_id, client_secret, username and password are required");
         }
         if (!"password".equals(form.grantType())) {
-            AuthAudit.failure(AuthAudit.unknownClient(form.clientId()), ip, AuthFailure.BAD_REQUEST);
+            audit.failure(AuthAudit.unknownClient(form.clientId()), ip, AuthFailure.BAD_REQUEST);
             throw new AnytimeException(AnytimeError.OAUTH2_INVALID_REQUEST,
                     "Invalid grant_type parameter or parameter missing (only password is supported)");
         }
@@ -52,18 +54,18 @@ public class PasswordGrant {
             // No bcrypt here: a known client's secret is checked only after its IP and signature, so no dummy check
             // could make the two cases take the same time (their answers differ anyway), and one would hand anyone
             // without credentials a 100-ms CPU cost per request.
-            AuthAudit.failure(AuthAudit.unknownClient(form.clientId()), ip, AuthFailure.UNKNOWN_CLIENT);
+            audit.failure(AuthAudit.unknownClient(form.clientId()), ip, AuthFailure.UNKNOWN_CLIENT);
             throw new AnytimeException(AnytimeError.OAUTH2_INVALID_CLIENT, "The client credentials are invalid");
         }
         if (!partner.ipAllowed(client)) {
-            AuthAudit.failure(partner.partnerId(), ip, AuthFailure.IP_NOT_ALLOWED);
+            audit.failure(partner.partnerId(), ip, AuthFailure.IP_NOT_ALLOWED);
             throw new AnytimeException(AnytimeError.IP_ADDRESS_NOT_ALLOWED, "IP address not allowed: " + ip);
         }
         PartnerKey key = edge.verify(partner, headers, ip);
         edge.claim(partner, key, headers.validationData(), ip);
         LoginLockout.Attempt attempt = lockout.begin(partner.partnerId());
         if (!attempt.allowed()) {
-            AuthAudit.failure(partner.partnerId(), ip, AuthFailure.LOCKED_OUT);
+            audit.failure(partner.partnerId(), ip, AuthFailure.LOCKED_OUT);
             throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED,
                     "Too many failed attempts: access is locked for a while");
         }
@@ -81,10 +83,10 @@ public class PasswordGrant {
     }
 
     /** The attempt was counted as failed when it began ({@link LoginLockout#begin}); this only says so. */
-    private static void fail(Partner partner, String ip, AuthFailure reason, LoginLockout.Attempt attempt) {
-        AuthAudit.failure(partner.partnerId(), ip, reason);
+    private void fail(Partner partner, String ip, AuthFailure reason, LoginLockout.Attempt attempt) {
+        audit.failure(partner.partnerId(), ip, reason);
         if (attempt.lastBeforeLock()) {
-            AuthAudit.lockout(partner.partnerId(), ip, attempt.lock().ordinal(), attempt.lock().duration());
+            audit.lockout(partner.partnerId(), ip, attempt.lock().ordinal(), attempt.lock().duration());
         }
     }
 

@@ -24,6 +24,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The Anytime edge end to end: token, signed versioned calls, envelope, and every authentication error code. */
@@ -129,7 +131,7 @@ class EdgeAuthenticationTest {
         String token = token(ALPHA);
         try (Connection c = store.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE oauth_token SET expires_at = ? WHERE partner_id = ?")) {
-            ps.setLong(1, System.currentTimeMillis() - 1);
+            ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1));
             ps.setString(2, ALPHA.partnerId());
             assertEquals(1, ps.executeUpdate());
         }

@@ -15,6 +15,8 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -83,7 +85,7 @@ class AnytimeSdkTest {
         String token = EdgeClient.token(SDK);
         try (Connection c = store.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE oauth_token SET expires_at = ? WHERE partner_id = ?")) {
-            ps.setLong(1, System.currentTimeMillis() - 1);
+            ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1));
             ps.setString(2, SDK.partnerId());
             assertTrue(ps.executeUpdate() >= 1, "the token was stored");
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,11 @@ import org.junit.jupiter.api.Test;
 class EdgeStoreTest {
 
     static final int THREADS = 16;
+    /**
+     * The window the counter tests count in: fixed, so that a test never straddles two windows of the wall clock,
+     * and in the future, so that the purge of ended windows leaves it alone.
+     */
+    static final Instant WINDOW = Instant.parse("2999-01-01T00:00:00Z");
 
     @Inject
     ReplayGuard replay;
@@ -32,7 +38,7 @@ class EdgeStoreTest {
     @Inject
     LoginLockout lockout;
     @Inject
-    RateLimiter rateLimiter;
+    RateCounters counters;
 
     <T> List<T> race(java.util.concurrent.Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -65,21 +71,26 @@ class EdgeStoreTest {
         assertTrue(replay.claim("beta", "fp-race", data), "once per partner, not globally");
     }
 
+    private static Instant at(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis);
+    }
+
     @Test
     void aRetiredKeysUsedValidationDataStayForTheGracePeriodThenTheKeyIsNeverTrustedAgain() {
         String data = UUID.randomUUID().toString();
         String fingerprint = "fp-" + UUID.randomUUID();
         assertTrue(replay.claim("alpha", fingerprint, data));
         // Retired at a fixed instant long ago, so that forgetting "before 2000" touches no other test's key.
-        replay.retire(Set.of(fingerprint), 1000);
+        replay.retire(Set.of(fingerprint), at(1000));
         assertFalse(replay.claim("alpha", fingerprint, data), "kept after the removal: another replica may trust it");
         replay.reinstate(Set.of(fingerprint));
-        assertEquals(0, replay.forgetRetired(2000, 3000), "a key put back within the grace period is not retired");
+        assertEquals(0, replay.forgetRetired(at(2000), at(3000)),
+                "a key put back within the grace period is not retired");
         assertFalse(replay.claim("alpha", fingerprint, data));
 
-        replay.retire(Set.of(fingerprint), 1000);
-        assertEquals(0, replay.forgetRetired(1000, 3000), "not before the grace period has passed");
-        assertEquals(1, replay.forgetRetired(2000, 3000));
+        replay.retire(Set.of(fingerprint), at(1000));
+        assertEquals(0, replay.forgetRetired(at(1000), at(3000)), "not before the grace period has passed");
+        assertEquals(1, replay.forgetRetired(at(2000), at(3000)));
         assertEquals(Set.of(fingerprint), replay.forgotten(Set.of(fingerprint, "fp-" + UUID.randomUUID())));
         replay.reinstate(Set.of(fingerprint));
         assertEquals(Set.of(fingerprint), replay.forgotten(Set.of(fingerprint)), "a forgotten key stays forgotten");
@@ -115,19 +126,19 @@ class EdgeStoreTest {
     @Test
     void rateCounterIncrementsAtomically() throws Exception {
         String key = "test:" + UUID.randomUUID();
-        List<Long> counts = race(() -> rateLimiter.count(key));
+        List<Long> counts = race(() -> counters.increment(List.of(key), WINDOW)[0]);
         assertEquals(THREADS, counts.stream().distinct().count(), counts.toString());
-        assertEquals(THREADS + 1, rateLimiter.count(key));
+        assertEquals(THREADS + 1, counters.increment(List.of(key), WINDOW)[0]);
     }
 
     @Test
     void twoCountersOfOneRequestIncrementTogetherAndAtomically() throws Exception {
         String user = "user:" + UUID.randomUUID();
         String fn = "fn:" + user + ":apicheck";
-        List<long[]> counts = race(() -> rateLimiter.countAll(user, fn));
+        List<long[]> counts = race(() -> counters.increment(List.of(user, fn), WINDOW));
         assertEquals(THREADS, counts.stream().map(c -> c[0]).distinct().count(), "user counts");
         assertEquals(THREADS, counts.stream().map(c -> c[1]).distinct().count(), "functionality counts");
-        long[] next = rateLimiter.countAll(user, fn);
+        long[] next = counters.increment(List.of(user, fn), WINDOW);
         assertEquals(THREADS + 1, next[0]);
         assertEquals(THREADS + 1, next[1]);
     }

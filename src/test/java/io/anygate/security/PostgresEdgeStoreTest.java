@@ -29,7 +29,7 @@ class PostgresEdgeStoreTest extends EdgeStoreTest {
     void theRelaxedCommitOfRateCountersNeverReachesAnotherTransaction() throws Exception {
         // a counter's statement commits without waiting for the WAL flush; the setting must end with it, or the
         // journal's and the replay store's commits on the same pooled connection would lose their durability
-        race(() -> rateLimiter.countAll("ip:" + UUID.randomUUID(), "user:" + UUID.randomUUID()));
+        race(() -> counters.increment(List.of("ip:" + UUID.randomUUID(), "user:" + UUID.randomUUID()), WINDOW));
         List<Connection> held = new ArrayList<>();
         try {
             for (int i = 0; i < THREADS; i++) {

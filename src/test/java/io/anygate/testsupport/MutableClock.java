@@ -1,4 +1,4 @@
-package io.anygate.webhook;
+package io.anygate.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so that backoff and leases are exercised without waiting. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, so that backoff, leases, token expiry and lockouts are exercised without waiting. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
