@@ -3,6 +3,7 @@ package io.anygate.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.anygate.security.AdminGuard;
+import io.anygate.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
