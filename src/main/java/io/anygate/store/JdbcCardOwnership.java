@@ -72,6 +72,26 @@ public class JdbcCardOwnership implements CardOwnership {
     }
 
     @Override
+    public long countWithOrdersUnderWay(String partnerId, long accountId) {
+        String sql = "SELECT (SELECT COUNT(*) FROM card WHERE partner_id = ? AND acc_id = ?)"
+                + " + (SELECT COUNT(*) FROM operation o WHERE o.partner_id = ? AND o.account_id = ?"
+                + " AND o.kind = 'CARD_ORDER' AND o.state IN ('PENDING', 'UNKNOWN')"
+                + " AND NOT EXISTS (SELECT 1 FROM card c WHERE c.operation_id = o.operation_id))";
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, partnerId);
+            ps.setLong(2, accountId);
+            ps.setString(3, partnerId);
+            ps.setLong(4, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("counting cards and orders", e);
+        }
+    }
+
+    @Override
     public List<OwnedCard> listAll(String partnerId, long afterCardId, int limit) {
         return query("SELECT " + COLUMNS + " FROM card WHERE partner_id = ? AND card_id > ? ORDER BY card_id LIMIT ?",
                 partnerId, afterCardId, limit);

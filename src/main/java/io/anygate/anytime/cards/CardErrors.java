@@ -52,6 +52,9 @@ public final class CardErrors {
             case TRANSACTION_NOT_FOUND -> new AnytimeException(AnytimeError.CARD_STATEMENT_NOT_FOUND,
                     "No such transaction on this card");
             case BAD_CVC -> new AnytimeException(AnytimeError.CARD_GET_PIN_BAD_CVC, "Bad CVC");
+            // The gateway makes no sub-accounts: 4290331 has no case to answer (docs/mapping.md).
+            case MAX_CARDS_PER_ACCOUNT -> new AnytimeException(AnytimeError.CARD_MAX_ALLOWED_ORDER_REACHED,
+                    "This account has reached the maximum number of cards allowed");
         };
     }
 

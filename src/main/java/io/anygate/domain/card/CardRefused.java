@@ -21,7 +21,9 @@ public class CardRefused extends RuntimeException {
         /** The transaction is not one of this card's. */
         TRANSACTION_NOT_FOUND,
         /** The CVC given for the PIN is wrong. */
-        BAD_CVC
+        BAD_CVC,
+        /** The account has as many cards as its partner's cap allows (partners file). */
+        MAX_CARDS_PER_ACCOUNT
     }
 
     private final Reason reason;
