@@ -22,6 +22,8 @@ public class CardRefused extends RuntimeException {
         TRANSACTION_NOT_FOUND,
         /** The CVC given for the PIN is wrong. */
         BAD_CVC,
+        /** Too many wrong CVCs: the card's PIN route is locked for a while. */
+        PIN_LOCKED,
         /** The account has as many cards as its partner's cap allows (partners file). */
         MAX_CARDS_PER_ACCOUNT
     }

@@ -138,6 +138,44 @@ class CardRulesTest {
                 .body("body.cards.size()", org.hamcrest.Matchers.lessThanOrEqualTo(2));
     }
 
+    @Test
+    void wrongCvcsLockThePinRouteOfThatCardOnly() {
+        var card = fixture.card(ALPHA.partnerId(), "10.00", "1.00");
+        String ref = CardRef.ofTxCard(card.cardId()).value();
+        String wrong = wrongCvc(card.cardId());
+        // a right CVC (the sandbox's 000) before the limit starts the count again
+        for (int i = 0; i < 4; i++) {
+            pin(ref, wrong).then().statusCode(403).body("body.error.code", equalTo(4030380));
+        }
+        pin(ref, "000").then().statusCode(200);
+        for (int i = 0; i < 5; i++) {
+            pin(ref, wrong).then().statusCode(403).body("body.error.code", equalTo(4030380))
+                    .body("body.error.message", org.hamcrest.Matchers.not(
+                            org.hamcrest.Matchers.containsString("Too many")));
+        }
+        // locked: even the right CVC is refused, with the same code
+        pin(ref, "000").then().statusCode(403).body("body.error.code", equalTo(4030380))
+                .body("body.error.message", org.hamcrest.Matchers.containsString("Too many wrong CVCs"));
+        var other = fixture.card(ALPHA.partnerId(), "10.00", "1.00");
+        pin(CardRef.ofTxCard(other.cardId()).value(), "000").then().statusCode(200);
+    }
+
+    private static Response pin(String ref, String cvc) {
+        return as(ALPHA).queryParam("cvc", cvc).get("/v1.0/cards/" + ref + "/pin");
+    }
+
+    /** A CVC that is neither the card's nor the sandbox's 000. */
+    private static String wrongCvc(long cardId) {
+        String cvv = CardFixture.sim().queryParam("ref[id]", cardId).get("/tx/v1/card/cvv2").then().statusCode(200)
+                .extract().jsonPath().getString("cvv2");
+        for (int i = 1; ; i++) {
+            String c = String.format("%03d", i);
+            if (!c.equals(cvv)) {
+                return c;
+            }
+        }
+    }
+
     private static Response credit(TestPartner p, String ref, String amount) {
         return credit(p, ref, amount, "credit");
     }
