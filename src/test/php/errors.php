@@ -92,6 +92,8 @@ $business = check('fixture: a business account', fn() => $account(AccountType::B
 $consumer = check('fixture: a consumer account', fn() => $account(AccountType::CONSUMER));
 $virtual = check('fixture: a virtual single use card with 20.00', fn() => $order(need($business, 'the business account'),
     CardType::VIRTUAL_SINGLE_USE, 20)->getCardRef());
+$multi = check('fixture: a virtual multi use card with 5.00', fn() => $order(need($business, 'the business account'),
+    CardType::VIRTUAL_MULTI_USE, 5)->getCardRef());
 $plastic = check('fixture: an ordered plastic card', fn() => $order(need($consumer, 'the consumer account'),
     CardType::PLASTIC, 5)->getCardRef());
 
@@ -172,13 +174,17 @@ check('card order: virtual card on a consumer account: CardAccountCannotOrderVir
         fn() => $order(need($consumer, 'the consumer account'), CardType::VIRTUAL_MULTI_USE, 10));
 });
 
-check('credit: more than the account holds: AccountBalanceTooLowException 4020220', function () use ($api, $credit, $virtual, $business) {
-    // Within the load maximum (5000), above what the account holds after its card order.
-    $ref = need($virtual, 'the virtual card');
+check('credit: more than the account holds: AccountBalanceTooLowException 4020220', function () use ($api, $credit, $multi, $business) {
+    // Within the load maximum (5000), above what the account holds after its card orders.
+    $ref = need($multi, 'the multi use card');
     $held = authenticated($api->accountBalance()->sendRequest($api->accountBalance()->createRequest()
         ->setId(need($business, 'the business account'))))->getBalance();
     expect($held + 1 < 5000, 'the account holds less than the load maximum: ' . $held);
     expect_error('AccountBalanceTooLowException', 4020220, fn() => $credit($ref, round($held + 1, 2)));
+});
+
+check('credit: a single use card\'s second load: CardCreditSingleUseUnavailableException 4510310', function () use ($credit, $virtual) {
+    expect_error('CardCreditSingleUseUnavailableException', 4510310, fn() => $credit(need($virtual, 'the virtual card'), 1));
 });
 
 check('debit: more than the card holds: CardBalanceTooLowException 4020320', function () use ($debit, $virtual) {
@@ -192,6 +198,11 @@ check('PIN: wrong cvc: CardGetPinBadCvcException 4030380', function () use ($api
     $wrong = $wrong === '000' ? '001' : $wrong; // the sandbox also accepts 000
     $io = $api->cardGetPin();
     expect_error('CardGetPinBadCvcException', 4030380, fn() => $io->sendRequest($io->createRequest()->setCardRef($ref)->setCvc($wrong)));
+    // four more wrong CVCs lock the card's PIN: then even the sandbox's 000 is refused, with the same exception
+    for ($i = 0; $i < 4; $i++) {
+        expect_error('CardGetPinBadCvcException', 4030380, fn() => $io->sendRequest($io->createRequest()->setCardRef($ref)->setCvc($wrong)));
+    }
+    expect_error('CardGetPinBadCvcException', 4030380, fn() => $io->sendRequest($io->createRequest()->setCardRef($ref)->setCvc('000')));
 });
 
 check('credit: ordered card not activated: CardNotActivatedException 4030320', function () use ($credit, $plastic) {

@@ -98,7 +98,8 @@ public final class PartnersFile {
                 Optional.ofNullable(node.hasNonNull("webhook_url") ? node.get("webhook_url").asText() : null),
                 node.path("allow_private_webhook_targets").asBoolean(false),
                 new PartnerLimits(limit(limits, "per_user"), limit(limits, "per_functionality"),
-                        loadLimits(limits.path("load")), kycGates(node.path("kyc_gates"))),
+                        loadLimits(limits.path("load")), kycGates(node.path("kyc_gates")),
+                        limit(limits, "cards_per_account")),
                 Set.copyOf(functionalities));
     }
 

@@ -58,16 +58,31 @@ public class JdbcCardOwnership implements CardOwnership {
 
     @Override
     public long countByAccount(String partnerId, long accountId) {
-        try (Connection c = store.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM card WHERE partner_id = ? AND acc_id = ?")) {
-            ps.setString(1, partnerId);
-            ps.setLong(2, accountId);
+        return count("counting cards", "SELECT COUNT(*) FROM card WHERE partner_id = ? AND acc_id = ?", partnerId,
+                accountId);
+    }
+
+    @Override
+    public long countWithOrdersUnderWay(String partnerId, long accountId) {
+        return count("counting cards and orders",
+                "SELECT (SELECT COUNT(*) FROM card WHERE partner_id = ? AND acc_id = ?)"
+                + " + (SELECT COUNT(*) FROM operation o WHERE o.partner_id = ? AND o.account_id = ?"
+                + " AND o.kind = 'CARD_ORDER' AND o.state IN ('PENDING', 'UNKNOWN')"
+                + " AND NOT EXISTS (SELECT 1 FROM card c WHERE c.operation_id = o.operation_id))",
+                partnerId, accountId, partnerId, accountId);
+    }
+
+    private long count(String what, String sql, Object... params) {
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new StoreException("counting cards", e);
+            throw new StoreException(what, e);
         }
     }
 

@@ -1,8 +1,5 @@
 package io.anygate.tx;
 
-import io.anygate.domain.AccountId;
-import io.anygate.domain.CardRestrictions;
-import io.anygate.domain.CardType;
 import io.anygate.domain.Person;
 import io.anygate.domain.account.AccountCardReader;
 import io.anygate.domain.card.OwnedCard;
@@ -17,7 +14,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Reads a card of an account from TX: {@code GET card}, the card contract (its balance) and the holder subject.
- * A TX status or restriction profile outside the translation tables is refused ({@code UnknownCoreValue}).
+ * The card is translated by {@link TxCardViews#card}, as for the card routes: a TX status or restriction profile
+ * outside the translation tables is refused ({@code UnknownCoreValue}).
  */
 @ApplicationScoped
 public class TxAccountCardReader implements AccountCardReader {
@@ -58,10 +56,10 @@ public class TxAccountCardReader implements AccountCardReader {
                 .thenCompose(c -> {
                     if (c.holder() == null) {
                         return CompletableFuture.completedFuture(
-                                toCard(c, owned, new Person(null, "", "", null, "", "", "", null, null)));
+                                TxCardViews.card(c, owned, new Person(null, "", "", null, "", "", "", null, null)));
                     }
                     return subjects.subjectAsync(c.holder())
-                            .thenApply(s -> toCard(c, owned, TxAccountHolders.toPerson(s)));
+                            .thenApply(s -> TxCardViews.card(c, owned, TxAccountHolders.toPerson(s)));
                 })
                 .thenApply(Optional::of)
                 .exceptionallyCompose(e -> TxWire.unwrap(e) instanceof TxNotFoundException
@@ -70,21 +68,5 @@ public class TxAccountCardReader implements AccountCardReader {
         // no card in TX: nothing to show, whatever the balance read answered
         return card.thenCompose(c -> c.isEmpty() ? CompletableFuture.completedFuture(Optional.<CardWithBalance>empty())
                 : balance.thenApply(b -> Optional.of(new CardWithBalance(c.get(), b))));
-    }
-
-
-    static io.anygate.domain.Card toCard(Card c, OwnedCard owned, Person holder) {
-        Card.Dates dates = c.dates();
-        CardType type = owned.virtual()
-                ? CardType.fromTx(c.product() == null ? null : c.product().rid(), null) : CardType.PLASTIC;
-        if (owned.virtual() && type == CardType.PLASTIC) {
-            type = CardType.VIRTUAL_MULTI_USE;
-        }
-        CardRestrictions restrictions = TxCardViews.restrictions(c);
-        return new io.anygate.domain.Card(io.anygate.domain.CardRef.ofTxCard(owned.cardId()),
-                AccountId.ofTxContract(owned.accountId()), type, TxCardViews.status(c),
-                dates == null ? null : dates.creation(), dates == null ? null : dates.activation(),
-                dates == null ? null : dates.expiration(), restrictions,
-                c.names() == null ? null : c.names().emboss(), holder, owned.cardContractId());
     }
 }

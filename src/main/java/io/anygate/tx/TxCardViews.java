@@ -37,17 +37,24 @@ final class TxCardViews {
                 List.of(new UserAttr(CardType.TX_USER_ATTR, n.type().name())));
     }
 
-    /** The domain card of a TX card the partner owns. */
+    /**
+     * The domain card of a TX card the partner owns: the one translation of a TX card, for the card routes and the
+     * account's card list alike.
+     */
     static io.anygate.domain.Card card(Card c, OwnedCard owned, Person holder) {
         CardStatus status = status(c);
         CardRestrictions restrictions = restrictions(c);
         Card.Dates dates = c.dates();
         return new io.anygate.domain.Card(io.anygate.domain.CardRef.ofTxCard(owned.cardId()),
                 AccountId.ofTxContract(owned.accountId()),
-                CardType.fromTx(c.product() == null ? null : c.product().rid(), c.userAttr(CardType.TX_USER_ATTR)),
-                status, dates == null ? null : dates.creation(), dates == null ? null : dates.activation(),
+                type(c), status, dates == null ? null : dates.creation(), dates == null ? null : dates.activation(),
                 dates == null ? null : dates.expiration(), restrictions,
                 c.names() == null ? null : c.names().emboss(), holder, owned.cardContractId());
+    }
+
+    /** The card's Anytime type: the one the gateway recorded on the card, else what its product says. */
+    static CardType type(Card c) {
+        return CardType.fromTx(c.product() == null ? null : c.product().rid(), c.userAttr(CardType.TX_USER_ATTR));
     }
 
     /** The card's status; one outside the table is refused, never read as another (docs/tx-contract.md). */

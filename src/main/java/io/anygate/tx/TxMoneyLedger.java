@@ -1,9 +1,11 @@
 package io.anygate.tx;
 
+import io.anygate.domain.CardType;
 import io.anygate.domain.UnknownCoreValue;
 import io.anygate.domain.money.CardStanding;
 import io.anygate.domain.money.CoreLedger;
 import io.anygate.domain.money.LoadBalances;
+import io.anygate.domain.money.MoneyCard;
 import io.anygate.domain.money.TransferOutcome;
 import io.anygate.domain.operation.MoneyComments;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -145,7 +147,17 @@ public class TxMoneyLedger implements CoreLedger {
 
     @Override
     public CardStanding standing(long cardId) {
-        String status = cards.card(CardRef.ofId(cardId)).status();
+        return standing(cards.card(CardRef.ofId(cardId)));
+    }
+
+    @Override
+    public MoneyCard card(long cardId) {
+        Card card = cards.card(CardRef.ofId(cardId));
+        return new MoneyCard(standing(card), TxCardViews.type(card) == CardType.VIRTUAL_SINGLE_USE);
+    }
+
+    private static CardStanding standing(Card card) {
+        String status = card.status();
         if (status == null) {
             return CardStanding.NOT_ACTIVATED;
         }

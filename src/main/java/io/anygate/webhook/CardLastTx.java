@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /**
  * The {@code body} of Anytime's {@code card_last_tx} webhook, field for field and with the JSON types of the
@@ -52,8 +51,8 @@ public record CardLastTx(
             @JsonProperty("balance_after") String balanceAfter,
             String date,
             String description,
-            @JsonProperty("failed_reason") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-            List<CardTransaction.FailedReason> failedReason) {
+            @JsonProperty("failed_reason") @JsonInclude(JsonInclude.Include.NON_NULL)
+            CardTransaction.FailedReason failedReason) {
 
         /**
          * The webhook form of a card transaction made by {@code anytime.transactions.TransactionMapper}, the same
@@ -75,7 +74,7 @@ public record CardLastTx(
             return new Transaction(txid, mcc, amount, amountFx, currency,
                     fx.setScale(6, RoundingMode.HALF_EVEN).toPlainString(), fxFee, status, type,
                     balanceAfter.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), DATE.format(date), description,
-                    List.of());
+                    null);
         }
     }
 }

@@ -19,7 +19,9 @@ class PartnersFileTest {
     @Test
     void testPartnersFileLoadsBothPemForms() throws Exception {
         List<Partner> partners = PartnersFile.parse(testFile());
-        assertEquals(11, partners.size());
+        assertEquals(12, partners.size());
+        assertEquals(2, partners.stream().filter(p -> p.partnerId().equals("pi")).findFirst().orElseThrow()
+                .limits().cardsPerAccount().getAsLong());
         Partner mu = partners.stream().filter(p -> p.partnerId().equals("mu")).findFirst().orElseThrow();
         assertEquals(java.util.Set.of("iban"), partners.stream().filter(p -> p.partnerId().equals("omicron"))
                 .findFirst().orElseThrow().limits().kycGates());
@@ -29,6 +31,7 @@ class PartnersFileTest {
         assertEquals(4, mu.limits().load().loadsPerDay().getAsInt());
         assertTrue(partners.stream().filter(p -> p.partnerId().equals("delta")).findFirst().orElseThrow()
                 .limits().load().perDay().isEmpty());
+        assertTrue(mu.limits().cardsPerAccount().isEmpty(), "no cap on an account's cards unless set");
         Partner gamma = partners.stream().filter(p -> p.partnerId().equals("gamma")).findFirst().orElseThrow();
         assertEquals(2, gamma.keys().size());
         Partner beta = partners.stream().filter(p -> p.partnerId().equals("beta")).findFirst().orElseThrow();
@@ -55,6 +58,15 @@ class PartnersFileTest {
         assertTrue(e.getMessage().contains("partners[0] (client_id=alpha-client): client_secret_hash must be a bcrypt hash"),
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PartnersFile.parse("{".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aBadCardCapIsNamed() throws Exception {
+        String text = new String(testFile(), StandardCharsets.UTF_8).replace("\"cards_per_account\": 2",
+                "\"cards_per_account\": 0");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PartnersFile.parse(text.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("limits.cards_per_account must be a positive integer"), e.getMessage());
     }
 
     @Test

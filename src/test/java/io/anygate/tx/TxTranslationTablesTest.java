@@ -37,9 +37,9 @@ class TxTranslationTablesTest {
 
     @Test
     void aCardStatusOutsideTheTableIsRefusedNotReadAsAnother() {
-        assertEquals(CardStatus.BLO, TxAccountCardReader.toCard(card("Blocked", null), OWNED, HOLDER).status());
+        assertEquals(CardStatus.BLO, TxCardViews.card(card("Blocked", null), OWNED, HOLDER).status());
         UnknownCoreValue e = assertThrows(UnknownCoreValue.class,
-                () -> TxAccountCardReader.toCard(card("Frozen", null), OWNED, HOLDER));
+                () -> TxCardViews.card(card("Frozen", null), OWNED, HOLDER));
         assertEquals("card status", e.field());
         assertEquals("Frozen", e.value());
         assertThrows(UnknownCoreValue.class, () -> TxCardViews.card(card("Frozen", null), OWNED, HOLDER));
@@ -48,9 +48,9 @@ class TxTranslationTablesTest {
 
     @Test
     void aRestrictionProfileOutsideTheTableIsRefusedNotReadAsNoRestriction() {
-        assertTrue(TxAccountCardReader.toCard(card("Active", null), OWNED, HOLDER).restrictions().pos());
+        assertTrue(TxCardViews.card(card("Active", null), OWNED, HOLDER).restrictions().pos());
         UnknownCoreValue e = assertThrows(UnknownCoreValue.class,
-                () -> TxAccountCardReader.toCard(card("Active", "RP-NIGHT-ONLY"), OWNED, HOLDER));
+                () -> TxCardViews.card(card("Active", "RP-NIGHT-ONLY"), OWNED, HOLDER));
         assertEquals("RP-NIGHT-ONLY", e.value());
     }
 

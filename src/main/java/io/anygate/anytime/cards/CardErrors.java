@@ -52,6 +52,12 @@ public final class CardErrors {
             case TRANSACTION_NOT_FOUND -> new AnytimeException(AnytimeError.CARD_STATEMENT_NOT_FOUND,
                     "No such transaction on this card");
             case BAD_CVC -> new AnytimeException(AnytimeError.CARD_GET_PIN_BAD_CVC, "Bad CVC");
+            // The same code as a wrong CVC (docs/mapping.md): while locked, even the right CVC tells nothing.
+            case PIN_LOCKED -> new AnytimeException(AnytimeError.CARD_GET_PIN_BAD_CVC,
+                    "Too many wrong CVCs for this card: its PIN cannot be read for now");
+            // The gateway makes no sub-accounts: 4290331 has no case to answer (docs/mapping.md).
+            case MAX_CARDS_PER_ACCOUNT -> new AnytimeException(AnytimeError.CARD_MAX_ALLOWED_ORDER_REACHED,
+                    "This account has reached the maximum number of cards allowed");
         };
     }
 

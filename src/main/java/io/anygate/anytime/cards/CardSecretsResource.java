@@ -9,6 +9,7 @@ import io.anygate.domain.CardRef;
 import io.anygate.domain.CardType;
 import io.anygate.domain.card.CardQueries;
 import io.anygate.domain.card.CardSecretValues;
+import io.anygate.domain.card.CvcCheck;
 import io.anygate.security.CurrentPartner;
 import io.anygate.security.Functionality;
 import jakarta.inject.Inject;
@@ -46,6 +47,8 @@ public class CardSecretsResource {
     @Inject
     CardQueries queries;
     @Inject
+    CvcCheck cvcCheck;
+    @Inject
     Clock clock;
     @ConfigProperty(name = "gateway.mode", defaultValue = "production")
     String mode;
@@ -62,10 +65,13 @@ public class CardSecretsResource {
         String cvc = CardServiceForms.cvc(CardParams.reader(null, uri.getQueryParameters()));
         usable(ref);
         CardSecretValues s = CardErrors.guard(() -> queries.secrets(partner.partnerId(), ref.txCardId()));
+        // The spec's sandbox takes 000 as every card's CVC; in every mode the attempts are limited per card.
         boolean sandboxCvc = "sandbox".equalsIgnoreCase(mode) && "000".equals(cvc);
-        if (!sandboxCvc && !MessageDigest.isEqual(bytes(cvc), bytes(s.cvv2()))) {
-            throw new AnytimeException(AnytimeError.CARD_GET_PIN_BAD_CVC, "The CVC is not the card's");
-        }
+        CardErrors.guard(() -> {
+            cvcCheck.check(partner.partnerId(), ref.txCardId(),
+                    () -> sandboxCvc || MessageDigest.isEqual(bytes(cvc), bytes(s.cvv2())));
+            return null;
+        });
         // read only once the CVC is proven
         String pin = CardErrors.guard(() -> queries.pin(partner.partnerId(), ref.txCardId(), s.pan()));
         return new CardSecrets.Pin(pin, "");

@@ -36,6 +36,7 @@ public final class LoadRefusals {
             case MAX_LOAD_PER_MONTH -> AnytimeError.CARD_MAX_LOAD_PER_MONTH;
             case MAX_LOAD_PER_YEAR -> AnytimeError.CARD_MAX_LOAD_PER_YEAR;
             case LOAD_CAPACITY -> AnytimeError.CARD_LOAD_CAPACITY;
+            case SINGLE_USE_LOADED -> AnytimeError.CARD_CREDIT_SINGLE_USE_UNAVAILABLE;
             case OUTCOME_UNKNOWN -> AnytimeError.BANKING_NETWORK_TIMEOUT;
             // Not done, and it will not be: Anytime's "something wrong on our side", so that a caller can tell it
             // from the 408 of an outcome not known yet (docs/mapping.md).

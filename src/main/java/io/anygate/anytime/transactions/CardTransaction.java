@@ -1,6 +1,11 @@
 package io.anygate.anytime.transactions;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -18,7 +23,8 @@ public record CardTransaction(
         @JsonProperty("fx") BigDecimal fx,
         @JsonProperty("fx_fee") BigDecimal fxFee,
         @JsonProperty("vat_details") List<VatDetail> vatDetails,
-        @JsonProperty("failed_reason") List<FailedReason> failedReason,
+        @JsonProperty("failed_reason") @JsonSerialize(nullsUsing = CardTransaction.NoFailedReason.class)
+        FailedReason failedReason,
         @JsonProperty("status") String status,
         @JsonProperty("type") String type,
         @JsonProperty("balance_after") BigDecimal balanceAfter,
@@ -30,7 +36,20 @@ public record CardTransaction(
     public record VatDetail(@JsonProperty("rate") BigDecimal rate, @JsonProperty("amount") BigDecimal amount) {
     }
 
-    /** One entry of {@code failed_reason}: a TRSxxxx code and its text. */
+    /**
+     * {@code failed_reason} of a declined transaction: one object with a TRSxxxx code and its text, the shape the
+     * official SDK hydrates ({@code ModelResponseGetCardTransactionTransactionFailedReason}); the spec's table says
+     * "array", which is what PHP's {@code json_decode} makes of it too (docs/mapping.md).
+     */
     public record FailedReason(@JsonProperty("code") String code, @JsonProperty("message") String message) {
+    }
+
+    /** A transaction not declined has no reason: {@code []}, an empty array the SDK hydrates to an empty reason. */
+    public static final class NoFailedReason extends JsonSerializer<Object> {
+        @Override
+        public void serialize(Object value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeStartArray();
+            gen.writeEndArray();
+        }
     }
 }

@@ -59,9 +59,9 @@ public final class TransactionMapper {
     public CardTransaction toCardTransaction(CoreTransaction t, long cardContractId, BigDecimal balanceAfter,
             String comment) {
         String date = AnytimeDates.dateTime(t.regTime(), txZone);
-        List<CardTransaction.FailedReason> failed = t.settlement() == CoreTransaction.Settlement.DECLINED
-                ? List.of(FailedReasons.of(t.result()))
-                : List.of();
+        CardTransaction.FailedReason failed = t.settlement() == CoreTransaction.Settlement.DECLINED
+                ? FailedReasons.of(t.result())
+                : null;
         return new CardTransaction(t.id(), t.mcc() == null ? 0 : t.mcc(), money(t.amount(), t.currency()),
                 money(t.effectiveClearingAmount(), t.effectiveClearingCurrency()), t.effectiveClearingCurrency(),
                 fx(t), BigDecimal.ZERO, List.of(), failed, status(t), type(t, cardContractId),

@@ -61,6 +61,8 @@ public class CardOrderResumer implements OperationResumer {
                 orders.run(op);
             } catch (LoadRefused refused) {
                 LOG.debugf("card order %s resumed; its load: %s", op.id(), refused.reason());
+            } catch (CardRefused refused) {
+                LOG.debugf("card order %s resumed and refused: %s", op.id(), refused.reason());
             }
             return;
         }

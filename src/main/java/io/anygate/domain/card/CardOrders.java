@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Orders a card: a saga journaled (CARD_ORDER) before its first TX write, whose steps each carry their own
@@ -39,6 +40,9 @@ public class CardOrders {
 
     static final String REGISTER = "register";
 
+    /** The decline code of an order refused by the cap on an account's cards. */
+    static final String MAX_CARDS = "MAX_CARDS_PER_ACCOUNT";
+
     @Inject
     CardCore core;
     @Inject
@@ -51,6 +55,8 @@ public class CardOrders {
     CardMoney money;
     @Inject
     CardSagaListeners listeners;
+    @Inject
+    CardCaps caps;
     @Inject
     Clock clock;
 
@@ -68,12 +74,15 @@ public class CardOrders {
         OperationId id = rq.idempotencyKey() == null ? OperationId.generate(now.toEpochMilli())
                 : OperationId.fromIdempotencyKey(rq.partnerId(), OperationKind.CARD_ORDER, rq.idempotencyKey());
         Operation op = Operation.newSaga(id, rq.partnerId(), OperationKind.CARD_ORDER, rq.idempotencyKey(),
-                rq.fingerprint(), CardOrderData.of(rq, account), now);
+                rq.fingerprint(), account.accountId(), CardOrderData.of(rq, account), now);
         if (!journal.record(op)) {
             Operation existing = journal.find(id).orElseThrow();
             if (existing.requestFingerprint() != null && !existing.requestFingerprint().equals(rq.fingerprint())) {
                 throw new CardRefused(Reason.IDEMPOTENCY_KEY_REUSED,
                         "this Idempotency-Key was used with other parameters");
+            }
+            if (existing.state() == OperationState.FAILED && MAX_CARDS.equals(existing.declineCode())) {
+                throw maxCards();
             }
             if (existing.state() == OperationState.FAILED) {
                 throw new CardRefused(Reason.ORDER_FAILED, "this order was cancelled; no card was made");
@@ -83,9 +92,31 @@ public class CardOrders {
         return run(op);
     }
 
+    /**
+     * The partner's cap on the cards of an account ({@code limits.cards_per_account}), counted after this order is
+     * journaled: concurrent orders on any replica count each other, so they may all be refused near the cap but
+     * never all pass it. A refused order ends FAILED before any TX write. Checked before the first step of every run,
+     * so an order the reconciler resumes is held to it too.
+     */
+    private void checkCap(Operation op, long accountId) {
+        OptionalLong cap = caps.perAccount(op.partnerId());
+        if (cap.isEmpty() || cards.countWithOrdersUnderWay(op.partnerId(), accountId) <= cap.getAsLong()) {
+            return;
+        }
+        journal.finish(op.id(), OperationState.FAILED, null, MAX_CARDS, clock.instant());
+        throw maxCards();
+    }
+
+    private static CardRefused maxCards() {
+        return new CardRefused(Reason.MAX_CARDS_PER_ACCOUNT, "this account has the most cards its partner allows");
+    }
+
     /** Runs (or resumes) every step not journaled yet; the order is APPROVED once the load is done. */
     Ordered run(Operation op) {
         CardOrderData d = CardOrderData.read(op);
+        if (op.step() == null) {
+            checkCap(op, d.accountId());
+        }
         SagaSteps saga = new SagaSteps(op, journal, clock, listeners::stepDone);
         String ccRid = "AGW-CC-" + op.id();
         long cardContractId = Long.parseLong(saga.step("card-contract", key -> Map.of("cardContractId",

@@ -17,6 +17,13 @@ public interface CardOwnership {
 
     long countByAccount(String partnerId, long accountId);
 
+    /**
+     * The partner's cards of one account, whatever their status, plus its card orders under way that have not
+     * registered a card yet (journaled PENDING or UNKNOWN {@code CARD_ORDER} operations of the account), read in one
+     * statement: an order counted here after it was journaled sees every other order journaled before its count.
+     */
+    long countWithOrdersUnderWay(String partnerId, long accountId);
+
     /** Every card of the partner, by ascending card id (the webhook follower walks them). */
     List<OwnedCard> listAll(String partnerId, long afterCardId, int limit);
 

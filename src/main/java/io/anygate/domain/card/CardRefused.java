@@ -21,7 +21,11 @@ public class CardRefused extends RuntimeException {
         /** The transaction is not one of this card's. */
         TRANSACTION_NOT_FOUND,
         /** The CVC given for the PIN is wrong. */
-        BAD_CVC
+        BAD_CVC,
+        /** Too many wrong CVCs: the card's PIN route is locked for a while. */
+        PIN_LOCKED,
+        /** The account has as many cards as its partner's cap allows (partners file). */
+        MAX_CARDS_PER_ACCOUNT
     }
 
     private final Reason reason;

@@ -143,7 +143,10 @@ public class CardMoney {
         }
         LoadLimits limits = limitsPolicy.forPartner(rq.partnerId());
         BigDecimal amount = AmountRules.check(rq.amount(), card.currency(), limits, kind == OperationKind.CARD_CREDIT);
-        checkStanding(card, initialLoad);
+        MoneyCard core = checkStanding(card, initialLoad);
+        if (kind == OperationKind.CARD_DEBIT) {
+            checkCardHolds(card, amount);
+        }
         Operation op = Operation.newMoney(id, rq.partnerId(), kind, rq.idempotencyKey(), rq.fingerprint(),
                 card.accountId(), card.cardId(), amount, card.currency(), rq.comments(), now);
         if (!journal.record(op)) {
@@ -151,6 +154,9 @@ public class CardMoney {
         }
         try {
             if (kind == OperationKind.CARD_CREDIT) {
+                if (core.singleUse()) {
+                    limitChecker.checkSingleUse(card);
+                }
                 limitChecker.check(card, limits, now);
             }
         } catch (LoadRefused refused) {
@@ -357,17 +363,35 @@ public class CardMoney {
         return new Moved(op, card, tranId);
     }
 
-    private void checkStanding(OwnedCard card, boolean initialLoad) {
-        CardStanding standing;
+    /**
+     * An unload of more than the card holds is refused as such before it is journaled: TX checks its per-transfer
+     * maximum before the funds, and an unload is never "load amount too high". When the balance cannot be read now,
+     * TX decides alone.
+     */
+    private void checkCardHolds(OwnedCard card, BigDecimal amount) {
+        Optional<BigDecimal> holds;
         try {
-            standing = ledger.standing(card.cardId());
+            holds = ledger.balance(card.cardContractId());
+        } catch (RuntimeException e) {
+            holds = Optional.empty();
+        }
+        if (holds.isPresent() && holds.get().compareTo(amount) < 0) {
+            throw new LoadRefused(Reason.CARD_BALANCE_TOO_LOW, "the card balance is too low for this amount", null);
+        }
+    }
+
+    private MoneyCard checkStanding(OwnedCard card, boolean initialLoad) {
+        MoneyCard core;
+        try {
+            core = ledger.card(card.cardId());
         } catch (RuntimeException e) {
             throw new LoadRefused(Reason.CORE_UNAVAILABLE, "the card processor is unavailable; nothing was done,"
                     + " the request may be sent again", null);
         }
+        CardStanding standing = core.standing();
         if (initialLoad && standing == CardStanding.NOT_ACTIVATED) {
             // The initial amount of a card order goes onto the card before the holder activates it.
-            return;
+            return core;
         }
         // As CardRules.checkUsable: a blocked card may still be loaded and unloaded (the money stays with its
         // holder); ordered cards and final ones (lost, stolen, damaged, cancelled) may not.
@@ -378,5 +402,6 @@ public class CardMoney {
             case CANCELLED -> throw new LoadRefused(Reason.CARD_CANCELLED,
                     "no action is possible on this card (lost, stolen, damaged or cancelled)", null);
         }
+        return core;
     }
 }

@@ -40,4 +40,9 @@ public interface CoreLedger {
 
     /** The standing of a card in TX, read before moving money to or from it. */
     CardStanding standing(long cardId);
+
+    /** The standing and the use rule of a card in TX, read once before moving money to or from it. */
+    default MoneyCard card(long cardId) {
+        return new MoneyCard(standing(cardId), false);
+    }
 }

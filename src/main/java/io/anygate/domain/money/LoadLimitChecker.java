@@ -52,6 +52,19 @@ public class LoadLimitChecker {
         }
     }
 
+    /**
+     * A single-use card takes one load: the initial load of its order (Anytime requires an amount there). Counted in
+     * the journal after this load is recorded, so of concurrent loads on any replica none passes once another is
+     * pending or done; a refused, failed or declined load does not count.
+     */
+    void checkSingleUse(OwnedCard card) {
+        long loads = journal.totalsOnCard(card.cardId(), LOADS, List.of(Instant.EPOCH)).get(Instant.EPOCH).count();
+        if (loads > 1) {
+            throw new LoadRefused(Reason.SINGLE_USE_LOADED, "a single-use card takes one load only, and this card"
+                    + " has had it", null);
+        }
+    }
+
     private record Window(BigDecimal limit, Duration period, Reason reason, String name) {
     }
 

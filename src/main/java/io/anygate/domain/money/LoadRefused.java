@@ -25,6 +25,8 @@ public class LoadRefused extends RuntimeException {
         MAX_LOAD_PER_MONTH,
         MAX_LOAD_PER_YEAR,
         LOAD_CAPACITY,
+        /** A single-use card has had its one load. */
+        SINGLE_USE_LOADED,
         /** TX declined with a code the gateway does not know. */
         DECLINED_OTHER,
         /** TX could not be reached or did not answer in time; see the operation for the final outcome. */

@@ -24,7 +24,8 @@ final class OutcomeMapping {
         Reason reason = switch (meaning) {
             case FUNDS_SHORT -> credit ? Reason.ACCOUNT_BALANCE_TOO_LOW : Reason.CARD_BALANCE_TOO_LOW;
             case BALANCE_FULL -> credit ? Reason.CARD_BALANCE_TOO_HIGH : Reason.DECLINED_OTHER;
-            case AMOUNT_TOO_HIGH -> Reason.AMOUNT_TOO_HIGH;
+            // an unload is never "load amount too high": TX's per-transfer maximum on one is a decline of its own
+            case AMOUNT_TOO_HIGH -> credit ? Reason.AMOUNT_TOO_HIGH : Reason.DECLINED_OTHER;
             case CARD_NOT_ACTIVATED -> Reason.CARD_NOT_ACTIVATED;
             case CARD_CANCELLED -> Reason.CARD_CANCELLED;
             case REJECTED -> Reason.REJECTED;

@@ -63,8 +63,14 @@ public record Operation(
     /** A new multi-step (saga) operation, not yet sent to TX. */
     public static Operation newSaga(OperationId id, String partnerId, OperationKind kind, String idempotencyKey,
             String fingerprint, Map<String, String> data, Instant now) {
-        return new Operation(id, partnerId, kind, OperationState.PENDING, idempotencyKey, fingerprint, null, null,
-                null, null, MoneyComments.NONE, null, null, null, data, 0, now, now);
+        return newSaga(id, partnerId, kind, idempotencyKey, fingerprint, null, data, now);
+    }
+
+    /** A new multi-step (saga) operation on one account (a card order: the account's cards are counted by it). */
+    public static Operation newSaga(OperationId id, String partnerId, OperationKind kind, String idempotencyKey,
+            String fingerprint, Long accountId, Map<String, String> data, Instant now) {
+        return new Operation(id, partnerId, kind, OperationState.PENDING, idempotencyKey, fingerprint, accountId,
+                null, null, null, MoneyComments.NONE, null, null, null, data, 0, now, now);
     }
 
     /** The matchKey of one TX write of this operation. */

@@ -78,7 +78,9 @@ class CardRestrictionsPurchaseTest {
         // the partner's own view of the card's transactions says the same
         as(ALPHA).get("/v1.0/cards/" + ref + "/transactions/" + posDeclined).then().statusCode(200)
                 .body("body.status", org.hamcrest.Matchers.equalTo("D"))
-                .body("body.failed_reason[0].code", org.hamcrest.Matchers.equalTo("TRS0084"));
+                // one object, as the official SDK hydrates it (docs/mapping.md)
+                .body("body.failed_reason.code", org.hamcrest.Matchers.equalTo("TRS0084"))
+                .body("body.failed_reason.message", org.hamcrest.Matchers.equalTo("Txn type not allowed"));
     }
 
     @Test
@@ -114,7 +116,7 @@ class CardRestrictionsPurchaseTest {
                 .filter(t -> t.path("txid").asLong() == tranId).findFirst()
                 .orElseThrow(() -> new AssertionError("no card_last_tx for " + tranId + ": " + hooks));
         assertEquals("D", tx.path("status").asText(), tx.toString());
-        JsonNode reason = tx.path("failed_reason").isArray() ? tx.path("failed_reason").get(0) : tx.path("failed_reason");
+        JsonNode reason = tx.path("failed_reason");
         assertEquals(code, reason.path("code").asText(), tx.toString());
         assertEquals(message, reason.path("message").asText(), tx.toString());
     }

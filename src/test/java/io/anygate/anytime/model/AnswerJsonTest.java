@@ -176,6 +176,12 @@ class AnswerJsonTest {
                 "date_transaction", S, "description", S);
         assertEquals("2026-02-02 14:14:48", tx.get("date").asText());
         assertTrue(write(m.toCardTransaction(t, 5001L, BigDecimal.ZERO, null)).contains("\"fx\":1.000000"));
+        // a declined one: failed_reason is one object {code, message}, as the official SDK hydrates it
+        CoreTransaction declined = new CoreTransaction(11111111112L, LocalDateTime.of(2026, 2, 2, 13, 14, 48), "Goods",
+                false, null, new BigDecimal("98.32"), "EUR", null, null, 5942, "FNAC", "INSUFFICIENT_FUNDS", 5001L, null);
+        JsonNode failed = tree(m.toCardTransaction(declined, 5001L, BigDecimal.ZERO, null)).get("failed_reason");
+        shape(failed, "code", S, "message", S);
+        assertEquals("TRS0010", failed.get("code").asText());
         shape(tree(new CardTransactionList(new ListFilters("2026-01-01", "2026-01-31", 0, 50), "ANY0000001000",
                 4680, 1, List.of())), "filters", O, "card_ref", S, "acc_id", N, "total_results", N,
                 "transactions", A);

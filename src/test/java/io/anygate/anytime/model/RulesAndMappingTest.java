@@ -104,9 +104,9 @@ class RulesAndMappingTest {
         assertEquals("D", t.type());
         assertEquals("2026-01-15 13:00:00", t.date());
         assertEquals("FNAC DIRECT", t.description());
-        assertTrue(t.failedReason().isEmpty());
+        assertTrue(t.failedReason() == null);
         CardTransaction declined = m.toCardTransaction(tran("Declined", false, null, 7L, null), 7L, BigDecimal.ONE, null);
-        assertEquals(1, declined.failedReason().size());
+        assertEquals("TRS9999", declined.failedReason().code());
         StatementLine s = m.toStatementLine(tran("Approved", false, null, null, 9L), 9L, new BigDecimal("100.00"), null);
         assertEquals("799265548903", s.txid());
         assertEquals("C", s.type());

@@ -24,6 +24,11 @@ record OneCard(OwnedCard card) implements CardOwnership {
     }
 
     @Override
+    public long countWithOrdersUnderWay(String partnerId, long accountId) {
+        return countByAccount(partnerId, accountId);
+    }
+
+    @Override
     public List<OwnedCard> listAll(String partnerId, long afterCardId, int limit) {
         return find(partnerId, card.cardId()).filter(c -> c.cardId() > afterCardId).stream().toList();
     }
