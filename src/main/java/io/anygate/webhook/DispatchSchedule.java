@@ -1,6 +1,7 @@
 package io.anygate.webhook;
 
 import io.anygate.GatewayConfig;
+import io.anygate.InstanceId;
 import io.anygate.store.Store;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -8,9 +9,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
 import java.time.Clock;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,9 +39,10 @@ public class DispatchSchedule {
     Vertx vertx;
     @Inject
     CardLastTxBuilder builder;
-
     /** This replica in the outbox's claims (dispatch and build alike). */
-    private final String owner = ownerId();
+    @Inject
+    InstanceId instance;
+
     private volatile WebhookDispatcher dispatcher;
     private volatile HttpTransport http;
     private volatile EndpointCircuit circuit;
@@ -65,7 +65,7 @@ public class DispatchSchedule {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DispatcherDisabled.class)
     void build() {
         try {
-            builder.buildDue(owner);
+            builder.buildDue(instance.value());
         } catch (RuntimeException e) {
             // Store trouble: the builds stay recorded (and leased rows come back when the lease ends).
             LOG.warnf("webhook build pass failed: %s", e.getMessage());
@@ -85,7 +85,7 @@ public class DispatchSchedule {
                             config.circuit().pause());
                     SandboxInbox inbox = gateway.sandbox() ? new SandboxInbox(store.dataSource(), clock) : null;
                     dispatcher = new WebhookDispatcher(store.dataSource(), targets, signer, http, inbox,
-                            RetryPolicy.of(config.retry()), circuit, clock, owner, config.batchSize(),
+                            RetryPolicy.of(config.retry()), circuit, clock, instance.value(), config.batchSize(),
                             config.lease(), config.passBudget(), config.parallelism(), metrics);
                 }
             }
@@ -100,17 +100,6 @@ public class DispatchSchedule {
         if (http != null) {
             http.close();
         }
-    }
-
-    private static String ownerId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "gateway";
-        }
-        String id = host + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return id.length() > 100 ? id.substring(id.length() - 100) : id;
     }
 
     /** Skips passes (dispatch and build) when {@code gateway.webhook.dispatcher-enabled=false}. */
