@@ -1,6 +1,5 @@
 package io.anygate.anytime;
 
-import io.anygate.security.EdgeMetrics;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -11,7 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 public class AnytimeExceptionMapper implements ExceptionMapper<AnytimeException> {
 
     @Inject
-    EdgeMetrics metrics;
+    AuthFailureMetrics metrics;
 
     @Override
     public Response toResponse(AnytimeException e) {

@@ -1,7 +1,5 @@
 package io.anygate.security;
 
-import io.anygate.anytime.AnytimeError;
-import io.anygate.anytime.AnytimeException;
 import io.anygate.security.AuthAudit.AuthFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +38,7 @@ public class EdgeAuthenticator {
         String token = bearer(credentials.authorization());
         if (token == null || credentials.validationData() == null || credentials.signedRequest() == null) {
             AuthAudit.failure(null, ip, AuthFailure.MISSING_CREDENTIALS);
-            throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED, ACCESS_DENIED);
+            throw new EdgeRefusal(EdgeRefusal.Reason.ACCESS_DENIED, ACCESS_DENIED);
         }
         rateLimiter.checkIp(client);
         AccessTokens.Resolved resolved = token.length() > 512 ? null : tokens.resolve(token).orElse(null);
@@ -48,7 +46,7 @@ public class EdgeAuthenticator {
         if (partner == null || resolved.expired()) {
             AuthAudit.failure(partner == null ? null : partner.partnerId(), ip,
                     partner == null ? AuthFailure.BAD_TOKEN : AuthFailure.EXPIRED_TOKEN);
-            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN,
+            throw new EdgeRefusal(EdgeRefusal.Reason.INVALID_TOKEN,
                     partner == null ? "The access token provided is invalid." : "The access token provided has expired.");
         }
         requireAllowedIp(partner, client);
@@ -68,7 +66,7 @@ public class EdgeAuthenticator {
     public Partner authenticateSubRequest(SubRequestTickets.Ticket ticket, InetAddress peer, String functionality) {
         if (ticket == null) {
             AuthAudit.failure(null, peer.getHostAddress(), AuthFailure.BAD_SUB_REQUEST_TICKET);
-            throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED, ACCESS_DENIED);
+            throw new EdgeRefusal(EdgeRefusal.Reason.ACCESS_DENIED, ACCESS_DENIED);
         }
         InetAddress client = ticket.client();
         rateLimiter.checkIp(client);
@@ -79,11 +77,11 @@ public class EdgeAuthenticator {
         if (partner == null || resolved == null || !resolved.partnerId().equals(partner.partnerId())) {
             // removed from the partners file, or its token superseded, while its batch ran
             AuthAudit.failure(ticket.partnerId(), client.getHostAddress(), AuthFailure.BAD_TOKEN);
-            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN, "The access token provided is invalid.");
+            throw new EdgeRefusal(EdgeRefusal.Reason.INVALID_TOKEN, "The access token provided is invalid.");
         }
         if (resolved.expired()) {
             AuthAudit.failure(ticket.partnerId(), client.getHostAddress(), AuthFailure.EXPIRED_TOKEN);
-            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN, "The access token provided has expired.");
+            throw new EdgeRefusal(EdgeRefusal.Reason.INVALID_TOKEN, "The access token provided has expired.");
         }
         requireAllowedIp(partner, client);
         admit(partner, client, ticket, ticket.tokenHash(), functionality);
@@ -94,7 +92,7 @@ public class EdgeAuthenticator {
         if (!partner.ipAllowed(client)) {
             String ip = client.getHostAddress();
             AuthAudit.failure(partner.partnerId(), ip, AuthFailure.IP_NOT_ALLOWED);
-            throw new AnytimeException(AnytimeError.IP_ADDRESS_NOT_ALLOWED, "IP address not allowed: " + ip);
+            throw new EdgeRefusal(EdgeRefusal.Reason.IP_NOT_ALLOWED, "IP address not allowed: " + ip);
         }
     }
 
@@ -103,7 +101,7 @@ public class EdgeAuthenticator {
         current.authenticate(partner, client, ticket, tokenHash);
         rateLimiter.checkPartner(partner, functionality);
         if (!partner.functionalityAllowed(functionality)) {
-            throw new AnytimeException(AnytimeError.FUNCTIONALITY_NOT_ALLOWED,
+            throw new EdgeRefusal(EdgeRefusal.Reason.FUNCTIONALITY_NOT_ALLOWED,
                     "Functionality not allowed: " + functionality);
         }
     }
@@ -111,7 +109,7 @@ public class EdgeAuthenticator {
     PartnerKey verify(Partner partner, Credentials credentials, String ip) {
         try {
             return signatures.verify(partner, credentials.validationData(), credentials.signedRequest());
-        } catch (AnytimeException e) {
+        } catch (EdgeRefusal e) {
             AuthAudit.failure(partner.partnerId(), ip, AuthFailure.BAD_SIGNATURE);
             throw e;
         }
@@ -120,7 +118,7 @@ public class EdgeAuthenticator {
     void claim(Partner partner, PartnerKey key, String validationData, String ip) {
         if (!replay.claim(partner.partnerId(), key.fingerprint(), validationData)) {
             AuthAudit.failure(partner.partnerId(), ip, AuthFailure.VALIDATION_DATA_REUSED);
-            throw new AnytimeException(AnytimeError.VALIDATION_DATA_ALREADY_USED, "Validation data already used");
+            throw new EdgeRefusal(EdgeRefusal.Reason.VALIDATION_DATA_REUSED, "Validation data already used");
         }
     }
 
