@@ -1,5 +1,6 @@
 package io.anygate.anytime.cards;
 
+import io.anygate.GatewayConfig;
 import io.anygate.anytime.AnytimeError;
 import io.anygate.anytime.AnytimeException;
 import io.anygate.anytime.forms.FormReader;
@@ -27,7 +28,6 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.ResponseHeader;
 
 /**
@@ -47,8 +47,8 @@ public class CardSecretsResource {
     CardQueries queries;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "gateway.mode", defaultValue = "production")
-    String mode;
+    @Inject
+    GatewayConfig gateway;
     @Context
     UriInfo uri;
 
@@ -62,7 +62,7 @@ public class CardSecretsResource {
         String cvc = CardServiceForms.cvc(CardParams.reader(null, uri.getQueryParameters()));
         usable(ref);
         CardSecretValues s = CardErrors.guard(() -> queries.secrets(partner.partnerId(), ref.txCardId()));
-        boolean sandboxCvc = "sandbox".equalsIgnoreCase(mode) && "000".equals(cvc);
+        boolean sandboxCvc = gateway.sandbox() && "000".equals(cvc);
         if (!sandboxCvc && !MessageDigest.isEqual(bytes(cvc), bytes(s.cvv2()))) {
             throw new AnytimeException(AnytimeError.CARD_GET_PIN_BAD_CVC, "The CVC is not the card's");
         }
