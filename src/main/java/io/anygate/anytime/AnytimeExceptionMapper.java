@@ -14,7 +14,12 @@ public class AnytimeExceptionMapper implements ExceptionMapper<AnytimeException>
 
     @Override
     public Response toResponse(AnytimeException e) {
-        metrics.answered(e.error());
-        return Response.status(e.error().httpStatus()).entity(ErrorBody.of(e.error(), e.getMessage())).build();
+        return answer(metrics, e.error(), e.getMessage());
+    }
+
+    /** The answer of an Anytime error, counted when it is an authentication failure. */
+    static Response answer(AuthFailureMetrics metrics, AnytimeError error, String message) {
+        metrics.answered(error);
+        return Response.status(error.httpStatus()).entity(ErrorBody.of(error, message)).build();
     }
 }

@@ -15,9 +15,7 @@ public class EdgeRefusalMapper implements ExceptionMapper<EdgeRefusal> {
 
     @Override
     public Response toResponse(EdgeRefusal e) {
-        AnytimeError error = error(e.reason());
-        metrics.answered(error);
-        return Response.status(error.httpStatus()).entity(ErrorBody.of(error, e.getMessage())).build();
+        return AnytimeExceptionMapper.answer(metrics, error(e.reason()), e.getMessage());
     }
 
     static AnytimeError error(EdgeRefusal.Reason reason) {
