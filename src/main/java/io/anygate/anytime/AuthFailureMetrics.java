@@ -2,6 +2,7 @@ package io.anygate.anytime;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
@@ -12,6 +13,7 @@ import java.util.Map;
  * token, signature, IP, reused validation data). Every counter is registered at start with 0, so that dashboards
  * and alerts see the series before the first event.
  */
+@Startup
 @ApplicationScoped
 public class AuthFailureMetrics {
 
