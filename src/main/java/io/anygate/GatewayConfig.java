@@ -40,6 +40,28 @@ public interface GatewayConfig {
     @WithDefault("PT10M")
     Duration sagaResumeWindow();
 
+    /**
+     * Path prefix the embedded TX simulator is served under ({@code /txsim} embedded, {@code /} standalone); the
+     * Anytime surface leaves it out.
+     */
+    @WithName("txsim.base-path")
+    @WithDefault("/txsim")
+    String txsimBasePath();
+
+    /** True only when this process is the simulator alone (profile {@code txsim}, port 8089): no gateway in it. */
+    @WithName("txsim.standalone")
+    @WithDefault("false")
+    boolean txsimStandalone();
+
+    /** {@link #txsimBasePath()} with a leading and no trailing slash ("" for the root). */
+    default String txsimPrefix() {
+        String p = txsimBasePath().trim();
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() || p.startsWith("/") ? p : "/" + p;
+    }
+
     default boolean sandbox() {
         return mode() == Mode.SANDBOX;
     }
