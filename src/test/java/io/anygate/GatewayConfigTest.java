@@ -35,5 +35,15 @@ class GatewayConfigTest {
         assertEquals(GatewayConfig.Mode.SANDBOX, config.mode());
         assertEquals(ZoneId.of("UTC"), config.txZone());
         assertEquals(Duration.ofMinutes(10), config.sagaResumeWindow());
+        assertEquals("/txsim", config.txsimPrefix());
+        assertEquals(false, config.txsimStandalone());
+    }
+
+    @Test
+    void theStandaloneSimulatorIsServedAtTheRoot() {
+        GatewayConfig config = load(Map.of("gateway.txsim.standalone", "true", "gateway.txsim.base-path", "/"));
+        assertEquals(true, config.txsimStandalone());
+        assertEquals("", config.txsimPrefix());
+        assertEquals("/sim", load(Map.of("gateway.txsim.base-path", "sim/")).txsimPrefix());
     }
 }
