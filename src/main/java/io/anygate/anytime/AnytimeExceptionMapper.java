@@ -1,6 +1,5 @@
 package io.anygate.anytime;
 
-import io.anygate.security.EdgeMetrics;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -11,11 +10,16 @@ import jakarta.ws.rs.ext.Provider;
 public class AnytimeExceptionMapper implements ExceptionMapper<AnytimeException> {
 
     @Inject
-    EdgeMetrics metrics;
+    AuthFailureMetrics metrics;
 
     @Override
     public Response toResponse(AnytimeException e) {
-        metrics.answered(e.error());
-        return Response.status(e.error().httpStatus()).entity(ErrorBody.of(e.error(), e.getMessage())).build();
+        return answer(metrics, e.error(), e.getMessage());
+    }
+
+    /** The answer of an Anytime error, counted when it is an authentication failure. */
+    static Response answer(AuthFailureMetrics metrics, AnytimeError error, String message) {
+        metrics.answered(error);
+        return Response.status(error.httpStatus()).entity(ErrorBody.of(error, message)).build();
     }
 }

@@ -1,7 +1,8 @@
 package io.anygate.anytime;
 
+import io.anygate.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * Which paths speak Anytime (envelope, Anytime error codes): everything but operations ({@code /q/},
@@ -11,17 +12,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AnytimeSurface {
 
-    @ConfigProperty(name = "gateway.txsim.base-path", defaultValue = "/txsim")
-    String txsimBasePath;
-    @ConfigProperty(name = "gateway.txsim.standalone", defaultValue = "false")
-    boolean txsimStandalone;
+    @Inject
+    GatewayConfig gateway;
 
     public boolean covers(String rawPath) {
-        if (txsimStandalone) {
+        if (gateway.txsimStandalone()) {
             return false;
         }
         String path = normalize(rawPath);
-        String txsim = normalize(txsimBasePath);
+        String txsim = normalize(gateway.txsimBasePath());
         return !(path.startsWith("/q/") || path.equals("/q") || path.startsWith("/.well-known/")
                 || path.startsWith("/admin/") || path.startsWith("/sandbox/") || path.startsWith("/ops/")
                 || (!txsim.equals("/") && (path.equals(txsim) || path.startsWith(txsim + "/"))));

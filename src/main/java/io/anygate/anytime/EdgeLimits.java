@@ -1,6 +1,5 @@
 package io.anygate.anytime;
 
-import io.anygate.security.EdgeMetrics;
 import io.anygate.security.GatewaySigner;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -61,7 +60,7 @@ public class EdgeLimits {
     @Inject
     GatewaySigner signer;
     @Inject
-    EdgeMetrics metrics;
+    AuthFailureMetrics metrics;
     @Inject
     CurrentVertxRequest currentRequest;
 

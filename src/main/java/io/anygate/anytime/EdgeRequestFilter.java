@@ -1,6 +1,6 @@
 package io.anygate.anytime;
 
-import io.anygate.ops.RequestTrace;
+import io.anygate.RequestTrace;
 import io.anygate.security.ClientAddressResolver;
 import io.anygate.security.EdgeAuthenticator;
 import io.anygate.security.Functionality;

@@ -1,7 +1,7 @@
 package io.anygate.anytime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.anygate.ops.RequestTrace;
+import io.anygate.RequestTrace;
 import io.anygate.security.CurrentPartner;
 import io.anygate.store.IdempotentAnswer;
 import jakarta.inject.Inject;

@@ -4,7 +4,7 @@ import io.anygate.domain.operation.Operation;
 import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationJournal;
 import io.anygate.domain.operation.OperationKind;
-import io.anygate.ops.RequestTrace;
+import io.anygate.RequestTrace;
 import io.anygate.security.CurrentPartner;
 import io.anygate.security.GatewaySigner;
 import io.anygate.store.IdempotencyClaim;

@@ -1,6 +1,5 @@
 package io.anygate.anytime;
 
-import io.anygate.security.EdgeMetrics;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -24,7 +23,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class);
 
     @Inject
-    EdgeMetrics metrics;
+    AuthFailureMetrics metrics;
     @Context
     UriInfo uriInfo;
 

@@ -1,6 +1,5 @@
 package io.anygate.anytime;
 
-import io.anygate.security.EdgeMetrics;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -26,7 +25,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Inject
     AnytimeSurface surface;
     @Inject
-    EdgeMetrics metrics;
+    AuthFailureMetrics metrics;
     @Context
     UriInfo uriInfo;
 

@@ -1,5 +1,6 @@
 package io.anygate.ops;
 
+import io.anygate.RequestTrace;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.Route;

@@ -1,5 +1,6 @@
 package io.anygate.ops;
 
+import io.anygate.InstanceId;
 import io.anygate.domain.money.MoneyConfig;
 import io.anygate.domain.operation.Reconciler;
 import io.quarkus.scheduler.Scheduled;

@@ -1,5 +1,6 @@
 package io.anygate.ops;
 
+import io.anygate.InstanceId;
 import io.anygate.webhook.TransactionFollower;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,12 +1,12 @@
 package io.anygate.ops;
 
+import io.anygate.GatewayConfig;
 import io.anygate.tx.TxBreakers;
 import io.anygate.tx.TxException;
 import io.anygate.tx.TxPing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -30,13 +30,13 @@ public class TxReadiness implements HealthCheck {
     @Inject
     TxBreakers breakers;
 
-    @ConfigProperty(name = "gateway.txsim.standalone", defaultValue = "false")
-    boolean standalone;
+    @Inject
+    GatewayConfig gateway;
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("tx");
-        if (standalone) {
+        if (gateway.txsimStandalone()) {
             return builder.up().withData("check", "skipped: this process is the simulator").build();
         }
         try {

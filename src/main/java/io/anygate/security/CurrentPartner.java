@@ -1,7 +1,5 @@
 package io.anygate.security;
 
-import io.anygate.anytime.AnytimeError;
-import io.anygate.anytime.AnytimeException;
 import jakarta.enterprise.context.RequestScoped;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -10,7 +8,8 @@ import java.util.Set;
 /**
  * The partner authenticated for the current request (set by the edge once token, IP, signature and replay checks
  * passed), the address it called from and, for a sub-request of a multi-request, the batch's ticket. Resources
- * behind {@code /v1.0/...} inject it; outside an authenticated request the accessors throw an Anytime 4010010 error.
+ * behind {@code /v1.0/...} inject it; outside an authenticated request the accessors refuse with
+ * {@link EdgeRefusal.Reason#ACCESS_DENIED} (4010010).
  */
 @RequestScoped
 public class CurrentPartner {
@@ -44,7 +43,7 @@ public class CurrentPartner {
     public Partner partner() {
         Partner p = partner;
         if (p == null) {
-            throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED,
+            throw new EdgeRefusal(EdgeRefusal.Reason.ACCESS_DENIED,
                     "Access denied. You have to provide valid authentication information.");
         }
         return p;

@@ -1,7 +1,5 @@
 package io.anygate.security;
 
-import io.anygate.anytime.AnytimeError;
-import io.anygate.anytime.AnytimeException;
 import io.anygate.security.AuthAudit.AuthFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +40,7 @@ public class EdgeAuthenticator {
         String token = bearer(credentials.authorization());
         if (token == null || credentials.validationData() == null || credentials.signedRequest() == null) {
             audit.failure(null, ip, AuthFailure.MISSING_CREDENTIALS);
-            throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED, ACCESS_DENIED);
+            throw new EdgeRefusal(EdgeRefusal.Reason.ACCESS_DENIED, ACCESS_DENIED);
         }
         rateLimiter.checkIp(client);
         AccessTokens.Resolved resolved = token.length() > 512 ? null : tokens.resolve(token).orElse(null);
@@ -50,7 +48,7 @@ public class EdgeAuthenticator {
         if (partner == null || resolved.expired()) {
             audit.failure(partner == null ? null : partner.partnerId(), ip,
                     partner == null ? AuthFailure.BAD_TOKEN : AuthFailure.EXPIRED_TOKEN);
-            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN,
+            throw new EdgeRefusal(EdgeRefusal.Reason.INVALID_TOKEN,
                     partner == null ? "The access token provided is invalid." : "The access token provided has expired.");
         }
         requireAllowedIp(partner, client);
@@ -70,7 +68,7 @@ public class EdgeAuthenticator {
     public Partner authenticateSubRequest(SubRequestTickets.Ticket ticket, InetAddress peer, String functionality) {
         if (ticket == null) {
             audit.failure(null, peer.getHostAddress(), AuthFailure.BAD_SUB_REQUEST_TICKET);
-            throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED, ACCESS_DENIED);
+            throw new EdgeRefusal(EdgeRefusal.Reason.ACCESS_DENIED, ACCESS_DENIED);
         }
         InetAddress client = ticket.client();
         rateLimiter.checkIp(client);
@@ -81,11 +79,11 @@ public class EdgeAuthenticator {
         if (partner == null || resolved == null || !resolved.partnerId().equals(partner.partnerId())) {
             // removed from the partners file, or its token superseded, while its batch ran
             audit.failure(ticket.partnerId(), client.getHostAddress(), AuthFailure.BAD_TOKEN);
-            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN, "The access token provided is invalid.");
+            throw new EdgeRefusal(EdgeRefusal.Reason.INVALID_TOKEN, "The access token provided is invalid.");
         }
         if (resolved.expired()) {
             audit.failure(ticket.partnerId(), client.getHostAddress(), AuthFailure.EXPIRED_TOKEN);
-            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_TOKEN, "The access token provided has expired.");
+            throw new EdgeRefusal(EdgeRefusal.Reason.INVALID_TOKEN, "The access token provided has expired.");
         }
         requireAllowedIp(partner, client);
         admit(partner, client, ticket, ticket.tokenHash(), functionality);
@@ -96,7 +94,7 @@ public class EdgeAuthenticator {
         if (!partner.ipAllowed(client)) {
             String ip = client.getHostAddress();
             audit.failure(partner.partnerId(), ip, AuthFailure.IP_NOT_ALLOWED);
-            throw new AnytimeException(AnytimeError.IP_ADDRESS_NOT_ALLOWED, "IP address not allowed: " + ip);
+            throw new EdgeRefusal(EdgeRefusal.Reason.IP_NOT_ALLOWED, "IP address not allowed: " + ip);
         }
     }
 
@@ -105,7 +103,7 @@ public class EdgeAuthenticator {
         current.authenticate(partner, client, ticket, tokenHash);
         rateLimiter.checkPartner(partner, functionality);
         if (!partner.functionalityAllowed(functionality)) {
-            throw new AnytimeException(AnytimeError.FUNCTIONALITY_NOT_ALLOWED,
+            throw new EdgeRefusal(EdgeRefusal.Reason.FUNCTIONALITY_NOT_ALLOWED,
                     "Functionality not allowed: " + functionality);
         }
     }
@@ -113,7 +111,7 @@ public class EdgeAuthenticator {
     PartnerKey verify(Partner partner, Credentials credentials, String ip) {
         try {
             return signatures.verify(partner, credentials.validationData(), credentials.signedRequest());
-        } catch (AnytimeException e) {
+        } catch (EdgeRefusal e) {
             audit.failure(partner.partnerId(), ip, AuthFailure.BAD_SIGNATURE);
             throw e;
         }
@@ -122,7 +120,7 @@ public class EdgeAuthenticator {
     void claim(Partner partner, PartnerKey key, String validationData, String ip) {
         if (!replay.claim(partner.partnerId(), key.fingerprint(), validationData)) {
             audit.failure(partner.partnerId(), ip, AuthFailure.VALIDATION_DATA_REUSED);
-            throw new AnytimeException(AnytimeError.VALIDATION_DATA_ALREADY_USED, "Validation data already used");
+            throw new EdgeRefusal(EdgeRefusal.Reason.VALIDATION_DATA_REUSED, "Validation data already used");
         }
     }
 

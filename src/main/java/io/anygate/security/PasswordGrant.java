@@ -1,7 +1,5 @@
 package io.anygate.security;
 
-import io.anygate.anytime.AnytimeError;
-import io.anygate.anytime.AnytimeException;
 import io.anygate.security.AuthAudit.AuthFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,12 +39,12 @@ public class PasswordGrant {
         if (blank(form.grantType()) || blank(form.clientId()) || blank(form.clientSecret()) || blank(form.username())
                 || blank(form.password())) {
             audit.failure(AuthAudit.unknownClient(form.clientId()), ip, AuthFailure.BAD_REQUEST);
-            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_REQUEST,
+            throw new EdgeRefusal(EdgeRefusal.Reason.INVALID_REQUEST,
                     "grant_type, client_id, client_secret, username and password are required");
         }
         if (!"password".equals(form.grantType())) {
             audit.failure(AuthAudit.unknownClient(form.clientId()), ip, AuthFailure.BAD_REQUEST);
-            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_REQUEST,
+            throw new EdgeRefusal(EdgeRefusal.Reason.INVALID_REQUEST,
                     "Invalid grant_type parameter or parameter missing (only password is supported)");
         }
         Partner partner = registry.byClientId(form.clientId()).orElse(null);
@@ -55,27 +53,27 @@ public class PasswordGrant {
             // could make the two cases take the same time (their answers differ anyway), and one would hand anyone
             // without credentials a 100-ms CPU cost per request.
             audit.failure(AuthAudit.unknownClient(form.clientId()), ip, AuthFailure.UNKNOWN_CLIENT);
-            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_CLIENT, "The client credentials are invalid");
+            throw new EdgeRefusal(EdgeRefusal.Reason.INVALID_CLIENT, "The client credentials are invalid");
         }
         if (!partner.ipAllowed(client)) {
             audit.failure(partner.partnerId(), ip, AuthFailure.IP_NOT_ALLOWED);
-            throw new AnytimeException(AnytimeError.IP_ADDRESS_NOT_ALLOWED, "IP address not allowed: " + ip);
+            throw new EdgeRefusal(EdgeRefusal.Reason.IP_NOT_ALLOWED, "IP address not allowed: " + ip);
         }
         PartnerKey key = edge.verify(partner, headers, ip);
         edge.claim(partner, key, headers.validationData(), ip);
         LoginLockout.Attempt attempt = lockout.begin(partner.partnerId());
         if (!attempt.allowed()) {
             audit.failure(partner.partnerId(), ip, AuthFailure.LOCKED_OUT);
-            throw new AnytimeException(AnytimeError.OAUTH2_ACCESS_DENIED,
+            throw new EdgeRefusal(EdgeRefusal.Reason.ACCESS_DENIED,
                     "Too many failed attempts: access is locked for a while");
         }
         if (!Secrets.bcryptMatches(partner.clientSecretHash(), form.clientSecret())) {
             fail(partner, ip, AuthFailure.BAD_CLIENT_SECRET, attempt);
-            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_CLIENT, "The client credentials are invalid");
+            throw new EdgeRefusal(EdgeRefusal.Reason.INVALID_CLIENT, "The client credentials are invalid");
         }
         if (!partner.username().equals(form.username()) || !Secrets.bcryptMatches(partner.passwordHash(), form.password())) {
             fail(partner, ip, AuthFailure.BAD_PASSWORD, attempt);
-            throw new AnytimeException(AnytimeError.OAUTH2_INVALID_GRANT, "Invalid username and password combination");
+            throw new EdgeRefusal(EdgeRefusal.Reason.INVALID_GRANT, "Invalid username and password combination");
         }
         lockout.succeeded(partner.partnerId());
         current.authenticate(partner);

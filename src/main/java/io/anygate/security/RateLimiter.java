@@ -1,8 +1,6 @@
 package io.anygate.security;
 
 import io.anygate.GatewayConfig;
-import io.anygate.anytime.AnytimeError;
-import io.anygate.anytime.AnytimeException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +39,7 @@ public class RateLimiter {
     public void checkIp(InetAddress client) {
         if (enabled() && count(IpCounterKey.of(client)) > config.rateLimit().perIp()) {
             metrics.rateLimited(EdgeMetrics.RateScope.IP);
-            throw new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_IP, "Maximum query rate by IP address reached");
+            throw new EdgeRefusal(EdgeRefusal.Reason.RATE_LIMITED_IP, "Maximum query rate by IP address reached");
         }
     }
 
@@ -56,11 +54,11 @@ public class RateLimiter {
         long[] hits = countAll("user:" + partner.partnerId(), "fn:" + partner.partnerId() + ":" + functionality);
         if (hits[0] > perUser) {
             metrics.rateLimited(EdgeMetrics.RateScope.USER);
-            throw new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_API_USER, "Maximum query rate by API user reached");
+            throw new EdgeRefusal(EdgeRefusal.Reason.RATE_LIMITED_USER, "Maximum query rate by API user reached");
         }
         if (hits[1] > perFunctionality) {
             metrics.rateLimited(EdgeMetrics.RateScope.FUNCTIONALITY);
-            throw new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_FUNCTIONALITY,
+            throw new EdgeRefusal(EdgeRefusal.Reason.RATE_LIMITED_FUNCTIONALITY,
                     "Maximum query rate by functionality reached");
         }
     }

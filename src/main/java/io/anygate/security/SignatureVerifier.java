@@ -1,7 +1,5 @@
 package io.anygate.security;
 
-import io.anygate.anytime.AnytimeError;
-import io.anygate.anytime.AnytimeException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +51,7 @@ public class SignatureVerifier {
         throw bad("Bad RSA signature");
     }
 
-    private static AnytimeException bad(String message) {
-        return new AnytimeException(AnytimeError.BAD_RSA_SIGNATURE, message);
+    private static EdgeRefusal bad(String message) {
+        return new EdgeRefusal(EdgeRefusal.Reason.BAD_SIGNATURE, message);
     }
 }

@@ -1,5 +1,6 @@
 package io.anygate.tx;
 
+import io.anygate.GatewayConfig;
 import io.anygate.domain.AccountType;
 import io.anygate.domain.CoreTransaction;
 import io.anygate.domain.Corporation;
@@ -44,6 +45,8 @@ public class TxAccountCore implements AccountCore {
 
     @Inject
     AccountMappingConfig config;
+    @Inject
+    GatewayConfig gateway;
 
     @Override
     public long createPerson(String rid, Person person, io.anygate.domain.operation.MatchKey key) {
@@ -172,7 +175,7 @@ public class TxAccountCore implements AccountCore {
     }
 
     private ZoneId zone() {
-        return ZoneId.of(config.txZone());
+        return gateway.txZone();
     }
 
     private static MatchKey wire(io.anygate.domain.operation.MatchKey key) {

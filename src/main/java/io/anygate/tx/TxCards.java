@@ -1,5 +1,6 @@
 package io.anygate.tx;
 
+import io.anygate.GatewayConfig;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
@@ -31,14 +32,14 @@ public class TxCards {
     TxTransClient trans;
 
     @Inject
-    TxConfig txConfig;
+    GatewayConfig gateway;
 
     @Inject
     java.time.Clock clock;
 
     /** The {@code rqSentTime} that finds an earlier attempt of the keyed write in progress. */
     private String sentDuringThisCall() {
-        return TxReplays.sentDuringThisCall(clock, txConfig.zone());
+        return TxReplays.sentDuringThisCall(clock, gateway.txZone());
     }
 
     /** The card under {@code ref} (PAN masked); {@link TxNotFoundException} when none. */

@@ -32,13 +32,6 @@ public interface TxConfig {
     @WithDefault("10000")
     long readTimeoutMs();
 
-    /**
-     * Zone of TX's local date-times ({@code regTime}); transactions are shown to partners in Europe/Paris
-     * (docs/mapping.md). The simulator writes UTC.
-     */
-    @WithDefault("UTC")
-    java.time.ZoneId zone();
-
     /** How the PIN blocks of {@code GET card/pin} are read (docs/tx-contract.md, "PIN blocks"). */
     Pin pin();
 

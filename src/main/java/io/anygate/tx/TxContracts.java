@@ -1,5 +1,6 @@
 package io.anygate.tx;
 
+import io.anygate.GatewayConfig;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,14 +28,14 @@ public class TxContracts {
     TxTransClient trans;
 
     @Inject
-    TxConfig txConfig;
+    GatewayConfig gateway;
 
     @Inject
     java.time.Clock clock;
 
     /** The {@code rqSentTime} that finds an earlier attempt of the keyed write in progress. */
     private String sentDuringThisCall() {
-        return TxReplays.sentDuringThisCall(clock, txConfig.zone());
+        return TxReplays.sentDuringThisCall(clock, gateway.txZone());
     }
 
     /** The contract under {@code ref}, with status and balances; {@link TxNotFoundException} when none. */

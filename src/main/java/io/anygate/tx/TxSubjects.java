@@ -1,5 +1,6 @@
 package io.anygate.tx;
 
+import io.anygate.GatewayConfig;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,14 +26,14 @@ public class TxSubjects {
     TxTransClient trans;
 
     @Inject
-    TxConfig txConfig;
+    GatewayConfig gateway;
 
     @Inject
     java.time.Clock clock;
 
     /** The {@code rqSentTime} that finds an earlier attempt of the keyed write in progress. */
     private String sentDuringThisCall() {
-        return TxReplays.sentDuringThisCall(clock, txConfig.zone());
+        return TxReplays.sentDuringThisCall(clock, gateway.txZone());
     }
 
     /** The subject under {@code ref}; {@link TxNotFoundException} when TX has none. */

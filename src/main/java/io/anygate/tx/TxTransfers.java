@@ -1,5 +1,6 @@
 package io.anygate.tx;
 
+import io.anygate.GatewayConfig;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ public class TxTransfers {
     TxTransClient trans;
 
     @Inject
-    TxConfig config;
+    GatewayConfig gateway;
 
     @Inject
     java.time.Clock clock;
@@ -52,7 +53,7 @@ public class TxTransfers {
         TxRequests.Account2AccountRq rq = new TxRequests.Account2AccountRq(src, dst, value,
                 TranRqExtraAttrs.of(key, userAttrs));
         return TxReplays.write(key, () -> trace.attempt(() -> trans.account2account(rq)),
-                () -> TxReplays.tranApproval(trans, key, TxReplays.sentDuringThisCall(clock, config.zone())),
+                () -> TxReplays.tranApproval(trans, key, TxReplays.sentDuringThisCall(clock, gateway.txZone())),
                 trace::repeated);
     }
 
@@ -64,7 +65,7 @@ public class TxTransfers {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Fi2AccountRq rq = new TxRequests.Fi2AccountRq(dst, value, TranRqExtraAttrs.of(key, userAttrs));
         return TxReplays.write(key, () -> trans.fi2account(rq), () -> TxReplays.tranApproval(trans, key,
-                TxReplays.sentDuringThisCall(clock, config.zone())));
+                TxReplays.sentDuringThisCall(clock, gateway.txZone())));
     }
 
     /** Moves {@code value} from account {@code src} to the card with PAN {@code dstPan}. */
@@ -77,7 +78,7 @@ public class TxTransfers {
         TxRequests.Account2CardRq rq = new TxRequests.Account2CardRq(src,
                 new TxRequests.DstCard(dstPan, dstExpDate), value, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> trans.account2card(rq),
-                () -> TxReplays.tranApproval(trans, key, TxReplays.sentDuringThisCall(clock, config.zone())));
+                () -> TxReplays.tranApproval(trans, key, TxReplays.sentDuringThisCall(clock, gateway.txZone())));
     }
 
     /** Moves {@code value} from the card with PAN {@code srcPan} to account {@code dst}. */
@@ -90,7 +91,7 @@ public class TxTransfers {
         TxRequests.Card2AccountRq rq = new TxRequests.Card2AccountRq(
                 new TxRequests.SrcCard(srcPan, srcExpDate, null), dst, value, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> trans.card2account(rq),
-                () -> TxReplays.tranApproval(trans, key, TxReplays.sentDuringThisCall(clock, config.zone())));
+                () -> TxReplays.tranApproval(trans, key, TxReplays.sentDuringThisCall(clock, gateway.txZone())));
     }
 
     /** The transaction with internal id {@code id}. */
@@ -110,7 +111,7 @@ public class TxTransfers {
     @CircuitBreakerName("tx-tran-by-match-key")
     @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public Tran tranByMatchKey(MatchKey key, java.time.Instant sentAt) {
-        return TxReplays.tran(trans, key, TxReplays.rqSentTime(sentAt, config.zone()));
+        return TxReplays.tran(trans, key, TxReplays.rqSentTime(sentAt, gateway.txZone()));
     }
 
     /**

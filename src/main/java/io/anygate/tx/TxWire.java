@@ -1,7 +1,7 @@
 package io.anygate.tx;
 
-import io.anygate.ops.RequestTrace;
-import io.anygate.ops.RequestTraces;
+import io.anygate.RequestTrace;
+import io.anygate.RequestTraces;
 import io.quarkus.arc.ClientProxy;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;

@@ -5,7 +5,8 @@ import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /**
- * Settings of the TX core simulator ({@code gateway.txsim.*}).
+ * Settings of the TX core simulator ({@code gateway.txsim.*}); its base path and standalone flag are read by the
+ * gateway too, so they are declared in {@link io.anygate.GatewayConfig}.
  */
 @ConfigMapping(prefix = "gateway.txsim")
 public interface TxSimConfig {
@@ -14,10 +15,6 @@ public interface TxSimConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Path prefix the simulator's TX API is served under ({@code /txsim} embedded, {@code /} standalone). */
-    @WithDefault("/txsim")
-    String basePath();
-
     /** Basic auth user name TX callers must present. */
     @WithDefault("tx-sandbox")
     String username();
@@ -25,10 +22,6 @@ public interface TxSimConfig {
     /** Basic auth password TX callers must present. */
     @WithDefault("tx-sandbox-secret")
     String password();
-
-    /** True only when the simulator runs alone (profile {@code txsim}, port 8089). */
-    @WithDefault("false")
-    boolean standalone();
 
     /** JSON snapshot of the simulator's state, loaded at start and written after changes; empty = memory only. */
     Optional<String> stateFile();
@@ -65,14 +58,5 @@ public interface TxSimConfig {
     enum RepeatedKey {
         REPLAY,
         REFUSE
-    }
-
-    /** Path prefix with no trailing slash ("" for the root). */
-    default String prefix() {
-        String p = basePath().trim();
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p.isEmpty() || p.startsWith("/") ? p : "/" + p;
     }
 }

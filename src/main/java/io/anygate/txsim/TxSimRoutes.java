@@ -1,6 +1,7 @@
 package io.anygate.txsim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.anygate.GatewayConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -37,6 +38,8 @@ public class TxSimRoutes {
 
     @Inject
     TxSimConfig config;
+    @Inject
+    GatewayConfig gateway;
 
     @Inject
     Vertx vertx;
@@ -61,7 +64,7 @@ public class TxSimRoutes {
         ops = new TxSimOperationsHandlers(state, new SimPinBlocks(config.pinFormat(), config.pinKey()),
                 config.repeatedKey());
         faults = new Faults(vertx, config.faultHoldMs());
-        String prefix = config.prefix();
+        String prefix = gateway.txsimPrefix();
         List<String> scopes = prefix.isEmpty() ? List.of("/", "/tx/*", "/sim/*") : List.of(prefix, prefix + "/*");
         for (String scope : scopes) {
             router.route(scope).order(ORDER).handler(BodyHandler.create(false).setBodyLimit(1024 * 1024))
@@ -92,7 +95,7 @@ public class TxSimRoutes {
                     .handler(ctx -> send(ctx, Reply.error(404, "NOT_FOUND", "no such TX operation")));
         }
         LOG.infof("TX simulator mounted at %s%s", prefix.isEmpty() ? "/" : prefix,
-                config.standalone() ? " (standalone)" : "");
+                gateway.txsimStandalone() ? " (standalone)" : "");
     }
 
     void shutdown(@Observes ShutdownEvent event) {

@@ -1,12 +1,12 @@
 package io.anygate.webhook;
 
+import io.anygate.GatewayConfig;
 import io.anygate.anytime.transactions.TransactionMapper;
 import io.anygate.domain.CardRef;
 import io.anygate.domain.CoreTransaction;
 import io.anygate.domain.card.OwnedCard;
 import io.anygate.domain.money.TransactionComments;
 import io.anygate.domain.operation.MoneyComments;
-import io.anygate.tx.TxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -28,7 +28,7 @@ public class CardLastTxEvents {
     WebhookOutbox outbox;
 
     @Inject
-    TxConfig tx;
+    GatewayConfig gateway;
 
     @Inject
     TransactionComments comments;
@@ -51,7 +51,7 @@ public class CardLastTxEvents {
      * load or unload with comments): the card comment is its description.
      */
     public WebhookEvent event(OwnedCard card, CoreTransaction t, BigDecimal balanceAfter, MoneyComments comments) {
-        var mapped = new TransactionMapper(tx.zone()).toCardTransaction(t, card.cardContractId(), balanceAfter,
+        var mapped = new TransactionMapper(gateway.txZone()).toCardTransaction(t, card.cardContractId(), balanceAfter,
                 comments.card());
         CardLastTx body = CardLastTx.of(CardRef.ofTxCard(card.cardId()).value(), Long.toString(card.accountId()),
                 CardLastTx.Transaction.from(mapped));

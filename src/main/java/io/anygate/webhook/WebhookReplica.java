@@ -1,14 +1,13 @@
 package io.anygate.webhook;
 
 import io.anygate.GatewayConfig;
+import io.anygate.InstanceId;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
 import java.time.Clock;
-import java.util.UUID;
 
 /**
  * This replica's webhook delivery, made once by CDI from the configuration ({@code gateway.webhook.*}): its owner id
@@ -17,11 +16,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookReplica {
 
-    /** This replica in the outbox's claims (dispatch and build alike). */
-    private final String owner = ownerId();
+    /** This replica in the outbox's claims (dispatch and build alike): the replica's one instance id. */
+    @jakarta.inject.Inject
+    InstanceId instance;
 
     String owner() {
-        return owner;
+        return instance.value();
     }
 
     @Produces
@@ -48,22 +48,11 @@ public class WebhookReplica {
             HttpTransport http, SandboxInbox inbox, EndpointCircuit circuit, GatewayConfig gateway,
             WebhookConfig config, DeliveryMetrics metrics, Clock clock) {
         return new WebhookDispatcher(outbox, targets, signer, http, gateway.sandbox() ? inbox : null,
-                RetryPolicy.of(config.retry()), circuit, clock, owner, config.batchSize(), config.lease(),
+                RetryPolicy.of(config.retry()), circuit, clock, owner(), config.batchSize(), config.lease(),
                 config.passBudget(), config.parallelism(), metrics);
     }
 
     void close(@Disposes WebhookDispatcher dispatcher) {
         dispatcher.close();
-    }
-
-    private static String ownerId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "gateway";
-        }
-        String id = host + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return id.length() > 100 ? id.substring(id.length() - 100) : id;
     }
 }

@@ -1,5 +1,6 @@
 package io.anygate.ops;
 
+import io.anygate.RequestTrace;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

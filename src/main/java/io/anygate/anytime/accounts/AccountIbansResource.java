@@ -1,11 +1,11 @@
 package io.anygate.anytime.accounts;
 
+import io.anygate.GatewayConfig;
 import io.anygate.anytime.forms.FormReader;
 import io.anygate.anytime.forms.ListFilters;
 import io.anygate.anytime.transactions.StatementList;
 import io.anygate.anytime.transactions.TransactionMapper;
 import io.anygate.domain.AccountId;
-import io.anygate.domain.account.AccountMappingConfig;
 import io.anygate.domain.account.AccountStatements;
 import io.anygate.domain.iban.Ibans;
 import io.anygate.domain.iban.IssuedIban;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.ZoneId;
 
 /**
  * {@code POST /v1.0/accounts/{id}/iban} (country_code), {@code POST /v1.0/accounts/{id}/virtual-ibans} (type C or
@@ -44,7 +43,7 @@ public class AccountIbansResource {
     AccountStatements statements;
 
     @Inject
-    AccountMappingConfig config;
+    GatewayConfig gateway;
 
     @Context
     UriInfo uri;
@@ -84,7 +83,7 @@ public class AccountIbansResource {
         ListFilters filters = ListFilters.parseDated(AccountRequests.reader(uri, null));
         AccountStatements.Page page = statements.ibanList(partner.partnerId(), accountId.value(), filters.startDay(),
                 filters.endDay(), filters.limitStart(), filters.limitNumber());
-        TransactionMapper mapper = new TransactionMapper(ZoneId.of(config.txZone()));
+        TransactionMapper mapper = new TransactionMapper(gateway.txZone());
         return new StatementList(accountId.value(), page.account().type(), page.total(),
                 page.entries().stream().map(e -> mapper.toStatementLine(e.transaction(), accountId.value(),
                         e.balanceAfter(), e.comment(), e.iban())).toList(), filters);

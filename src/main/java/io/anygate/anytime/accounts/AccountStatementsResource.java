@@ -1,5 +1,6 @@
 package io.anygate.anytime.accounts;
 
+import io.anygate.GatewayConfig;
 import io.anygate.anytime.forms.FormReader;
 import io.anygate.anytime.forms.ListFilters;
 import io.anygate.anytime.transactions.StatementLine;
@@ -7,7 +8,6 @@ import io.anygate.anytime.transactions.StatementList;
 import io.anygate.anytime.transactions.StatementTxid;
 import io.anygate.anytime.transactions.TransactionMapper;
 import io.anygate.domain.AccountId;
-import io.anygate.domain.account.AccountMappingConfig;
 import io.anygate.domain.account.AccountStatements;
 import io.anygate.security.CurrentPartner;
 import io.anygate.security.Functionality;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.ZoneId;
 
 /**
  * {@code GET /v1.0/accounts/{id}/statements} (date_start, date_end, limit_start, limit_number) and
@@ -36,7 +35,7 @@ public class AccountStatementsResource {
     AccountStatements statements;
 
     @Inject
-    AccountMappingConfig config;
+    GatewayConfig gateway;
 
     @Context
     UriInfo uri;
@@ -66,6 +65,6 @@ public class AccountStatementsResource {
     }
 
     private TransactionMapper mapper() {
-        return new TransactionMapper(ZoneId.of(config.txZone()));
+        return new TransactionMapper(gateway.txZone());
     }
 }

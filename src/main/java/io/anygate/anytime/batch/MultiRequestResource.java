@@ -10,7 +10,7 @@ import io.anygate.anytime.forms.FormReader;
 import io.anygate.anytime.batch.MultiRequestAnswer.SubRequestAnswer;
 import io.anygate.anytime.forms.MultiRequestForm;
 import io.anygate.anytime.forms.MultiRequestForm.SubRequest;
-import io.anygate.ops.RequestTrace;
+import io.anygate.RequestTrace;
 import io.anygate.security.CurrentPartner;
 import io.anygate.security.Functionality;
 import io.smallrye.common.annotation.Blocking;

@@ -1,5 +1,6 @@
 package io.anygate.anytime.cards;
 
+import io.anygate.GatewayConfig;
 import io.anygate.anytime.AnytimeError;
 import io.anygate.anytime.AnytimeException;
 import io.anygate.anytime.forms.FormReader;
@@ -28,7 +29,6 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.ResponseHeader;
 
 /**
@@ -50,8 +50,8 @@ public class CardSecretsResource {
     CvcCheck cvcCheck;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "gateway.mode", defaultValue = "production")
-    String mode;
+    @Inject
+    GatewayConfig gateway;
     @Context
     UriInfo uri;
 
@@ -66,7 +66,7 @@ public class CardSecretsResource {
         usable(ref);
         CardSecretValues s = CardErrors.guard(() -> queries.secrets(partner.partnerId(), ref.txCardId()));
         // The spec's sandbox takes 000 as every card's CVC; in every mode the attempts are limited per card.
-        boolean sandboxCvc = "sandbox".equalsIgnoreCase(mode) && "000".equals(cvc);
+        boolean sandboxCvc = gateway.sandbox() && "000".equals(cvc);
         CardErrors.guard(() -> {
             cvcCheck.check(partner.partnerId(), ref.txCardId(),
                     () -> sandboxCvc || MessageDigest.isEqual(bytes(cvc), bytes(s.cvv2())));

@@ -1,5 +1,6 @@
 package io.anygate.anytime.cards;
 
+import io.anygate.GatewayConfig;
 import io.anygate.anytime.AnytimeError;
 import io.anygate.anytime.AnytimeException;
 import io.anygate.anytime.forms.ListFilters;
@@ -8,7 +9,6 @@ import io.anygate.anytime.transactions.CardTransactionList;
 import io.anygate.anytime.transactions.TransactionMapper;
 import io.anygate.domain.AnytimeDates;
 import io.anygate.domain.CardRef;
-import io.anygate.domain.card.CardMappingConfig;
 import io.anygate.domain.card.CardQueries;
 import io.anygate.security.CurrentPartner;
 import io.anygate.security.Functionality;
@@ -33,7 +33,7 @@ public class CardTransactionsResource {
     @Inject
     CardQueries queries;
     @Inject
-    CardMappingConfig config;
+    GatewayConfig gateway;
     @Context
     UriInfo uri;
 
@@ -42,7 +42,7 @@ public class CardTransactionsResource {
     public CardTransactionList list(@PathParam("card_ref") String cardRef) {
         CardRef ref = CardErrors.cardRef(cardRef);
         ListFilters filters = ListFilters.parseDated(CardParams.reader(null, uri.getQueryParameters()));
-        ZoneId zone = config.txZone();
+        ZoneId zone = gateway.txZone();
         LocalDateTime from = filters.startDay() == null ? null : AnytimeDates.txBeginOfDay(filters.startDay(), zone);
         LocalDateTime to = filters.endDay() == null ? null : AnytimeDates.txEndOfDay(filters.endDay(), zone);
         CardQueries.CardLines lines = CardErrors.guard(() -> queries.lines(partner.partnerId(), ref.txCardId(),
@@ -65,7 +65,7 @@ public class CardTransactionsResource {
         long id = Long.parseLong(txid);
         CardQueries.CardLine line = CardErrors.guard(() -> queries.line(partner.partnerId(), ref.txCardId(), id));
         long contract = CardErrors.guard(() -> queries.owned(partner.partnerId(), ref.txCardId())).cardContractId();
-        return new TransactionMapper(config.txZone()).toCardTransaction(line.transaction(), contract,
+        return new TransactionMapper(gateway.txZone()).toCardTransaction(line.transaction(), contract,
                 line.balanceAfter(), line.comment());
     }
 }

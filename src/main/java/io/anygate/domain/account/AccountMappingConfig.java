@@ -3,10 +3,9 @@ package io.anygate.domain.account;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 
-/** How Anytime accounts map onto TX (contract types, currencies) and how their opening saga is resolved. */
+/** How Anytime accounts map onto TX (contract types, currencies, statement scans). */
 @ConfigMapping(prefix = "gateway.mapping")
 public interface AccountMappingConfig {
 
@@ -25,17 +24,6 @@ public interface AccountMappingConfig {
     /** Balance a new account is funded with in sandbox mode (0: none); never applied in production. */
     @WithDefault("1000.00")
     BigDecimal sandboxOpeningBalance();
-
-    /**
-     * An unfinished account opening that has an Idempotency-Key and is younger than this is resumed forward by
-     * the reconciler; any other is compensated (its contract closed, the operation FAILED).
-     */
-    @WithDefault("PT10M")
-    Duration sagaResumeWindow();
-
-    /** Zone of TX local date-times ({@code regTime}, time filters); the simulator uses UTC. */
-    @WithDefault("UTC")
-    String txZone();
 
     /** Most TX transactions read to answer one statement request (exact total_results up to this many). */
     @WithDefault("5000")

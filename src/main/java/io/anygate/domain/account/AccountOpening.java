@@ -1,5 +1,6 @@
 package io.anygate.domain.account;
 
+import io.anygate.GatewayConfig;
 import io.anygate.domain.AccountType;
 import io.anygate.domain.Corporation;
 import io.anygate.domain.Person;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,8 +68,8 @@ public class AccountOpening {
     @All
     List<SagaSteps.StepListener> listeners;
 
-    @ConfigProperty(name = "gateway.mode", defaultValue = "sandbox")
-    String mode;
+    @Inject
+    GatewayConfig gateway;
 
     /** Opens the account, or resumes the opening the request's Idempotency-Key names. */
     public OwnedAccount open(AccountOpeningRequest rq) {
@@ -214,7 +214,7 @@ public class AccountOpening {
     }
 
     private BigDecimal openingBalance() {
-        return "sandbox".equalsIgnoreCase(mode) ? config.sandboxOpeningBalance() : BigDecimal.ZERO;
+        return gateway.sandbox() ? config.sandboxOpeningBalance() : BigDecimal.ZERO;
     }
 
     private void stepDone(OperationKind kind, String step) {

@@ -1,5 +1,6 @@
 package io.anygate.domain.account;
 
+import io.anygate.GatewayConfig;
 import io.anygate.domain.operation.Operation;
 import io.anygate.domain.operation.OperationKind;
 import io.anygate.domain.operation.OperationResumer;
@@ -24,7 +25,7 @@ public class AccountOpeningResumer implements OperationResumer {
     AccountOpening opening;
 
     @Inject
-    AccountMappingConfig config;
+    GatewayConfig gateway;
 
     @Inject
     Clock clock;
@@ -50,6 +51,6 @@ public class AccountOpeningResumer implements OperationResumer {
     /** True when the policy resumes this operation forward rather than compensating it. */
     public boolean resumable(Operation op) {
         return op.idempotencyKey() != null
-                && Duration.between(op.createdAt(), clock.instant()).compareTo(config.sagaResumeWindow()) < 0;
+                && Duration.between(op.createdAt(), clock.instant()).compareTo(gateway.sagaResumeWindow()) < 0;
     }
 }

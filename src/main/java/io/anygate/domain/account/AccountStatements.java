@@ -1,5 +1,6 @@
 package io.anygate.domain.account;
 
+import io.anygate.GatewayConfig;
 import io.anygate.domain.AnytimeDates;
 import io.anygate.domain.CoreTransaction;
 import io.anygate.domain.iban.IbanMovement;
@@ -38,6 +39,8 @@ public class AccountStatements {
 
     @Inject
     AccountMappingConfig config;
+    @Inject
+    GatewayConfig gateway;
 
     @Inject
     TransactionComments comments;
@@ -167,7 +170,7 @@ public class AccountStatements {
     }
 
     private ZoneId txZone() {
-        return ZoneId.of(config.txZone());
+        return gateway.txZone();
     }
 
     private static boolean touches(CoreTransaction t, long contractId) {

@@ -2,20 +2,10 @@ package io.anygate.domain.card;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
-import java.time.ZoneId;
 
-/** How Anytime cards are laid out in TX (catalogue rids), and how an interrupted card order is resumed. */
+/** How Anytime cards are laid out in TX (catalogue rids). */
 @ConfigMapping(prefix = "gateway.mapping")
 public interface CardMappingConfig {
-
-    /** How long after its start an interrupted saga with an Idempotency-Key is resumed forward, not compensated. */
-    @WithDefault("PT10M")
-    Duration sagaResumeWindow();
-
-    /** The zone of TX local date-times ({@code regTime}); UTC in the simulator. */
-    @WithDefault("UTC")
-    ZoneId txZone();
 
     /** Card settings. */
     Cards cards();

@@ -1,5 +1,6 @@
 package io.anygate.domain.card;
 
+import io.anygate.GatewayConfig;
 import io.anygate.domain.money.LoadRefused;
 import io.anygate.domain.operation.Operation;
 import io.anygate.domain.operation.OperationKind;
@@ -38,7 +39,7 @@ public class CardOrderResumer implements OperationResumer {
     @Inject
     OperationJournal journal;
     @Inject
-    CardMappingConfig config;
+    GatewayConfig gateway;
     @Inject
     Clock clock;
 
@@ -55,7 +56,7 @@ public class CardOrderResumer implements OperationResumer {
         }
         boolean registered = op.data().containsKey("done." + CardOrders.REGISTER);
         boolean inWindow = op.idempotencyKey() != null
-                && Duration.between(op.createdAt(), clock.instant()).compareTo(config.sagaResumeWindow()) < 0;
+                && Duration.between(op.createdAt(), clock.instant()).compareTo(gateway.sagaResumeWindow()) < 0;
         if (registered || inWindow) {
             try {
                 orders.run(op);

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anygate.domain.CardRef;
 import io.anygate.domain.card.OwnedCard;
-import io.anygate.ops.InstanceId;
+import io.anygate.InstanceId;
 import io.anygate.store.Store;
 import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.TestPartner;

@@ -75,7 +75,7 @@ class MoneyChaosTest {
     @Inject
     io.anygate.webhook.TransactionFollower follower;
     @Inject
-    io.anygate.ops.InstanceId instance;
+    io.anygate.InstanceId instance;
 
     @Inject
     CircuitBreakerMaintenance breakers;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.anygate.domain.CardRef;
 import io.anygate.domain.card.OwnedCard;
 import io.anygate.domain.operation.Reconciler;
-import io.anygate.ops.InstanceId;
+import io.anygate.InstanceId;
 import io.anygate.store.Store;
 import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.EdgeClient;

@@ -4,7 +4,7 @@ import io.anygate.anytime.AnytimeError;
 import io.anygate.anytime.AnytimeException;
 import io.anygate.anytime.IdempotencyKey;
 import io.anygate.domain.operation.OperationKind;
-import io.anygate.ops.RequestTrace;
+import io.anygate.RequestTrace;
 import io.anygate.security.CurrentPartner;
 import io.anygate.tx.TxPing;
 import jakarta.inject.Inject;

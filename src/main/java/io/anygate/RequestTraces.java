@@ -1,4 +1,4 @@
-package io.anygate.ops;
+package io.anygate;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;

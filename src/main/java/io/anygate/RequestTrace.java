@@ -1,4 +1,4 @@
-package io.anygate.ops;
+package io.anygate;
 
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,4 +1,4 @@
-package io.anygate.ops;
+package io.anygate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
