@@ -3,7 +3,6 @@ package io.anygate.anytime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anygate.RequestTrace;
 import io.anygate.security.CurrentPartner;
-import io.anygate.store.IdempotentAnswer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

@@ -7,9 +7,6 @@ import io.anygate.domain.operation.OperationKind;
 import io.anygate.RequestTrace;
 import io.anygate.security.CurrentPartner;
 import io.anygate.security.GatewaySigner;
-import io.anygate.store.IdempotencyClaim;
-import io.anygate.store.IdempotencyStore;
-import io.anygate.store.IdempotentAnswer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -38,7 +35,7 @@ public class IdempotencyFilter {
     private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1,128}");
 
     @Inject
-    IdempotencyStore store;
+    IdempotencyRecords store;
     @Inject
     IdempotencyKey idempotencyKey;
     @Inject

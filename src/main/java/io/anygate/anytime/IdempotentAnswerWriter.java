@@ -1,6 +1,5 @@
 package io.anygate.anytime;
 
-import io.anygate.store.IdempotentAnswer;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;

@@ -1,8 +1,5 @@
 package io.anygate.anytime;
 
-import io.anygate.store.IdempotencyStore;
-import io.anygate.store.IdempotentAnswer;
-import io.anygate.store.StoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -21,7 +18,7 @@ public class IdempotentAnswers {
     private static final Logger LOG = Logger.getLogger(IdempotentAnswers.class);
 
     @Inject
-    IdempotencyStore store;
+    IdempotencyRecords store;
     @Inject
     IdempotencyKey key;
     @Inject
@@ -44,7 +41,7 @@ public class IdempotentAnswers {
                 if (!store.renew(partnerId, value, token, clock.millis())) {
                     LOG.warnf("Idempotency-Key claim of partner %s was lost before its request ended", partnerId);
                 }
-            } catch (StoreException e) {
+            } catch (RuntimeException e) { // the store failed
                 LOG.warnf("Could not renew an Idempotency-Key claim of partner %s: %s", partnerId, e.getMessage());
             }
         };
@@ -66,7 +63,7 @@ public class IdempotentAnswers {
                     new IdempotentAnswer(status, contentType, signature, body), clock.millis())) {
                 LOG.warnf("Idempotency-Key claim of partner %s was lost before its answer was kept", partnerId);
             }
-        } catch (StoreException e) {
+        } catch (RuntimeException e) { // the store failed
             // the claim stays in flight until its lease passes; then a retry re-drives the operation
             LOG.warnf("Could not settle an Idempotency-Key of partner %s: %s", partnerId, e.getMessage());
         }

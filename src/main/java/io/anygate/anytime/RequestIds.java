@@ -1,6 +1,5 @@
 package io.anygate.anytime;
 
-import io.anygate.store.RequestIdSequence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,7 +13,7 @@ public class RequestIds {
     static final int BLOCK = 100;
 
     @Inject
-    RequestIdSequence sequence;
+    RequestIdBlocks sequence;
 
     private long next;
     private long limit;

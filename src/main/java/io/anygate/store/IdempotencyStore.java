@@ -1,5 +1,9 @@
 package io.anygate.store;
 
+import io.anygate.anytime.IdempotencyClaim;
+import io.anygate.anytime.IdempotencyRecords;
+import io.anygate.anytime.IdempotentAnswer;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -16,7 +20,7 @@ import java.util.UUID;
  * re-drives the operation. Every statement autocommits on its own.
  */
 @ApplicationScoped
-public class IdempotencyStore {
+public class IdempotencyStore implements IdempotencyRecords {
 
     static final String IN_FLIGHT = "IN_FLIGHT";
     static final String COMPLETED = "COMPLETED";
@@ -48,6 +52,7 @@ public class IdempotencyStore {
      * taken over before its lease ends when {@code settled} says the operation it runs has ended already (its owner
      * died after the outcome was journaled): the retry then answers that outcome at once instead of 409.
      */
+    @Override
     public IdempotencyClaim claim(String partnerId, String key, String fingerprint, long now,
             java.util.function.BooleanSupplier settled) {
         try (Connection c = store.dataSource().getConnection()) {
@@ -86,6 +91,7 @@ public class IdempotencyStore {
     }
 
     /** Keeps the answer of the claim {@code token}; false if the claim was lost (taken over or purged). */
+    @Override
     public boolean complete(String partnerId, String key, String token, IdempotentAnswer answer, long now) {
         try (Connection c = store.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE idempotency_key SET state = ?, status = ?,"
@@ -112,6 +118,7 @@ public class IdempotencyStore {
      * Starts the in-flight lease of the claim {@code token} again from {@code now}, for a request that runs longer
      * than one lease (a multi-request); false if the claim was lost (taken over, released or answered).
      */
+    @Override
     public boolean renew(String partnerId, String key, String token, long now) {
         try (Connection c = store.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE idempotency_key SET claimed_at = ?"
@@ -129,6 +136,7 @@ public class IdempotencyStore {
     }
 
     /** Frees the key of the claim {@code token} (outcome unknown): the next request with it runs again. */
+    @Override
     public void release(String partnerId, String key, String token) {
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(true);

@@ -1,5 +1,7 @@
 package io.anygate.store;
 
+import io.anygate.anytime.RequestIdBlocks;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -12,12 +14,13 @@ import java.sql.Statement;
  * size of the block each replica takes, so one call reserves a whole block for this replica.
  */
 @ApplicationScoped
-public class RequestIdSequence {
+public class RequestIdSequence implements RequestIdBlocks {
 
     @Inject
     Store store;
 
     /** The first number of the next block, unique across replicas. */
+    @Override
     public long nextBlock() {
         try (Connection c = store.dataSource().getConnection();
              Statement st = c.createStatement();

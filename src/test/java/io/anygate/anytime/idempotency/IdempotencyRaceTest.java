@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.anygate.store.IdempotencyClaim;
+import io.anygate.anytime.IdempotencyClaim;
 import io.anygate.store.IdempotencyStore;
-import io.anygate.store.IdempotentAnswer;
+import io.anygate.anytime.IdempotentAnswer;
 import io.anygate.store.Store;
 import io.anygate.testsupport.TestPartner;
 import io.quarkus.test.junit.QuarkusTest;

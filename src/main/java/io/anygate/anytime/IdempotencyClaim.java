@@ -1,4 +1,4 @@
-package io.anygate.store;
+package io.anygate.anytime;
 
 /** What claiming an Idempotency-Key gave: the right to run the request, or why not. */
 public sealed interface IdempotencyClaim {

@@ -1,4 +1,4 @@
-package io.anygate.store;
+package io.anygate.anytime;
 
 /**
  * An answer kept for an Idempotency-Key, exactly as it was written: HTTP status, Content-Type, the gateway
