@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Signed Anytime calls on the account routes, as the SDK makes them, for one partner. */
-final class AccountCalls {
+public final class AccountCalls {
 
     static final TestPartner KAPPA = partner("kappa");
     static final TestPartner LAMBDA = partner("lambda");
@@ -35,7 +35,7 @@ final class AccountCalls {
     }
 
     /** The form of a consumer account, every parameter set. */
-    static Map<String, String> consumer() {
+    public static Map<String, String> consumer() {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("acc_type", "consumer");
         f.put("acc_currency", "EUR");
@@ -55,7 +55,7 @@ final class AccountCalls {
         return f;
     }
 
-    static Map<String, String> business() {
+    public static Map<String, String> business() {
         Map<String, String> f = consumer();
         f.put("acc_type", "business");
         f.put("corp_name", "Acme SA");

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.anygate.anytime.accounts.AccountCalls;
 import io.anygate.testsupport.OwnDatabase;
 import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.TestPartner;
@@ -113,8 +114,8 @@ class TxRequestConformanceTest {
 
     private void flow() {
         CardCalls.reset();
-        long consumer = open(consumerForm());
-        long business = open(businessForm());
+        long consumer = open(AccountCalls.consumer());
+        long business = open(AccountCalls.business());
         account().contentType("application/x-www-form-urlencoded").formParam("user_addr_city", "Lille")
                 .put("/v1.0/accounts/" + consumer).then().statusCode(200);
         account().get("/v1.0/accounts/" + consumer).then().statusCode(200);
@@ -203,40 +204,5 @@ class TxRequestConformanceTest {
             q.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         return q;
-    }
-
-    private static Map<String, String> consumerForm() {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("acc_type", "consumer");
-        f.put("acc_currency", "EUR");
-        f.put("user_gender", "F");
-        f.put("user_first_name", "Alice");
-        f.put("user_last_name", "Martin");
-        f.put("user_dob", "1985-04-12");
-        f.put("user_pob", "Lyon");
-        f.put("user_email", "alice@example.com");
-        f.put("user_mobile_number", "+33600000001");
-        f.put("user_addr_line_1", "1 rue de la Paix");
-        f.put("user_addr_line_2", "Bat B");
-        f.put("user_addr_zip", "75002");
-        f.put("user_addr_city", "Paris");
-        f.put("user_addr_cc", "fr");
-        f.put("user_nationality", "fr");
-        return f;
-    }
-
-    private static Map<String, String> businessForm() {
-        Map<String, String> f = consumerForm();
-        f.put("acc_type", "business");
-        f.put("corp_name", "Acme SA");
-        f.put("corp_regnum", "B123456");
-        f.put("corp_type", "SA");
-        f.put("corp_activity", "Widgets");
-        f.put("corp_tva", "BE0123456789");
-        f.put("corp_addr_line_1", "2 avenue Louise");
-        f.put("corp_addr_zip", "1050");
-        f.put("corp_addr_city", "Bruxelles");
-        f.put("corp_addr_cc", "be");
-        return f;
     }
 }
