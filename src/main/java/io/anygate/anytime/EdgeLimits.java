@@ -168,14 +168,16 @@ public class EdgeLimits {
     }
 
     /**
-     * After the answer the connection is closed, once the rest of the request has arrived (read and dropped) or
-     * {@value #DRAIN_LIMIT} bytes of it were dropped: closing while the caller still sends would reset the
-     * connection, and most clients then lose the answer they were sent.
+     * The answer says {@code Connection: close}, and the connection is closed once the rest of the request has
+     * arrived (read and dropped) or {@value #DRAIN_LIMIT} bytes of it were dropped: closing while the caller still
+     * sends would reset the connection, and most clients then lose the answer they were sent.
      */
     private static void close(RoutingContext ctx) {
         io.vertx.core.http.HttpServerRequest request = ctx.request();
+        // the caller must not send another request on this connection: without the header it would keep it for
+        // its next request, which then meets the closed connection (a POST is not retried, the caller gets no answer)
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         if (request.isEnded()) {
-            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             return;
         }
         boolean[] ended = {false, false}; // the answer, the request

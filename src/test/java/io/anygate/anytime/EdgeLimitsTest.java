@@ -141,6 +141,17 @@ class EdgeLimitsTest {
     }
 
     @Test
+    void aRefusedBodyLeavesNoConnectionForTheCallersNextRequest() throws Exception {
+        // one client, so that a connection kept after a refusal would carry the next request (a POST, not retried)
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> r = send(post("/v1.0/cards/ANY0000000001/credit", FORM,
+                    "amount=" + "1".repeat(1_100_000)));
+            assertError(r, 413, 4130010);
+            assertEquals("close", r.headers().firstValue("Connection").orElse(""), "the caller is told to reconnect");
+        }
+    }
+
+    @Test
     void httpMetricsAreLabelledWithRouteTemplatesOnly() throws Exception {
         OwnedCard card = fixture.card(TestPartner.ALPHA.partnerId(), "100", "5");
         String ref = CardRef.ofTxCard(card.cardId()).value();
