@@ -9,10 +9,11 @@ import java.util.Optional;
 /**
  * The body of {@code POST /v1.0/cards/{card_ref}/credit} and {@code /debit}, answered at once (the final
  * transaction goes by webhook). The account id is served under both the document's {@code acc_id} and the SDK's
- * {@code card_acc_id}; {@code transaction_id} ("only in sandbox") is left out when null. The SDK's response model
- * also reads {@code card_balance_after} and {@code acc_balance_after}, which the document does not list: they are
- * the card's and the account's available balances read right after the approval, left out when TX could not be
- * read at that moment (see {@link io.anygate.domain.money.LoadBalances}).
+ * {@code card_acc_id} (which the SDK's {@code ModelResponsePostCardCredit} reads); {@code transaction_id} ("only
+ * in sandbox") is left out when null. {@code card_balance_after} and {@code acc_balance_after} are a gateway
+ * extension (neither the document nor the SDK reads them): the card's and the account's available balances read
+ * right after the approval, left out when TX could not be read at that moment (see
+ * {@link io.anygate.domain.money.LoadBalances}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CardMoneyAnswer(

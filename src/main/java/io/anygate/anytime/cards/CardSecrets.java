@@ -8,7 +8,10 @@ public final class CardSecrets {
     private CardSecrets() {
     }
 
-    /** {@code GET /v1.0/cards/{card_ref}/pin}: the document's {@code pin} and the SDK's {@code pin_url}. */
+    /**
+     * {@code GET /v1.0/cards/{card_ref}/pin}: {@code pin}, as the document answers it and the SDK reads it;
+     * {@code pin_url} is always empty (kept because earlier answers carried it; TX has no picture of a PIN).
+     */
     public record Pin(@JsonProperty("pin") String pin, @JsonProperty("pin_url") String pinUrl) {
         @Override
         public String toString() {
