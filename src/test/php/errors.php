@@ -224,7 +224,14 @@ check('PAN: plastic card: CardBadCardTypeException 4030360', function () use ($a
     expect_error('CardBadCardTypeException', 4030360, fn() => $pan->sendRequest($pan->createRequest()->setCardRef($ref)));
 });
 
-check('order tracking: another partner\'s order: OrderIdNoRightsException 4030410', function () use ($api) {
+check('PAN: another partner\'s card pictures: CardAccountNoRightsException 4030310', function () use ($api) {
+    global $CONFIG;
+    $io = $api->cardGetPan();
+    expect_error('CardAccountNoRightsException', 4030310, fn() => $io->sendRequest($io->createRequest()
+        ->setCardRef($CONFIG['other_partner']['card_ref'])));
+});
+
+check('order tracking: another partner\'s shipped order: OrderIdNoRightsException 4030410', function () use ($api) {
     global $CONFIG;
     $io = $api->orderTracking();
     expect_error('OrderIdNoRightsException', 4030410, fn() => $io->sendRequest($io->createRequest()

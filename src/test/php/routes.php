@@ -345,6 +345,15 @@ check('PAN: GET /v1.0/cards/{card_ref}/pan of a multi use card (cardGetPan)', fu
     $io = $api->cardGetPan();
     $answer = authenticated($io->sendRequest($io->createRequest()->setCardRef(need($multi, 'the virtual card')['ref'])));
     expect_same($multiExpiry->format('Y-m'), $answer->getExpiryDate()->format('Y-m'), 'expiry_date');
+    // front and back: the card drawn as base64 PNGs of the ID-1 format
+    foreach (['front' => $answer->getFront(), 'back' => $answer->getBack()] as $side => $picture) {
+        $png = base64_decode($picture, true);
+        expect($png !== false && substr($png, 0, 8) === "\x89PNG\r\n\x1a\n", $side . ': a base64 PNG');
+        $size = getimagesizefromstring($png);
+        expect($size !== false && $size[2] === IMAGETYPE_PNG, $side . ': a readable PNG');
+        expect_same([640, 404], [$size[0], $size[1]], $side . ': width and height');
+    }
+    expect($answer->getFront() !== $answer->getBack(), 'front and back differ');
 });
 
 check('PIN: GET /v1.0/cards/{card_ref}/pin (cardGetPin)', function () use ($api, $plastic) {
@@ -354,10 +363,17 @@ check('PIN: GET /v1.0/cards/{card_ref}/pin (cardGetPin)', function () use ($api,
     expect(preg_match('/^\d{4}$/', $answer->getPin()) === 1, 'pin: 4 digits');
 });
 
-check('order tracking: GET /v1.0/orders/{id}/tracking of an own order (orderTracking)', function () use ($api, $plastic) {
+check('order tracking: GET /v1.0/orders/{id}/tracking of an own order not shipped yet (orderTracking)', function () use ($api, $plastic) {
     $io = $api->orderTracking();
     expect_error('OrderNoAvailableTrackingDataException', 4040410,
         fn() => $io->sendRequest($io->createRequest()->setOrderId(need($plastic, 'the plastic card')['order'])));
+});
+
+check('order tracking: GET /v1.0/orders/{id}/tracking of a shipped order (orderTracking)', function () use ($api) {
+    global $CONFIG;
+    $io = $api->orderTracking();
+    $answer = authenticated($io->sendRequest($io->createRequest()->setOrderId($CONFIG['shipped_order']['order_id'])));
+    expect_same($CONFIG['shipped_order']['tracking_link'], $answer->getTrackingLink(), 'tracking_link');
 });
 
 check('multi-request: POST /v1.0/multi-request (multiRequest)', function () use ($api, $cardInfo, $multi, $business) {

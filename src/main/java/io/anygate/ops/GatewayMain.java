@@ -19,6 +19,8 @@ public class GatewayMain {
     private static final Logger LOG = Logger.getLogger(GatewayMain.class);
 
     public static void main(String... args) {
+        // The card pictures are drawn with Java2D (anytime.cards.CardPictures): never look for a display.
+        System.setProperty("java.awt.headless", "true");
         BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
         Quarkus.run(null, (code, failure) -> {
             if (failure != null) {

@@ -18,10 +18,18 @@ public record Card(CardRef ref, String className, SubjectRef holder, CatalogueRe
                 .findFirst().orElse(null);
     }
 
-    /** Card delivery details. */
+    /**
+     * Card delivery details: the address the card goes to, or the branch it is collected at
+     * ({@code deliveryBranchName}), and the branch where it currently is ({@code curBranchName}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Logistics(TxAddress deliveryAddress) {
+    public record Logistics(String deliveryBranchName, TxAddress deliveryAddress, String curBranchName) {
+
+        /** Delivery to an address. */
+        public Logistics(TxAddress deliveryAddress) {
+            this(null, deliveryAddress, null);
+        }
     }
 
     /** Names on the card. */

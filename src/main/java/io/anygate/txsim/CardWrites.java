@@ -146,6 +146,7 @@ final class CardWrites {
         card.rid = rid;
         card.status = status;
         card.created = today();
+        card.orderedAtMs = System.currentTimeMillis();
         card.activated = SimCard.ACTIVE.equals(status) ? card.created : null;
         card.cvv2 = CardSecrets.digits(3);
         card.expDate = exp;

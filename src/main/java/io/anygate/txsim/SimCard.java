@@ -26,6 +26,8 @@ final class SimCard {
     public LocalDate created;
     public LocalDate activated;
     public LocalDate closed;
+    /** When the card was ordered (epoch ms; 0 in a state file older than the field: long ago). */
+    public long orderedAtMs;
     /** The card object as last PUT, without the fields the simulator owns. */
     public ObjectNode body;
 

@@ -54,6 +54,18 @@ public interface TxSimConfig {
     @WithDefault("replay")
     RepeatedKey repeatedKey();
 
+    /**
+     * How long after its order a plastic card to be delivered to an address is handed to the carrier: from then on
+     * {@code GET card} reports the carrier and tracking number in {@code userAttrs} (docs/tx-contract.md, "Card
+     * logistics").
+     */
+    @WithDefault("PT3S")
+    java.time.Duration shippingDelay();
+
+    /** The carrier the simulated card bureau ships with ({@code TX-CARRIER}); the gateway needs a link template for it. */
+    @WithDefault("sandbox-post")
+    String shippingCarrier();
+
     /** The readings of a repeated match key. */
     enum RepeatedKey {
         REPLAY,

@@ -31,10 +31,15 @@ final class TxSimOperationsHandlers {
     private final SimPinBlocks pinBlocks;
 
     TxSimOperationsHandlers(SimState state, SimPinBlocks pinBlocks, TxSimConfig.RepeatedKey repeatedKey) {
+        this(state, pinBlocks, repeatedKey, Shipments.none());
+    }
+
+    TxSimOperationsHandlers(SimState state, SimPinBlocks pinBlocks, TxSimConfig.RepeatedKey repeatedKey,
+            Shipments shipments) {
         this.state = state;
         this.pinBlocks = pinBlocks;
         this.resolver = new Resolver(state);
-        this.views = new Views(state);
+        this.views = new Views(state, shipments);
         this.keys = new MatchKeys(state, repeatedKey);
         this.transfers = new Transfers(state, resolver);
         this.reversals = new Reversals(state);

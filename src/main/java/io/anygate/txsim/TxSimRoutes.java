@@ -62,7 +62,7 @@ public class TxSimRoutes {
             state = stateFile.load();
         }
         ops = new TxSimOperationsHandlers(state, new SimPinBlocks(config.pinFormat(), config.pinKey()),
-                config.repeatedKey());
+                config.repeatedKey(), new Shipments(config.shippingDelay(), config.shippingCarrier()));
         faults = new Faults(vertx, config.faultHoldMs());
         String prefix = gateway.txsimPrefix();
         List<String> scopes = prefix.isEmpty() ? List.of("/", "/tx/*", "/sim/*") : List.of(prefix, prefix + "/*");

@@ -10,8 +10,14 @@ import java.util.List;
 final class Views {
 
     private final SimState state;
+    private final Shipments shipments;
 
     Views(SimState state) {
+        this(state, Shipments.none());
+    }
+
+    Views(SimState state, Shipments shipments) {
+        this.shipments = shipments;
         this.state = state;
     }
 
@@ -110,6 +116,7 @@ final class Views {
                 .put("expiration", c.expDate.toString())
                 .put("closure", c.closed == null ? null : c.closed.toString());
         out.set("dates", dates);
+        shipments.report(c, out, System.currentTimeMillis());
         return out;
     }
 

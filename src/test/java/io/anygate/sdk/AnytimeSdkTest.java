@@ -68,6 +68,8 @@ class AnytimeSdkTest {
         partner.put("password", SDK.password());
         partner.put("private_key_file", keyFile("delta-private.pem"));
         OwnedCard foreign = fixtures.card(TestPartner.ALPHA.partnerId(), "100.00", "10.00");
+        // shipped: its tracking data exists, and is still not the sdk partner's to read
+        CardFixture.shipped(foreign.cardId(), "DHL", "JD0146000099");
         Map<String, Object> other = new LinkedHashMap<>();
         other.put("card_ref", CardRef.ofTxCard(foreign.cardId()).value());
         other.put("acc_id", foreign.accountId());
@@ -77,6 +79,14 @@ class AnytimeSdkTest {
         config.put("partner", partner);
         config.put("wrong_private_key_file", keyFile("alpha-private.pem"));
         config.put("other_partner", other);
+        // an order of the sdk partner whose parcel TX reports (as its card bureau would): orderTracking has a link
+        OwnedCard shipped = fixtures.card(SDK.partnerId(), "100.00", "10.00");
+        CardFixture.shipped(shipped.cardId(), "DHL", "JD0146000012");
+        Map<String, Object> tracked = new LinkedHashMap<>();
+        tracked.put("order_id", shipped.cardId());
+        tracked.put("tracking_link", "https://www.dhl.com/global-en/home/tracking/tracking-parcel.html"
+                + "?submit=1&tracking-id=JD0146000012");
+        config.put("shipped_order", tracked);
         return config;
     }
 

@@ -117,6 +117,22 @@ public class CardFixture {
         sim().body(Map.of("object", card)).put("/tx/v1/card").then().statusCode(200);
     }
 
+    /**
+     * Reports a card's parcel as TX's card bureau does (docs/tx-contract.md, Card logistics): the card as read, with
+     * the user attributes {@code TX-CARRIER} and {@code TX-TRACKING-NO} added, written back whole.
+     */
+    @SuppressWarnings("unchecked")
+    public static void shipped(long cardId, String carrier, String trackingNumber) {
+        Map<String, Object> card = withoutNulls(sim().queryParam("ref[id]", cardId).get("/tx/v1/card")
+                .then().statusCode(200).extract().as(Map.class));
+        List<Object> attrs = new java.util.ArrayList<>((List<Object>) card.getOrDefault("userAttrs", List.of()));
+        attrs.add(Map.of("rid", "TX-CARRIER", "val", carrier));
+        attrs.add(Map.of("rid", "TX-TRACKING-NO", "val", trackingNumber));
+        card.put("userAttrs", attrs);
+        card.remove("lifePhaseRid");
+        sim().body(Map.of("object", card)).put("/tx/v1/card").then().statusCode(200);
+    }
+
     /** A TX object as read, without the members TX answered as null: the request schemas type every member. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> withoutNulls(Map<String, Object> map) {

@@ -34,7 +34,8 @@ import org.jboss.resteasy.reactive.ResponseHeader;
 /**
  * The PIN/PAN services of a card, for its owner only (another partner's card: 4030310). A PIN, PAN or CVV goes
  * out in clear only where the Anytime contract returns it: the PIN of {@code GET .../pin} (after the CVC check),
- * the PAN, CVV and expiry of a single-use virtual card on {@code GET .../pan}. Nothing here logs them. The
+ * the PAN, CVV and expiry of a single-use virtual card on {@code GET .../pan}, and the pictures of a multi-use one
+ * ({@link CardPictures}). Nothing here logs them. The
  * services that send something to the cardholder (new PIN by text, PAN by email/SMS, the details link) have no
  * TX delivery channel wired yet: they answer 4030030 after the same checks.
  */
@@ -52,6 +53,8 @@ public class CardSecretsResource {
     Clock clock;
     @Inject
     GatewayConfig gateway;
+    @Inject
+    CardPictures pictures;
     @Context
     UriInfo uri;
 
@@ -86,11 +89,13 @@ public class CardSecretsResource {
         Card card = usable(ref);
         CardRules.checkVirtual(card.type());
         String expiry = card.expiry() == null ? "" : AnytimeDates.date(card.expiry());
-        if (card.type() != CardType.VIRTUAL_SINGLE_USE) {
-            // Multi use: Anytime answers pictures of the card; TX has none to give.
-            return new CardSecrets.Pan("", "", expiry, "", "");
-        }
         CardSecretValues s = CardErrors.guard(() -> queries.secrets(partner.partnerId(), ref.txCardId()));
+        if (card.type() != CardType.VIRTUAL_SINGLE_USE) {
+            // Multi use: Anytime answers pictures of the card (docs/mapping.md); the gateway draws them.
+            CardPictures.Pictures p = pictures.draw(s.pan(), s.expiry() != null ? s.expiry() : card.expiry(),
+                    card.embossedName(), s.cvv2());
+            return new CardSecrets.Pan(p.front(), p.back(), expiry, "", "");
+        }
         return new CardSecrets.Pan("", "", expiry, s.pan(), s.cvv2());
     }
 

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code GET /v1.0/orders/{id}/tracking}, as the SDK's {@code orderTracking()} calls it with the {@code order_id} of
- * a card order: the partner's own order has no tracking data (TX ships nothing), another partner's order or an
- * unknown one is not this partner's, and a malformed id is an invalid parameter; never an unknown route.
+ * a card order: the partner's own order has no tracking data until TX reports the card's carrier and tracking number
+ * (here written on the TX card as its card bureau would; the test profile's simulator ships nothing by itself, see
+ * {@code SandboxShippingTest}), then the carrier's link; another partner's order or an unknown one is not this
+ * partner's, and a malformed id is an invalid parameter; never an unknown route.
  */
 @QuarkusTest
 class OrderTrackingTest {
@@ -46,6 +48,26 @@ class OrderTrackingTest {
                 .body("type_response", equalTo("sync"))
                 .body("body.error.code", equalTo(4040410))
                 .body("body.error.exception", equalTo("OrderNoAvailableTrackingDataException"));
+    }
+
+    @Test
+    void shippedOrderAnswersTheCarriersLink() {
+        long orderId = order(TestPartner.ALPHA);
+        CardFixture.shipped(orderId, "DHL", "JD 0146/0000 12");
+        as(TestPartner.ALPHA).get("/v1.0/orders/" + orderId + "/tracking").then().statusCode(200)
+                .body("body.tracking_link", equalTo("https://www.dhl.com/global-en/home/tracking/tracking-parcel.html"
+                        + "?submit=1&tracking-id=JD+0146%2F0000+12"));
+        // another partner learns nothing of it
+        as(TestPartner.DELTA).get("/v1.0/orders/" + orderId + "/tracking").then().statusCode(403)
+                .body("body.error.code", equalTo(4030410));
+    }
+
+    @Test
+    void carrierWithoutTemplateHasNoLink() {
+        long orderId = order(TestPartner.ALPHA);
+        CardFixture.shipped(orderId, "Pigeon Express", "P-1");
+        as(TestPartner.ALPHA).get("/v1.0/orders/" + orderId + "/tracking").then().statusCode(404)
+                .body("body.error.code", equalTo(4040410));
     }
 
     @Test
