@@ -238,6 +238,19 @@ check('order tracking: another partner\'s shipped order: OrderIdNoRightsExceptio
         ->setOrderId($CONFIG['other_partner']['order_id'])));
 });
 
+check('details display: not an IP: CardInvalidParameterException 4000310', function () use ($api, $multi) {
+    $io = $api->cardDetailsDisplay();
+    expect_error('CardInvalidParameterException', 4000310, fn() => $io->sendRequest($io->createRequest()
+        ->setCardRef(need($multi, 'the virtual card'))->setIp('not-an-ip')));
+});
+
+check('details display: another partner\'s card: CardAccountNoRightsException 4030310', function () use ($api) {
+    global $CONFIG;
+    $io = $api->cardDetailsDisplay();
+    expect_error('CardAccountNoRightsException', 4030310, fn() => $io->sendRequest($io->createRequest()
+        ->setCardRef($CONFIG['other_partner']['card_ref'])->setIp('127.0.0.1')));
+});
+
 check('credit: cancelled card: CardCancelledNoActionException 4030350', function () use ($api, $credit, $virtual) {
     $ref = need($virtual, 'the virtual card');
     $io = $api->cardUpdate();

@@ -8,6 +8,8 @@ import io.anygate.domain.AnytimeDates;
 import io.anygate.domain.Card;
 import io.anygate.domain.CardRef;
 import io.anygate.domain.CardType;
+import io.anygate.domain.card.CardDetailsConfig;
+import io.anygate.domain.card.CardDetailsDisplay;
 import io.anygate.domain.card.CardQueries;
 import io.anygate.domain.card.CardSecretValues;
 import io.anygate.domain.card.CvcCheck;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.InetAddress;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,9 +38,9 @@ import org.jboss.resteasy.reactive.ResponseHeader;
  * The PIN/PAN services of a card, for its owner only (another partner's card: 4030310). A PIN, PAN or CVV goes
  * out in clear only where the Anytime contract returns it: the PIN of {@code GET .../pin} (after the CVC check),
  * the PAN, CVV and expiry of a single-use virtual card on {@code GET .../pan}, and the pictures of a multi-use one
- * ({@link CardPictures}). Nothing here logs them. The
- * services that send something to the cardholder (new PIN by text, PAN by email/SMS, the details link) have no
- * TX delivery channel wired yet: they answer 4030030 after the same checks.
+ * ({@link CardPictures}). Nothing here logs them. The details link ({@code POST .../details-display}) leads to
+ * {@link CardDetailsPageResource}. The services that send something to the cardholder (new PIN by text, PAN by
+ * email/SMS) have no TX delivery channel wired yet: they answer 4030030 after the same checks.
  */
 @Path("/v1.0/cards/{card_ref}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +58,10 @@ public class CardSecretsResource {
     GatewayConfig gateway;
     @Inject
     CardPictures pictures;
+    @Inject
+    CardDetailsDisplay detailsDisplay;
+    @Inject
+    CardDetailsConfig detailsConfig;
     @Context
     UriInfo uri;
 
@@ -120,16 +127,19 @@ public class CardSecretsResource {
         throw notWired();
     }
 
+    // no-store: the link opens the card's details, so an Idempotency-Key replay never hands it out again
     @POST
     @Path("/details-display")
     @Functionality("cards.details-display")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = "no-store")
     public CardSecrets.DetailsLink detailsDisplay(@PathParam("card_ref") String cardRef,
             MultivaluedMap<String, String> form) {
         CardRef ref = CardErrors.cardRef(cardRef);
-        CardServiceForms.ip(CardParams.reader(form, uri.getQueryParameters()));
+        InetAddress client = CardServiceForms.ip(CardParams.reader(form, uri.getQueryParameters()));
         usable(ref);
-        throw notWired();
+        String token = CardErrors.guard(() -> detailsDisplay.issue(partner.partnerId(), ref.txCardId(), client));
+        return new CardSecrets.DetailsLink(CardDetailsPageResource.link(detailsConfig, uri, token));
     }
 
     private Card usable(CardRef ref) {

@@ -1,7 +1,10 @@
 package io.anygate.anytime.cards;
 
 import io.anygate.anytime.forms.FormReader;
+import io.anygate.security.IpRange;
+import java.net.InetAddress;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The parameters of the PIN/PAN services. A CVC is a secret: messages never echo a value. */
@@ -50,13 +53,14 @@ public final class CardServiceForms {
         return new Destination(method, value);
     }
 
-    /** {@code POST /v1.0/cards/{card_ref}/details-display}: {@code ip}, an IPv4 or IPv6 address. */
-    public static String ip(FormReader f) {
+    /**
+     * {@code POST /v1.0/cards/{card_ref}/details-display}: {@code ip}, an IPv4 or IPv6 address (a literal: no host
+     * name, no range, no zone).
+     */
+    public static InetAddress ip(FormReader f) {
         String v = f.required("ip");
         boolean v6 = v.contains(":") && IPV6.matcher(v).matches();
-        if (!IPV4.matcher(v).matches() && !v6) {
-            throw f.invalid("ip", "must be an IPv4 or IPv6 address");
-        }
-        return v;
+        Optional<InetAddress> address = IPV4.matcher(v).matches() || v6 ? IpRange.literal(v) : Optional.empty();
+        return address.orElseThrow(() -> f.invalid("ip", "must be an IPv4 or IPv6 address"));
     }
 }

@@ -282,9 +282,13 @@ class FormValidationTest {
 
     @Test
     void detailsDisplayNeedsAnIp() {
-        assertEquals("203.0.113.7", CardServiceForms.ip(FormReader.of(Map.of("ip", "203.0.113.7"), CARD)));
-        assertEquals("2001:db8::1", CardServiceForms.ip(FormReader.of(Map.of("ip", "2001:db8::1"), CARD)));
-        rejects(CARD, "ip", new HashMap<>(Map.of("ip", "300.1.1.1")), CardServiceForms::ip);
+        assertEquals("203.0.113.7",
+                CardServiceForms.ip(FormReader.of(Map.of("ip", "203.0.113.7"), CARD)).getHostAddress());
+        assertEquals("2001:db8:0:0:0:0:0:1",
+                CardServiceForms.ip(FormReader.of(Map.of("ip", "2001:db8::1"), CARD)).getHostAddress());
+        for (String bad : new String[] {"300.1.1.1", ":::", "10.0.0.0/8", "example.com", "fe80::1%eth0"}) {
+            rejects(CARD, "ip", new HashMap<>(Map.of("ip", bad)), CardServiceForms::ip);
+        }
         rejects(CARD, "ip", new HashMap<>(), CardServiceForms::ip);
     }
 }
