@@ -68,6 +68,9 @@ public class CreditTransfersResource {
             throw f.invalid("dst_swift", why);
         });
         BigDecimal amount = f.requiredAmount("amount");
+        SepaRules.amount(amount).ifPresent(why -> {
+            throw f.invalid("amount", why);
+        });
         CreditTransfer t = transfers.send(partner.partnerId(), accountId.value(), new CreditTransferRequest(name,
                 IbanNumbers.normalized(iban), SepaRules.normalizedBic(bic), amount, reason, sourceReason));
         return CreditTransferLine.of(t);

@@ -20,8 +20,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /**
  * The testimonial of an executed credit transfer: one A4 page (PDFBox, standard Helvetica, so nothing is embedded)
  * naming the sender and the beneficiary with their IBANs and BICs, the amount, the creation, request and execution
- * dates, the execution reference and both texts. Every value is SEPA text (checked when the transfer was made), which
- * the standard fonts' WinAnsi encoding writes as is.
+ * dates, the execution reference and both texts. The beneficiary's values are SEPA text (checked when the transfer
+ * was made); the sender's name comes from TX, and a letter the standard fonts' WinAnsi encoding lacks is written '?'.
  */
 final class TestimonialPdf {
 
@@ -63,7 +63,7 @@ final class TestimonialPdf {
                 y -= 30;
                 for (String[] row : rows) {
                     line(text, bold, 10, 56, y, row[0]);
-                    line(text, plain, 10, 200, y, row[1] == null ? "" : row[1]);
+                    line(text, plain, 10, 200, y, printable(plain, row[1] == null ? "" : row[1]));
                     y -= 18;
                 }
             }
@@ -81,6 +81,21 @@ final class TestimonialPdf {
         s.newLineAtOffset(x, y);
         s.showText(text);
         s.endText();
+    }
+
+    // A holder's name comes from TX and may hold letters the standard fonts cannot write: those become '?'.
+    static String printable(PDType1Font font, String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String c = new String(Character.toChars(cp));
+            try {
+                font.encode(c);
+                out.append(c);
+            } catch (IOException | IllegalArgumentException e) {
+                out.append('?');
+            }
+        });
+        return out.toString();
     }
 
     private static String dateTime(Instant i) {

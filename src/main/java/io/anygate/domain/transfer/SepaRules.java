@@ -19,6 +19,8 @@ public final class SepaRules {
 
     public static final int NAME_MAX = 70;
     public static final int REMITTANCE_MAX = 140;
+    /** The SEPA Credit Transfer rulebook's largest amount: 999 999 999.99 EUR. */
+    public static final java.math.BigDecimal AMOUNT_MAX = new java.math.BigDecimal("999999999.99");
 
     /** The EPC basic Latin set: a-z A-Z 0-9 / - ? : ( ) . , ' + and space. */
     private static final Pattern SEPA_TEXT = Pattern.compile("[A-Za-z0-9/\\-?:().,'+ ]*");
@@ -50,6 +52,12 @@ public final class SepaRules {
         } catch (BicFormatException | UnsupportedCountryException e) {
             return Optional.of("not a BIC (ISO 9362): unknown country " + bic.substring(4, 6));
         }
+    }
+
+    /** What is wrong with a (positive) amount beyond its currency's decimals, or empty. */
+    public static Optional<String> amount(java.math.BigDecimal amount) {
+        return amount.compareTo(AMOUNT_MAX) > 0 ? Optional.of("must be at most " + AMOUNT_MAX.toPlainString())
+                : Optional.empty();
     }
 
     /** What is wrong with a SEPA text of at most {@code max} characters, or empty. */

@@ -198,6 +198,8 @@ class CreditTransfersApiTest {
         error(send(kappa, id, with("amount", "-3")), 400, 4000210, "AccountInvalidParameterException", "amount:");
         error(send(kappa, id, with("amount", "1.001")), 400, 4000210, "AccountInvalidParameterException",
                 "amount:");
+        error(send(kappa, id, with("amount", "1000000000")), 400, 4000210, "AccountInvalidParameterException",
+                "amount: must be at most 999999999.99");
         error(send(kappa, id, with("dst_comment", "x".repeat(141))), 400, 4000210,
                 "AccountInvalidParameterException", "dst_comment:");
         error(send(kappa, id, transfer(own, "1")), 400, 4000220, "AccountIdenticalSrcAndDstAccountIdException",
@@ -306,6 +308,13 @@ class CreditTransfersApiTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void aSenderNameTheStandardFontCannotWriteIsWrittenWithQuestionMarks() {
+        var font = new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA);
+        assertEquals("?ukasz Br\u00e9mond ?", TestimonialPdf.printable(font, "\u0141ukasz Br\u00e9mond \u6771"));
     }
 
     static Map<String, String> with(String name, String value) {
