@@ -49,6 +49,9 @@ public enum AnytimeError {
 
     INVALID_ROUTE(404, 4040010, "InvalidRouteException"),
     ACCOUNT_STATEMENT_NOT_FOUND(404, 4040210, "AccountStatementNotFoundException"),
+    // Not in the Anytime code table; the SDK has the exception classes (docs/mapping.md, credit transfers).
+    ACCOUNT_CREDIT_TRANSFER_NOT_FOUND(404, 4040220, "AccountCreditTransferNotFoundException"),
+    ACCOUNT_CREDIT_TRANSFER_TESTIMONIAL_NOT_FOUND(404, 4040221, "AccountCreditTransferTestimonialNotFoundException"),
     CARD_STATEMENT_NOT_FOUND(404, 4040310, "CardStatementNotFoundException"),
     ORDER_NO_AVAILABLE_TRACKING_DATA(404, 4040410, "OrderNoAvailableTrackingDataException"),
 

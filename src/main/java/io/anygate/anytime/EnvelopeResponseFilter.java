@@ -37,8 +37,9 @@ public class EnvelopeResponseFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object entity = response.getEntity();
-        // an Idempotency-Key replay is already a complete, signed envelope
-        if (entity instanceof Envelope || entity instanceof IdempotentAnswer
+        // an Idempotency-Key replay is already a complete, signed envelope; a document (a testimonial PDF) is sent
+        // as its raw bytes, which the SDK reads as binary
+        if (entity instanceof Envelope || entity instanceof IdempotentAnswer || entity instanceof byte[]
                 || !surface.covers(request.getUriInfo().getPath())) {
             return;
         }

@@ -13,6 +13,15 @@ public class PartnerKycGates implements KycGates {
 
     @Override
     public boolean ibanNeedsKyc(String partnerId) {
-        return registry.find(partnerId).map(p -> p.limits().kycGates().contains("iban")).orElse(false);
+        return gate(partnerId, "iban");
+    }
+
+    @Override
+    public boolean creditTransferNeedsKyc(String partnerId) {
+        return gate(partnerId, "credit_transfer");
+    }
+
+    private boolean gate(String partnerId, String gate) {
+        return registry.find(partnerId).map(p -> p.limits().kycGates().contains(gate)).orElse(false);
     }
 }

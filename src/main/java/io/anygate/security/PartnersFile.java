@@ -105,9 +105,10 @@ public final class PartnersFile {
 
     /**
      * The KYC gates a partner may turn on ({@code "kyc_gates": {"iban": true}}): {@code iban} = an account needs an
-     * accepted KYC before it gets an IBAN or a virtual IBAN (4030220). Every gate is off unless set to true.
+     * accepted KYC before it gets an IBAN or a virtual IBAN (4030220); {@code credit_transfer} = before it sends a
+     * credit transfer (4510210). Every gate is off unless set to true.
      */
-    static final Set<String> KYC_GATES = Set.of("iban");
+    static final Set<String> KYC_GATES = Set.of("iban", "credit_transfer");
 
     static Set<String> kycGates(JsonNode gates) {
         if (gates.isMissingNode() || gates.isNull()) {

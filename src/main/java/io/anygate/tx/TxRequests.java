@@ -27,6 +27,10 @@ final class TxRequests {
     record Account2AccountRq(ContractRef src, ContractRef dst, MonetaryValue value, TranRqExtraAttrs tranRq) {
     }
 
+    /** Body of {@code POST tran/account2fi}: money from account {@code src} to the financial institution. */
+    record Account2FiRq(ContractRef src, MonetaryValue value, TranRqExtraAttrs tranRq) {
+    }
+
     /** Body of {@code POST tran/fi2account}: money from the financial institution onto account {@code dst}. */
     record Fi2AccountRq(ContractRef dst, MonetaryValue value, TranRqExtraAttrs tranRq) {
     }

@@ -36,6 +36,11 @@ interface TxTransClient {
     @Path("/tran/card2account")
     TranApproveRs card2account(TxRequests.Card2AccountRq body);
 
+    /** {@code POST /tx/v1/tran/account2fi}. */
+    @POST
+    @Path("/tran/account2fi")
+    TranApproveRs account2fi(TxRequests.Account2FiRq body);
+
     /** {@code POST /tx/v1/tran/fi2account}. */
     @POST
     @Path("/tran/fi2account")

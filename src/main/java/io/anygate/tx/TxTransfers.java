@@ -68,6 +68,17 @@ public class TxTransfers {
                 TxReplays.sentDuringThisCall(clock, gateway.txZone())));
     }
 
+    /** Debits {@code value} from account {@code src} to the financial institution (an outbound payment). */
+    @TxOperation("tran.account2fi")
+    @CircuitBreakerName("tx-tran-account2fi")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    public TranApproveRs account2fi(ContractRef src, MonetaryValue value, MatchKey key, List<UserAttr> userAttrs) {
+        Objects.requireNonNull(key, "matchKey");
+        TxRequests.Account2FiRq rq = new TxRequests.Account2FiRq(src, value, TranRqExtraAttrs.of(key, userAttrs));
+        return TxReplays.write(key, () -> trans.account2fi(rq), () -> TxReplays.tranApproval(trans, key,
+                TxReplays.sentDuringThisCall(clock, gateway.txZone())));
+    }
+
     /** Moves {@code value} from account {@code src} to the card with PAN {@code dstPan}. */
     @TxOperation("tran.account2card")
     @CircuitBreakerName("tx-tran-account2card")

@@ -57,6 +57,7 @@ public final class TxSchemas {
             Map.entry("POST /tran/account2account", "tran.account2account"),
             Map.entry("POST /tran/account2card", "tran.account2card"),
             Map.entry("POST /tran/card2account", "tran.card2account"),
+            Map.entry("POST /tran/account2fi", "tran.account2fi"),
             Map.entry("POST /tran/fi2account", "tran.fi2account"),
             Map.entry("GET /tran", "tran.get"),
             Map.entry("GET /trans", "trans.list"));

@@ -221,7 +221,8 @@ public class WebhookDispatcher {
         }
         long requestId = outbox.nextRequestId();
         String username = target.map(WebhookTarget::apiUsername).orElse(e.partnerId());
-        byte[] body = WebhookEnvelope.build(requestId, now.getEpochSecond(), username, e.payload());
+        byte[] body = WebhookEnvelope.build(requestId, now.getEpochSecond(), username,
+                CreditTransferWebhooks.EVENT.equals(e.eventType()) ? e.eventType() : null, e.payload());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", "anygate-webhooks/1");

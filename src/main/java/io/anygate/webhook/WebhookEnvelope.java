@@ -19,11 +19,24 @@ public final class WebhookEnvelope {
 
     /** The envelope bytes as sent. */
     public static byte[] build(long requestId, long epochSeconds, String apiUsername, String bodyJson) {
+        return build(requestId, epochSeconds, apiUsername, null, bodyJson);
+    }
+
+    /**
+     * The envelope bytes as sent, with {@code event_name} after {@code type_response} when {@code eventName} is not
+     * null: the document shows it on {@code credit_transfer_processed} (a {@code card_last_tx} names its
+     * {@code method} inside the body instead).
+     */
+    public static byte[] build(long requestId, long epochSeconds, String apiUsername, String eventName,
+            String bodyJson) {
         String timestamp = Long.toString(epochSeconds);
         try {
             ObjectNode root = WebhookEvent.JSON.createObjectNode();
             root.put("request_id", requestId);
             root.put("type_response", "async");
+            if (eventName != null) {
+                root.put("event_name", eventName);
+            }
             root.set("body", WebhookEvent.JSON.readTree(bodyJson));
             // A string, as in the documented example; the SDK hashes (string) timestamp either way.
             root.put("timestamp", timestamp);

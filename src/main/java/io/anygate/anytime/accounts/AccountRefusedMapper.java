@@ -28,6 +28,11 @@ public class AccountRefusedMapper implements ExceptionMapper<AccountRefused> {
             case IBAN_ALREADY_EXISTS -> AnytimeError.ACCOUNT_IBAN_ALREADY_EXISTS;
             case IBAN_KYC_INCOMPLETE -> AnytimeError.ACCOUNT_IBAN_INCOMPLETE_KYC;
             case IBAN_NOT_CREATED -> AnytimeError.ACCOUNT_IBAN_NOT_CREATED;
+            case NOT_ENOUGH_CREDIT -> AnytimeError.ACCOUNT_SRC_NOT_ENOUGH_CREDIT;
+            case CREDIT_TRANSFER_KYC_REQUIRED -> AnytimeError.ACCOUNT_CREDIT_TRANSFER_KYC_UPLOAD_REQUIRED;
+            case IDENTICAL_SRC_AND_DST -> AnytimeError.ACCOUNT_IDENTICAL_SRC_AND_DST;
+            case CREDIT_TRANSFER_NOT_FOUND -> AnytimeError.ACCOUNT_CREDIT_TRANSFER_NOT_FOUND;
+            case TESTIMONIAL_NOT_AVAILABLE -> AnytimeError.ACCOUNT_CREDIT_TRANSFER_TESTIMONIAL_NOT_FOUND;
         };
         String message = e.reason() == AccountRefused.Reason.IDEMPOTENCY_KEY_REUSED
                 ? "Idempotency-Key: " + e.getMessage() : e.getMessage();

@@ -16,9 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /**
- * The account routes of the Anytime document that are not offered yet (docs/mapping.md, "Not covered here"): KYC,
- * credit transfers and their testimonials. They exist so that the SDK's
- * {@code accountKyc()}, {@code accountKycStatus()} and {@code accountCreditTransfer()} get the documented
+ * The account routes of the Anytime document that are not offered yet (docs/mapping.md, "Not covered here"): KYC.
+ * They exist so that the SDK's {@code accountKyc()} and {@code accountKycStatus()} get the documented
  * FunctionalityNotAllowedException (4030030) rather than an InvalidRouteException (4040010): the same checks as a
  * served route first (a malformed id 4000210, another partner's or a missing account 4030210), then 4030030.
  * Nothing is read from the body (a KYC upload is not parsed) and nothing reaches TX.
@@ -46,28 +45,6 @@ public class AccountServicesNotOfferedResource {
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> kycUpload(@PathParam("id") String id) {
         throw notOffered(id, "KYC");
-    }
-
-    @GET
-    @Path("/credit-transfers")
-    @Functionality("accounts.credit-transfers")
-    public Map<String, Object> creditTransfers(@PathParam("id") String id) {
-        throw notOffered(id, "credit transfers");
-    }
-
-    @POST
-    @Path("/credit-transfers")
-    @Functionality("accounts.credit-transfers")
-    @Consumes(MediaType.WILDCARD)
-    public Map<String, Object> creditTransfer(@PathParam("id") String id) {
-        throw notOffered(id, "credit transfers");
-    }
-
-    @GET
-    @Path("/credit-transfers/{ctid}/testimonial")
-    @Functionality("accounts.credit-transfers")
-    public Map<String, Object> testimonial(@PathParam("id") String id) {
-        throw notOffered(id, "credit transfers");
     }
 
     private AnytimeException notOffered(String id, String what) {

@@ -21,8 +21,18 @@ public class AccountRefused extends RuntimeException {
         IBAN_ALREADY_EXISTS,
         /** The partner's IBAN KYC gate is on and the account's KYC is not accepted. */
         IBAN_KYC_INCOMPLETE,
-        /** A virtual IBAN was asked for an account that has no IBAN yet. */
-        IBAN_NOT_CREATED
+        /** A virtual IBAN or a credit transfer was asked for an account that has no IBAN yet. */
+        IBAN_NOT_CREATED,
+        /** TX found too little money on the account for a credit transfer. */
+        NOT_ENOUGH_CREDIT,
+        /** The partner's credit transfer KYC gate is on and the account's KYC is not accepted. */
+        CREDIT_TRANSFER_KYC_REQUIRED,
+        /** A credit transfer to the account's own IBAN. */
+        IDENTICAL_SRC_AND_DST,
+        /** No such credit transfer on this account. */
+        CREDIT_TRANSFER_NOT_FOUND,
+        /** A testimonial was asked for a credit transfer that is not executed. */
+        TESTIMONIAL_NOT_AVAILABLE
     }
 
     private final Reason reason;

@@ -14,7 +14,14 @@ public enum OperationKind {
      * Inbound SEPA credit: money from outside TX onto an account contract ({@code tran/fi2account}). No card is
      * involved, so it is not one of the card money kinds; {@code domain.iban.IncomingCreditResumer} resolves it.
      */
-    IBAN_CREDIT(false);
+    IBAN_CREDIT(false),
+    /**
+     * Outbound SEPA credit transfer: money from an account contract to outside TX ({@code tran/account2fi});
+     * {@code domain.transfer.CreditTransferResumer} resolves it.
+     */
+    CREDIT_TRANSFER(false),
+    /** The refund of a cancelled credit transfer ({@code tran/fi2account}); resolved like CREDIT_TRANSFER. */
+    CREDIT_TRANSFER_REFUND(false);
 
     private final boolean movesMoney;
 

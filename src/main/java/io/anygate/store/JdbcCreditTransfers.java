@@ -1,0 +1,168 @@
+package io.anygate.store;
+
+import io.anygate.domain.transfer.CreditTransfer;
+import io.anygate.domain.transfer.CreditTransferStatus;
+import io.anygate.domain.transfer.CreditTransferStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The {@code credit_transfer} table (V59). Status changes are conditional updates on the current status. */
+@ApplicationScoped
+public class JdbcCreditTransfers implements CreditTransferStore {
+
+    private static final String COLUMNS = "id, operation_id, partner_id, account_id, account_type, sender_name,"
+            + " sender_iban, sender_bic, beneficiary_name, beneficiary_iban, beneficiary_bic, reason, source_reason,"
+            + " amount, currency, status, debit_tran_id, refund_tran_id, execution_reference, created_at,"
+            + " submitted_at, executed_at";
+
+    @Inject
+    Store store;
+
+    @Override
+    public long nextId() {
+        return Jdbc.one(store::connection, "credit transfer ids", "SELECT nextval('credit_transfer_seq')",
+                rs -> rs.getLong(1));
+    }
+
+    @Override
+    public boolean add(CreditTransfer t) {
+        String sql = "INSERT INTO credit_transfer (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, t.id(), t.operationId(), t.partnerId(), t.accountId(), t.accountType(), t.senderName(),
+                    t.senderIban(), t.senderBic(), t.beneficiaryName(), t.beneficiaryIban(), t.beneficiaryBic(),
+                    t.reason(), t.sourceReason(), t.amount(), t.currency(), t.status().name(), t.debitTranId(),
+                    t.refundTranId(), t.executionReference(), Jdbc.zoned(t.createdAt()), Jdbc.zoned(t.submittedAt()),
+                    Jdbc.zoned(t.executedAt()));
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (SqlStates.isUniqueViolation(e)) {
+                return false;
+            }
+            throw new StoreException("recording credit transfer " + t.id(), e);
+        }
+    }
+
+    @Override
+    public Optional<CreditTransfer> byOperation(String operationId) {
+        return Jdbc.list(store::connection, "credit transfers",
+                "SELECT " + COLUMNS + " FROM credit_transfer WHERE operation_id = ?", JdbcCreditTransfers::row,
+                operationId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<CreditTransfer> find(long accountId, long id) {
+        return Jdbc.list(store::connection, "credit transfers",
+                "SELECT " + COLUMNS + " FROM credit_transfer WHERE id = ? AND account_id = ?",
+                JdbcCreditTransfers::row, id, accountId).stream().findFirst();
+    }
+
+    @Override
+    public List<CreditTransfer> page(long accountId, Instant from, Instant to, long offset, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = where(accountId, from, to, args);
+        args.add(limit);
+        args.add(offset);
+        return Jdbc.list(store::connection, "credit transfers", "SELECT " + COLUMNS + " FROM credit_transfer"
+                + where + " ORDER BY id DESC LIMIT ? OFFSET ?", JdbcCreditTransfers::row, args.toArray());
+    }
+
+    @Override
+    public long count(long accountId, Instant from, Instant to) {
+        List<Object> args = new ArrayList<>();
+        String where = where(accountId, from, to, args);
+        return Jdbc.one(store::connection, "credit transfers", "SELECT COUNT(*) FROM credit_transfer" + where,
+                rs -> rs.getLong(1), args.toArray());
+    }
+
+    private static String where(long accountId, Instant from, Instant to, List<Object> args) {
+        StringBuilder sb = new StringBuilder(" WHERE account_id = ?");
+        args.add(accountId);
+        if (from != null) {
+            sb.append(" AND created_at >= ?");
+            args.add(Jdbc.zoned(from));
+        }
+        if (to != null) {
+            sb.append(" AND created_at < ?");
+            args.add(Jdbc.zoned(to));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public List<CreditTransfer> inStatus(CreditTransferStatus status, int limit) {
+        return Jdbc.list(store::connection, "credit transfers", "SELECT " + COLUMNS
+                + " FROM credit_transfer WHERE status = ? ORDER BY id LIMIT ?", JdbcCreditTransfers::row,
+                status.name(), limit);
+    }
+
+    @Override
+    public boolean submitted(long id, Instant at) {
+        return Jdbc.update(store::connection, "credit transfers", "UPDATE credit_transfer SET status = ?,"
+                + " submitted_at = ? WHERE id = ? AND status = ?", CreditTransferStatus.TO_EXECUTE.name(),
+                Jdbc.zoned(at), id, CreditTransferStatus.IN_PROGRESS.name()) == 1;
+    }
+
+    @Override
+    public boolean executed(long id, String reference, Instant at) {
+        return Jdbc.update(store::connection, "credit transfers", "UPDATE credit_transfer SET status = ?,"
+                + " execution_reference = ?, executed_at = ? WHERE id = ? AND status = ?",
+                CreditTransferStatus.EXECUTED.name(), reference, Jdbc.zoned(at), id,
+                CreditTransferStatus.TO_EXECUTE.name()) == 1;
+    }
+
+    @Override
+    public boolean cancelled(long id, long refundTranId, Instant at) {
+        return Jdbc.update(store::connection, "credit transfers", "UPDATE credit_transfer SET status = ?,"
+                + " refund_tran_id = ? WHERE id = ? AND status = ?", CreditTransferStatus.CANCELLED.name(),
+                refundTranId, id, CreditTransferStatus.TO_EXECUTE.name()) == 1;
+    }
+
+    @Override
+    public List<CreditTransfer> unnotified(int limit) {
+        return Jdbc.list(store::connection, "credit transfers", "SELECT " + COLUMNS + " FROM credit_transfer"
+                + " WHERE notified = FALSE AND status IN (?, ?) ORDER BY id LIMIT ?", JdbcCreditTransfers::row,
+                CreditTransferStatus.EXECUTED.name(), CreditTransferStatus.CANCELLED.name(), limit);
+    }
+
+    @Override
+    public void notified(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String marks = ids.stream().map(i -> "?").collect(Collectors.joining(","));
+        Jdbc.update(store::connection, "credit transfers",
+                "UPDATE credit_transfer SET notified = TRUE WHERE id IN (" + marks + ")", ids.toArray());
+    }
+
+    private static CreditTransfer row(ResultSet rs) throws SQLException {
+        long refund = rs.getLong(18);
+        Long refundTranId = rs.wasNull() ? null : refund;
+        return new CreditTransfer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), amount(rs.getBigDecimal(14), rs.getString(15)), rs.getString(15),
+                CreditTransferStatus.valueOf(rs.getString(16)), rs.getLong(17), refundTranId, rs.getString(19),
+                instant(rs, 20), instant(rs, 21), instant(rs, 22));
+    }
+
+    // The currency's minor units (NUMERIC(19,4) reads back with four decimals).
+    private static java.math.BigDecimal amount(java.math.BigDecimal stored, String currency) {
+        return io.anygate.domain.CurrencyUnits.of(currency)
+                .map(c -> io.anygate.domain.CurrencyUnits.scaled(stored, c)).orElse(stored);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
