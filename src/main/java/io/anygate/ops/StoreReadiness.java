@@ -1,9 +1,9 @@
 package io.anygate.ops;
 
-import io.anygate.store.Store;
+import io.anygate.store.StoreProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
+import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -17,17 +17,16 @@ public class StoreReadiness implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(StoreReadiness.class);
 
     @Inject
-    Store store;
+    StoreProbe probe;
 
     @Override
     public HealthCheckResponse call() {
         var builder = HealthCheckResponse.named("store");
-        try (Connection c = store.dataSource().getConnection()) {
-            boolean valid = c.isValid(1);
-            return builder.status(valid).withData("kind", store.kind().name()).build();
-        } catch (Exception e) {
-            LOG.warnf("Store not reachable: %s", e.getMessage());
-            return builder.down().withData("error", e.getClass().getSimpleName()).build();
+        StoreProbe.Answer a = probe.check(Duration.ofSeconds(1));
+        if (a.failure() != null) {
+            LOG.warnf("Store not reachable: %s", a.detail());
+            return builder.down().withData("error", a.failure()).build();
         }
+        return builder.status(a.up()).withData("kind", a.kind().name()).build();
     }
 }

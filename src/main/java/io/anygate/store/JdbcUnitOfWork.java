@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
 
-/** {@link UnitOfWork} on the active store: repositories that take their connection from {@link Store#connection()} join. */
+/**
+ * {@link UnitOfWork} on the active store: a JTA transaction ({@link Store#inTransaction}) that every connection the
+ * thread takes from the store joins.
+ */
 @ApplicationScoped
 public class JdbcUnitOfWork implements UnitOfWork {
 

@@ -22,8 +22,8 @@ import javax.sql.DataSource;
 
 /**
  * {@link OutboxRepository} in {@code webhook_outbox}. The inserts take their connection from
- * {@link Store#connection()} (they join the unit of work of an approval); every other statement runs on a pooled
- * connection of its own.
+ * {@link Store#connection()} (they join the unit of work of an approval); every other statement is meant for a
+ * pooled connection of its own, outside a unit.
  */
 @ApplicationScoped
 public class JdbcWebhookOutbox implements OutboxRepository {

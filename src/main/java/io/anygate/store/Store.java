@@ -3,23 +3,26 @@ package io.anygate.store;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.InjectableInstance;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
 /**
  * The gateway's durable store: whichever of the two built-in datasources is active (embedded H2 by default,
  * PostgreSQL in production). Repositories take their connections here and write SQL that both accept
  * (H2 runs in PostgreSQL compatibility mode).
  * <p>
- * A repository that may take part in a unit of work ({@link JdbcUnitOfWork}) takes its connection from
- * {@link #connection()}: inside a unit, the unit's own connection (its transaction, left open when the repository
- * closes it); outside, a pooled connection of its own that commits each statement.
+ * Transactions are JTA (Narayana) on the Agroal datasources. A unit of work ({@link JdbcUnitOfWork}) is one
+ * {@link QuarkusTransaction}: every connection its thread takes from the datasource ({@link #connection()} or
+ * {@link #dataSource()} alike) is enlisted in it, closing such a connection leaves it enlisted, and Agroal refuses
+ * {@code commit}, {@code rollback} and {@code setAutoCommit} on it. Outside a unit a connection commits each
+ * statement, or runs a local transaction of its own; read-only paths take no transaction. The unit's timeout is
+ * {@code quarkus.transaction-manager.default-transaction-timeout}.
  */
 @ApplicationScoped
 public class Store {
@@ -35,15 +38,10 @@ public class Store {
     @Inject
     StoreConfig config;
 
-    private static final Logger LOG = Logger.getLogger(Store.class);
-
-    /** The connection of the unit of work open on this thread, if any. */
-    private final ThreadLocal<Connection> unit = new ThreadLocal<>();
-
     private volatile AgroalDataSource active;
     private volatile Kind kind;
 
-    /** The active datasource. */
+    /** The active datasource. Inside a unit of work its connections are the unit's. */
     public AgroalDataSource dataSource() {
         AgroalDataSource ds = active;
         if (ds == null) {
@@ -74,87 +72,28 @@ public class Store {
     }
 
     /**
-     * A connection for one repository call: the open unit of work's (closing it leaves the unit's transaction and
-     * connection open), or else a pooled one in auto-commit mode.
+     * A connection for one repository call: inside a unit of work, enlisted in the unit's transaction (closing it
+     * ends nothing); outside, a pooled one in auto-commit mode.
      */
     public Connection connection() throws SQLException {
-        Connection joined = unit.get();
-        return joined != null ? keptOpen(joined) : dataSource().getConnection();
+        return dataSource().getConnection();
     }
 
-    /** See {@link io.anygate.domain.operation.UnitOfWork#inOne}. */
+    /**
+     * See {@link io.anygate.domain.operation.UnitOfWork#inOne}: joins the transaction open on this thread, else
+     * begins one. The work's exception is rethrown as it is, after the rollback (inside an outer unit: after
+     * marking it rollback-only, so the outer unit cannot commit half of it); a failed commit is a
+     * {@link StoreException}.
+     */
     <T> T inTransaction(Supplier<T> work) {
-        if (unit.get() != null) {
-            return work.get();
-        }
-        Connection c;
-        try {
-            c = dataSource().getConnection();
-        } catch (SQLException e) {
-            throw new StoreException("opening a store transaction", e);
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            // A unit holds a connection and waits on the database: it would stall every request of the event loop.
+            throw new IllegalStateException("a unit of work runs on a worker thread, never on an event loop");
         }
         try {
-            c.setAutoCommit(false);
-        } catch (SQLException e) {
-            close(c);
-            throw new StoreException("opening a store transaction", e);
+            return QuarkusTransaction.joiningExisting().call(work::get);
+        } catch (QuarkusTransactionException e) {
+            throw new StoreException("committing a store transaction", e.getCause() != null ? e.getCause() : e);
         }
-        unit.set(c);
-        try {
-            T result = work.get();
-            c.commit();
-            return result;
-        } catch (SQLException e) {
-            rollback(c, e);
-            throw new StoreException("committing a store transaction", e);
-        } catch (RuntimeException | Error e) {
-            rollback(c, e);
-            throw e;
-        } finally {
-            unit.remove();
-            close(c);
-        }
-    }
-
-    private static void rollback(Connection c, Throwable cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private static void close(Connection c) {
-        try {
-            // The pool would reset it too; a connection never goes back to it outside auto-commit.
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
-            LOG.debugf("restoring auto-commit: %s", e.toString());
-        }
-        try {
-            c.close();
-        } catch (SQLException e) {
-            LOG.debugf("closing a store connection: %s", e.toString());
-        }
-    }
-
-    private static Connection keptOpen(Connection c) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    String name = method.getName();
-                    if (name.equals("close")) {
-                        return null;
-                    }
-                    if (name.equals("setAutoCommit") || (args == null && (name.equals("commit")
-                            || name.equals("rollback")))) {
-                        // The unit decides: a repository written for auto-commit may not end it half-way.
-                        throw new IllegalStateException(name + " inside a unit of work");
-                    }
-                    try {
-                        return method.invoke(c, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }
