@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anygate.store.RedisRateCounters;
 import io.anygate.testsupport.RedisAvailability;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -34,8 +35,20 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @EnabledIf("io.anygate.testsupport.RedisAvailability#reachable")
 class RedisRateLimitTest extends RateLimitTest {
 
-    /** Keys of this test JVM only, removed after each test. */
-    static final String PREFIX = "agw-test:" + UUID.randomUUID() + ":";
+    /**
+     * Keys of this test JVM only, removed after each test. Kept in a system property: this class is loaded by more
+     * than one class loader (JUnit's and Quarkus'), and the profile and the test must name the same prefix.
+     */
+    static final String PREFIX = prefix();
+
+    private static synchronized String prefix() {
+        String p = System.getProperty("anygate.test.redis-prefix");
+        if (p == null) {
+            p = "agw-test:" + UUID.randomUUID() + ":";
+            System.setProperty("anygate.test.redis-prefix", p);
+        }
+        return p;
+    }
 
     /** Rate limits on, counted in the local Redis. */
     public static class LimitedInRedis implements QuarkusTestProfile {
@@ -69,10 +82,11 @@ class RedisRateLimitTest extends RateLimitTest {
 
     @Test
     void twoReplicasOnOneRedisShareTheirCountsAndTheKeysExpireAfterTheirWindow() {
-        assertTrue(counters instanceof RedisRateCounters, counters.getClass().getName());
+        assertTrue(ClientProxy.unwrap(counters) instanceof RedisRateCounters, counters.getClass().getName());
         Redis otherClient = Redis.createClient(vertx, new RedisOptions().setConnectionString(RedisAvailability.url()));
         try {
-            RateCounters otherReplica = new RedisRateCounters(otherClient, PREFIX, Duration.ofMinutes(1),
+            // the other replica has the same settings as this one (the profile's window)
+            RateCounters otherReplica = new RedisRateCounters(otherClient, PREFIX, Duration.ofHours(876000),
                     Duration.ofSeconds(1), clock);
             Instant window = Instant.ofEpochMilli(clock.millis() / 60_000 * 60_000);
             List<String> keys = List.of("user:shared", "fn:shared:apicheck");
@@ -83,7 +97,11 @@ class RedisRateLimitTest extends RateLimitTest {
             // another window counts from zero
             assertArrayEquals(new long[] {1}, otherReplica.increment(List.of("user:shared"), window.plusSeconds(60)));
 
-            long ttlMs = redis.send(Request.cmd(Command.PTTL).arg(PREFIX + window.toEpochMilli() + ":user:shared"))
+            // a counter expires a minute after its window ends: nothing to purge
+            RateCounters minuteWindows = new RedisRateCounters(otherClient, PREFIX, Duration.ofMinutes(1),
+                    Duration.ofSeconds(1), clock);
+            assertArrayEquals(new long[] {1}, minuteWindows.increment(List.of("user:expiry"), window));
+            long ttlMs = redis.send(Request.cmd(Command.PTTL).arg(PREFIX + window.toEpochMilli() + ":user:expiry"))
                     .await().atMost(Duration.ofSeconds(5)).toLong();
             assertTrue(ttlMs > 0 && ttlMs <= Duration.ofMinutes(2).toMillis(), "expires in " + ttlMs + " ms");
         } finally {
