@@ -4,7 +4,8 @@
 # bench markers of docs/performance.md. Usage: bench/run.sh   (env: BENCH_SKIP_BUILD=1 to reuse target/,
 # BENCH_SECONDS=<saturation seconds> (10), BENCH_RATE_SECONDS=<seconds per fixed rate> (8), BENCH_NO_DOC=1,
 # BENCH_SCENARIOS=card-read,tx-card-read for a quick partial run: those scenarios and the profile only, no doc;
-# BENCH_GATEWAY_OPTS="-agentpath:..." extra JVM options of the gateway, e.g. a profiler agent).
+# BENCH_GATEWAY_OPTS="-agentpath:..." extra JVM options of the gateway, e.g. a profiler agent;
+# BENCH_SKIP_LARGE=1 to leave out the large-store scenario).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -142,14 +143,6 @@ if [ -n "$CARD_ID" ]; then
         "$(grep 'Requests/sec' "$WORK/wrk.txt" | awk '{print $2}')" >>"$RESULTS"
 fi
 
-# credits journaled: one operation row per approved credit (plus the card order)
-JOURNAL=""
-if [ -n "$PG_SCHEMA" ]; then
-    JOURNAL=$(psql -At -F' ' -h 127.0.0.1 -U postgres -d test -c \
-        "SELECT state, count(*) FROM $PG_SCHEMA.operation WHERE kind = 'CARD_CREDIT' GROUP BY state" 2>/dev/null | tr '\n' ',' || echo "n/a")
-    JOURNAL="card credits in \`operation\` by state: ${JOURNAL%,}; credits answered 200 (access log, warm-up included): $(grep -c 'POST /v1.0/cards/{card_ref}/credit 200' "$WORK/gateway-main.log" || true)"
-fi
-
 # ---- where the time goes: JFR on the signed read path under load
 PROFILED=${BENCH_PROFILE:-card-read}
 grep -q $'^card-read\tsaturation.*not available' "$RESULTS" && PROFILED=apicheck
@@ -159,6 +152,26 @@ driver jfr-top file="$WORK/gateway.jfr" top=15 >"$WORK/jfr-top.md"
 if [ -n "${BENCH_SCENARIOS:-}" ]; then
     cat "$RESULTS" >&2; cat "$WORK/jfr-top.md" >&2; exit 0
 fi
+# ---- large store: the same gateway and schema filled by SQL (bench/fill-large-store.sql: 10^6 journal rows, 10^6
+# spent validation data, 10^6 idempotency answers, 10^5 accounts and cards, under partner ids the run never uses),
+# then the card read and the credit again; compared with run 1's on the empty store ("Targets").
+if [ -n "$PG_SCHEMA" ] && [ -z "${BENCH_SKIP_LARGE:-}" ]; then
+    log "filling the store (large-store scenario)"
+    FILL_START=$(date +%s)
+    psql -q -v ON_ERROR_STOP=1 -v schema="$PG_SCHEMA" -h 127.0.0.1 -U postgres -d test -f bench/fill-large-store.sql >/dev/null
+    log "store filled in $(( $(date +%s) - FILL_START )) s"
+    driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signature-state="$WORK/gw-main/signatures-used" \
+        sim-pid="$SIM_PID" scenarios=card-read,credit rates= label="large store"
+fi
+
+# credits journaled: one operation row per approved credit (plus the card orders), the filler's rows left out
+JOURNAL=""
+if [ -n "$PG_SCHEMA" ]; then
+    JOURNAL=$(psql -At -F' ' -h 127.0.0.1 -U postgres -d test -c \
+        "SELECT state, count(*) FROM $PG_SCHEMA.operation WHERE kind = 'CARD_CREDIT' AND partner_id NOT LIKE 'bench-filler-%' GROUP BY state" 2>/dev/null | tr '\n' ',' || echo "n/a")
+    JOURNAL="card credits in \`operation\` by state: ${JOURNAL%,}; credits answered 200 (access log, warm-up included): $(grep -c 'POST /v1.0/cards/{card_ref}/credit 200' "$WORK/gateway-main.log" || true)"
+fi
+
 # token last: every token supersedes the previous one, and its bcrypt backlog would bleed into a next phase
 driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signature-state="$WORK/gw-main/signatures-used" \
     scenarios=token

@@ -2,6 +2,7 @@ package io.anygate.store;
 
 import io.anygate.security.RateCounters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +17,10 @@ import java.util.Map;
 
 /**
  * {@link RateCounters} in {@code rate_limit_window} (V10, V57): one row per key (its first 200 characters) and window,
- * incremented atomically. PostgreSQL and H2 each get the statement that does so in one step.
+ * incremented atomically (the default {@code gateway.store.rate-counters}, {@link RateCountersSelection}). PostgreSQL and H2 each get the statement that does so in one step.
  */
 @ApplicationScoped
+@Typed(JdbcRateCounters.class)
 public class JdbcRateCounters implements RateCounters {
 
     private static final int KEY_LENGTH = 200;

@@ -210,6 +210,13 @@ public class JdbcWebhookOutbox implements OutboxRepository {
                 rs -> new Backlog(rs.getLong(1), rs.getLong(2), instant(rs, 3)), BUILD, PENDING, BUILD);
     }
 
+    @Override
+    public int purgeDelivered(Instant before, int limit) {
+        // by the index (status, delivered_at) (V65), oldest first, one short transaction per batch
+        return update("DELETE FROM webhook_outbox WHERE id IN (SELECT id FROM webhook_outbox WHERE status = ?"
+                + " AND delivered_at < ? ORDER BY delivered_at LIMIT ?)", DELIVERED, utc(before), limit);
+    }
+
     private List<OutboxEntry> query(String sql, Object... args) {
         return Jdbc.list(own, WHAT, sql, rs -> new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), instant(rs, 6), rs.getString(7), rs.getInt(8), instant(rs, 9),

@@ -26,4 +26,25 @@ public interface StoreConfig {
      */
     @WithDefault("100000")
     long ownershipCacheSize();
+
+    /**
+     * Where the rate limits count: {@code store} (the active store, PostgreSQL or the embedded H2; no Redis needed)
+     * or {@code redis} ({@code quarkus.redis.hosts}, every replica on the same Redis). Spent validation data stay in
+     * the store either way.
+     */
+    @WithDefault("store")
+    RateCounterStore rateCounters();
+
+    /** The prefix of the rate counters' keys in Redis (a Redis shared with other applications or gateways). */
+    @WithDefault("agw:rl:")
+    String redisKeyPrefix();
+
+    /** How long a request waits for Redis to count it before it is refused as the store being unavailable. */
+    @WithDefault("1s")
+    java.time.Duration redisTimeout();
+
+    /** Where the rate limits count. */
+    enum RateCounterStore {
+        STORE, REDIS
+    }
 }

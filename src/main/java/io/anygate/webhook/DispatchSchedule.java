@@ -31,6 +31,8 @@ public class DispatchSchedule {
     CardLastTxBuilder builder;
     @Inject
     Clock clock;
+    @Inject
+    WebhookConfig config;
 
     @Scheduled(identity = "webhook-dispatcher", every = "${gateway.webhook.dispatch-interval:2s}",
             delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -53,6 +55,31 @@ public class DispatchSchedule {
         } catch (RuntimeException e) {
             // Store trouble: the builds stay recorded (and leased rows come back when the lease ends).
             LOG.warnf("webhook build pass failed: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes the events delivered more than {@code gateway.webhook.delivered-retention} ago, in batches of 1,000
+     * (short transactions), at most 100 batches a pass. Any replica may run it: a DELETE twice is harmless.
+     */
+    @Scheduled(identity = "webhook-outbox-purge", every = "${gateway.webhook.purge-interval:1h}", delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeDelivered() {
+        try {
+            java.time.Instant before = clock.instant().minus(config.deliveredRetention());
+            int purged = 0;
+            for (int batch = 0; batch < 100; batch++) {
+                int n = outbox.purgeDelivered(before, 1000);
+                purged += n;
+                if (n < 1000) {
+                    break;
+                }
+            }
+            if (purged > 0) {
+                LOG.infof("Purged %d webhook event(s) delivered before %s", purged, before);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("webhook outbox purge failed (next pass retries): %s", e.getMessage());
         }
     }
 

@@ -101,6 +101,13 @@ public interface OutboxRepository {
     Backlog backlog();
 
     /** A claimed build and the payload made for it. */
+    /**
+     * Deletes at most {@code limit} events delivered before {@code before} (oldest first); answers how many. A
+     * delivered event is kept for the retention period so that the same event id noticed again (the follower, a late
+     * approval) is still recognised as sent.
+     */
+    int purgeDelivered(Instant before, int limit);
+
     record Built(long id, String payload) {
     }
 

@@ -12,6 +12,14 @@ import java.util.List;
 @ConfigMapping(prefix = "gateway.webhook")
 public interface WebhookConfig {
 
+    /**
+     * How long a delivered event stays in the outbox before the hourly purge deletes it: its event id keeps the
+     * same transaction from being delivered twice while anything may still notice it again (the follower, a late
+     * approval). Failed events are kept until an operator redelivers them.
+     */
+    @WithDefault("P30D")
+    Duration deliveredRetention();
+
     /** Whether this replica runs the dispatcher (every replica may: rows are claimed with a lease). */
     @WithDefault("true")
     boolean dispatcherEnabled();

@@ -1,0 +1,48 @@
+-- The large store of the benchmark's large-store scenario (bench/run.sh): rows generated in SQL, in the schema the
+-- gateway under test uses (psql -v schema=...), under partner ids no request of the run uses, so that the rows only
+-- weigh on the indexes, plans and caches of the statements the card read and the credit make:
+--   10^6 journal rows (operation), 10^6 spent validation data (validation_data_use), 10^6 idempotency answers
+--   (idempotency_key), 10^5 accounts and 10^5 cards (account, card).
+-- About 30-60 s on the 2-core benchmark machine. ANALYZE at the end: the planner sees the sizes at once.
+SET search_path TO :"schema";
+SET synchronous_commit TO off;
+
+INSERT INTO account (acc_id, partner_id, acc_type, currency, holder_subject_id, operation_id, created_at)
+SELECT 900000000 + g, 'bench-filler-' || (g % 100), 'consumer', 'EUR', 800000000 + g,
+       'FILLACC' || lpad(g::text, 19, '0'), now() - (g || ' seconds')::interval
+FROM generate_series(1, 100000) g;
+
+INSERT INTO card (card_id, partner_id, acc_id, card_contract_id, currency, is_virtual, operation_id, created_at)
+SELECT 900000000 + g, 'bench-filler-' || (g % 100), 900000000 + g, 700000000 + g, 'EUR', true,
+       'FILLCRD' || lpad(g::text, 19, '0'), now() - (g || ' seconds')::interval
+FROM generate_series(1, 100000) g;
+
+INSERT INTO operation (operation_id, partner_id, kind, state, account_id, card_id, amount, currency, tx_tran_id,
+                       attempts, last_attempt_at, created_at, updated_at)
+SELECT 'FILLOP' || lpad(g::text, 20, '0'), 'bench-filler-' || (g % 100),
+       CASE WHEN g % 2 = 0 THEN 'CARD_CREDIT' ELSE 'CARD_DEBIT' END,
+       CASE WHEN g % 50 = 0 THEN 'DECLINED' ELSE 'APPROVED' END,
+       900000000 + (g % 100000) + 1, 900000000 + (g % 100000) + 1, 10.00, 'EUR', 600000000 + g,
+       1, now() - ((1000000 - g) * 30 || ' seconds')::interval,
+       now() - ((1000000 - g) * 30 || ' seconds')::interval, now() - ((1000000 - g) * 30 || ' seconds')::interval
+FROM generate_series(1, 1000000) g;
+
+INSERT INTO validation_data_use (partner_id, data_hash, key_fingerprint, time_bucket, used_at)
+SELECT 'bench-filler-' || (g % 100), md5(g::text) || md5('v' || g), md5('bench-filler-key-' || (g % 100)) || md5('k'),
+       (extract(epoch FROM now())::bigint - g * 30) / 86400, now() - (g * 30 || ' seconds')::interval
+FROM generate_series(1, 1000000) g;
+
+-- answers of past keyed writes, still within their retention (the purge would drop expired ones)
+INSERT INTO idempotency_key (partner_id, idem_key, fingerprint, state, claim_token, claimed_at, expires_at, status,
+                             content_type, signature, body)
+SELECT 'bench-filler-' || (g % 100), 'fill-' || g, md5(g::text) || md5('f' || g), 'COMPLETED',
+       substr(md5('t' || g), 1, 32), (extract(epoch FROM now()) * 1000)::bigint - g,
+       (extract(epoch FROM now() + interval '1 day') * 1000)::bigint, 200, 'application/json', 'fill',
+       convert_to('{"request_id":' || g || ',"type_response":"sync","body":{"transaction_id":' || g || '}}', 'UTF8')
+FROM generate_series(1, 1000000) g;
+
+ANALYZE account;
+ANALYZE card;
+ANALYZE operation;
+ANALYZE validation_data_use;
+ANALYZE idempotency_key;
