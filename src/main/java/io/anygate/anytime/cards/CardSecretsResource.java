@@ -8,6 +8,7 @@ import io.anygate.domain.AnytimeDates;
 import io.anygate.domain.Card;
 import io.anygate.domain.CardRef;
 import io.anygate.domain.CardType;
+import io.anygate.domain.card.CardDelivery;
 import io.anygate.domain.card.CardQueries;
 import io.anygate.domain.card.CardSecretValues;
 import io.anygate.domain.card.CvcCheck;
@@ -34,9 +35,10 @@ import org.jboss.resteasy.reactive.ResponseHeader;
 /**
  * The PIN/PAN services of a card, for its owner only (another partner's card: 4030310). A PIN, PAN or CVV goes
  * out in clear only where the Anytime contract returns it: the PIN of {@code GET .../pin} (after the CVC check),
- * the PAN, CVV and expiry of a single-use virtual card on {@code GET .../pan}. Nothing here logs them. The
- * services that send something to the cardholder (new PIN by text, PAN by email/SMS, the details link) have no
- * TX delivery channel wired yet: they answer 4030030 after the same checks.
+ * the PAN, CVV and expiry of a single-use virtual card on {@code GET .../pan}. Nothing here logs them. The PIN text
+ * ({@code POST .../pin}) and the card-details message ({@code POST .../pan}) go to the cardholder through TX
+ * ({@link CardDelivery}); the answer only says they went. The details link has no delivery wired yet: 4030030
+ * after the same checks.
  */
 @Path("/v1.0/cards/{card_ref}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +50,8 @@ public class CardSecretsResource {
     CardQueries queries;
     @Inject
     CvcCheck cvcCheck;
+    @Inject
+    CardDelivery delivery;
     @Inject
     Clock clock;
     @Inject
@@ -99,8 +103,13 @@ public class CardSecretsResource {
     @Functionality("cards.pin.send")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.WILDCARD})
     public CardSecrets.PinSent sendPin(@PathParam("card_ref") String cardRef) {
-        usable(CardErrors.cardRef(cardRef));
-        throw notWired();
+        CardRef ref = CardErrors.cardRef(cardRef);
+        Card card = usable(ref);
+        CardErrors.guard(() -> {
+            delivery.sendPin(partner.partnerId(), card);
+            return null;
+        });
+        return new CardSecrets.PinSent(card.account().value(), ref.value());
     }
 
     @POST
@@ -110,9 +119,14 @@ public class CardSecretsResource {
     public CardSecrets.PanSent sendPan(@PathParam("card_ref") String cardRef, MultivaluedMap<String, String> form) {
         CardRef ref = CardErrors.cardRef(cardRef);
         FormReader f = CardParams.reader(form, uri.getQueryParameters());
-        CardServiceForms.destination(f);
-        CardRules.checkVirtual(usable(ref).type());
-        throw notWired();
+        CardServiceForms.Destination to = CardServiceForms.destination(f);
+        Card card = usable(ref);
+        CardRules.checkVirtual(card.type());
+        CardErrors.guard(() -> {
+            delivery.sendDetails(partner.partnerId(), card, to.channel(), to.value());
+            return null;
+        });
+        return new CardSecrets.PanSent(CardSecrets.PanSent.SENT);
     }
 
     @POST

@@ -1,6 +1,7 @@
 package io.anygate.anytime.cards;
 
 import io.anygate.anytime.forms.FormReader;
+import io.anygate.domain.card.CardholderMessage;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,8 @@ public final class CardServiceForms {
         return v;
     }
 
-    /** Where {@code POST /v1.0/cards/{card_ref}/pan} sends the PAN. */
-    public record Destination(String method, String value) {
+    /** Where {@code POST /v1.0/cards/{card_ref}/pan} sends the card details. */
+    public record Destination(CardholderMessage.Channel channel, String value) {
     }
 
     /** {@code dest_method} (email or sms) and a {@code dest_value} valid for it. */
@@ -47,7 +48,8 @@ public final class CardServiceForms {
             }
             default -> throw f.invalid("dest_method", "must be email or sms");
         }
-        return new Destination(method, value);
+        return new Destination(method.equals("sms") ? CardholderMessage.Channel.SMS : CardholderMessage.Channel.EMAIL,
+                value);
     }
 
     /** {@code POST /v1.0/cards/{card_ref}/details-display}: {@code ip}, an IPv4 or IPv6 address. */
