@@ -1,4 +1,4 @@
-package io.anygate.anytime.cards;
+package io.anygate.ops;
 
 import io.anygate.GatewayConfig;
 import io.anygate.domain.card.SandboxOutbox;
@@ -20,7 +20,8 @@ import org.jboss.resteasy.reactive.ResponseHeader;
  * to cardholders through TX (PIN texts, card details), as the cardholder would receive them, so that an integrator
  * sees the result of {@code POST /v1.0/cards/{card_ref}/pin} and {@code /pan}. Like the webhook inbox
  * ({@code /sandbox/webhooks/inbox}): sandbox mode only (404 otherwise), no credentials, filtered by {@code partner}
- * and {@code card_ref}. The sandbox's cards are the simulator's: their secrets are not real.
+ * and {@code card_ref}. The sandbox's cards are the simulator's: their secrets are not real. In {@code ops}, with the
+ * other operator and sandbox routes, out of the partner API document.
  */
 @Path("/sandbox/cardholder/outbox")
 @Produces(MediaType.APPLICATION_JSON)
