@@ -8,8 +8,9 @@ import java.time.LocalDate;
 
 /**
  * {@link DeliveryQuota} in {@code card_delivery_count} (V61): one row per card, service and day. A send is taken by
- * one conditional UPDATE ({@code sent < max}), atomic on both stores, or, for the day's first, by an INSERT; two
- * replicas racing for the first both try it, the loser counts on the winner's row.
+ * one conditional UPDATE ({@code sent < max}), atomic on both stores, or, for the day's first, by an INSERT; of two
+ * replicas racing for the first, the loser counts on the winner's row. Once the row exists, only the conditional
+ * UPDATE decides.
  */
 @ApplicationScoped
 public class JdbcDeliveryQuota implements DeliveryQuota {
@@ -28,14 +29,10 @@ public class JdbcDeliveryQuota implements DeliveryQuota {
         if (max <= 0) {
             return false;
         }
-        for (int attempt = 0; attempt < 2; attempt++) {
-            if (Jdbc.update(own, WHAT, "UPDATE card_delivery_count SET sent = sent + 1"
-                    + " WHERE card_id = ? AND service = ? AND send_day = ? AND sent < ?", cardId, service, day, max) == 1) {
-                return true;
-            }
-            if (exists(cardId, service, day)) {
-                return false;
-            }
+        if (increment(cardId, service, day, max)) {
+            return true;
+        }
+        if (!exists(cardId, service, day)) {
             try {
                 insertFirst(cardId, service, day);
                 return true;
@@ -46,7 +43,13 @@ public class JdbcDeliveryQuota implements DeliveryQuota {
                 // another replica took the day's first send: count on its row
             }
         }
-        return false;
+        // the row exists now (it may have appeared since the first UPDATE): its conditional UPDATE decides
+        return increment(cardId, service, day, max);
+    }
+
+    private boolean increment(long cardId, String service, LocalDate day, int max) {
+        return Jdbc.update(own, WHAT, "UPDATE card_delivery_count SET sent = sent + 1"
+                + " WHERE card_id = ? AND service = ? AND send_day = ? AND sent < ?", cardId, service, day, max) == 1;
     }
 
     private boolean exists(long cardId, String service, LocalDate day) {
