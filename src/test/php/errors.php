@@ -231,6 +231,42 @@ check('PAN: another partner\'s card pictures: CardAccountNoRightsException 40303
         ->setCardRef($CONFIG['other_partner']['card_ref'])));
 });
 
+check('send PAN: plastic card: CardBadCardTypeException 4030360', function () use ($api, $plastic) {
+    // activated by the check above
+    $io = $api->cardSendPan();
+    expect_error('CardBadCardTypeException', 4030360, fn() => $io->sendRequest($io->createRequest()
+        ->setCardRef(need($plastic, 'the plastic card'))->setDestMethod('email')->setDestValue('anne@example.com')));
+});
+
+check('send PAN: sms to a number with a +: CardInvalidParameterException 4000310', function () use ($api, $virtual) {
+    $io = $api->cardSendPan();
+    expect_error('CardInvalidParameterException', 4000310, fn() => $io->sendRequest($io->createRequest()
+        ->setCardRef(need($virtual, 'the virtual card'))->setDestMethod('sms')->setDestValue('+33600000001')));
+});
+
+check('send PAN: unknown dest_method: CardInvalidParameterException 4000310', function () use ($api, $virtual) {
+    $io = $api->cardSendPan();
+    expect_error('CardInvalidParameterException', 4000310, fn() => $io->sendRequest($io->createRequest()
+        ->setCardRef(need($virtual, 'the virtual card'))->setDestMethod('fax')->setDestValue('33600000001')));
+});
+
+check('send PIN: another partner\'s card: CardAccountNoRightsException 4030310', function () use ($api) {
+    global $CONFIG;
+    $io = $api->cardSendPin();
+    expect_error('CardAccountNoRightsException', 4030310, fn() => $io->sendRequest($io->createRequest()
+        ->setCardRef($CONFIG['other_partner']['card_ref'])));
+});
+
+check('send PIN: a fourth text today: MaxQueryRateByFunctionalityReachedException 4290020', function () use ($api, $multi) {
+    $ref = need($multi, 'the virtual multi use card');
+    $io = $api->cardSendPin();
+    for ($i = 0; $i < 3; $i++) {
+        authenticated($io->sendRequest($io->createRequest()->setCardRef($ref)));
+    }
+    expect_error('MaxQueryRateByFunctionalityReachedException', 4290020,
+        fn() => $io->sendRequest($io->createRequest()->setCardRef($ref)));
+});
+
 check('order tracking: another partner\'s shipped order: OrderIdNoRightsException 4030410', function () use ($api) {
     global $CONFIG;
     $io = $api->orderTracking();

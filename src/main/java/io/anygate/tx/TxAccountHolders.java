@@ -46,12 +46,18 @@ public final class TxAccountHolders {
         }
         TxAddress r = d.regAddress() != null ? d.regAddress() : d.homeAddress();
         String email = r != null && r.email() != null ? r.email() : first(d.emails());
-        String mobile = r != null && r.mobile() != null ? r.mobile() : first(d.phones());
+        String mobile = mobile(d);
         Address address = r == null ? null : new Address(text(r.street()), text(r.addressInCity()), text(r.zip()),
                 text(r.city()), country(r.country()));
         return new Person(Gender.fromTx(d.gender()).orElse(null), text(d.firstName()), text(d.lastName()),
                 d.birthDate(), attr(d.userAttrs(), POB), text(email), text(mobile), address,
                 country(d.citizenshipCountry()));
+    }
+
+    /** A person's mobile: the registration (else home) address's, else the first of {@code phones}; null if none. */
+    static String mobile(SubjectDetails d) {
+        TxAddress r = d.regAddress() != null ? d.regAddress() : d.homeAddress();
+        return r != null && r.mobile() != null ? r.mobile() : first(d.phones());
     }
 
     public static Subject toSubject(SubjectRef ref, Corporation c) {

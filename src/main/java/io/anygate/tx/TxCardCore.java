@@ -186,8 +186,9 @@ public class TxCardCore implements CardCore {
     }
 
     private static Person holder(SubjectDetails d) {
+        // the mobile, as the account holder's translation reads it: where a PIN text goes
         return d == null ? null : new Person(Gender.fromTx(d.gender()).orElse(null), d.firstName(), d.lastName(),
-                null, null, null, null, null, null);
+                null, null, null, TxAccountHolders.mobile(d), null, null);
     }
 
     @Override

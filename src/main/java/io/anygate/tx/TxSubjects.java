@@ -84,4 +84,20 @@ public class TxSubjects {
             return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, original.ref().id());
         });
     }
+
+    /**
+     * Sends a message to a customer ({@code POST /tx/v1/subject/notification}). TX's notification has no matchKey: a
+     * repeat would send it twice, so this write is never retried
+     * ({@code quarkus.fault-tolerance."io.anygate.tx.TxSubjects/notify".retry.max-retries=0}); a timeout leaves
+     * it unknown whether the message went out.
+     */
+    @TxOperation("subject.notification")
+    @CircuitBreakerName("tx-subject-notification")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    public void notify(SubjectNotification notification) {
+        TxWire.call(() -> {
+            subjects.notify(notification);
+            return null;
+        });
+    }
 }

@@ -2,6 +2,7 @@ package io.anygate.tx;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,4 +40,12 @@ interface TxSubjectsClient {
     @PUT
     @Path("/subject")
     ModifyTranApproveRs putExisting(@QueryParam("mustExist") boolean mustExist, TxRequests.ObjectRq<Subject> body);
+
+    /**
+     * {@code POST /tx/v1/subject/notification}: send a message to a customer by the channel {@code channelKind}
+     * names, at {@code address}. The subject reference is optional ("if available"): the gateway gives the address.
+     */
+    @POST
+    @Path("/subject/notification")
+    void notify(SubjectNotification body);
 }

@@ -4,6 +4,7 @@ import io.anygate.anytime.AnytimeError;
 import io.anygate.anytime.AnytimeException;
 import io.anygate.domain.CardRef;
 import io.anygate.domain.card.CardCoreUnavailable;
+import io.anygate.domain.card.CardDeliveryFailed;
 import io.anygate.domain.card.CardPinUnreadable;
 import io.anygate.domain.card.CardRefused;
 import io.anygate.domain.money.LoadRefused;
@@ -26,6 +27,9 @@ public final class CardErrors {
         } catch (CardCoreUnavailable e) {
             throw new AnytimeException(AnytimeError.BANKING_NETWORK_TIMEOUT,
                     "The card processor did not answer; please retry");
+        } catch (CardDeliveryFailed e) {
+            throw new AnytimeException(AnytimeError.UNKNOWN,
+                    "The card processor refused to send the message to the cardholder; nothing was sent");
         } catch (CardPinUnreadable e) {
             throw new AnytimeException(AnytimeError.UNKNOWN,
                     "The card's PIN could not be read from the card processor; no PIN is given rather than a wrong one");
@@ -58,6 +62,11 @@ public final class CardErrors {
             // The gateway makes no sub-accounts: 4290331 has no case to answer (docs/mapping.md).
             case MAX_CARDS_PER_ACCOUNT -> new AnytimeException(AnytimeError.CARD_MAX_ALLOWED_ORDER_REACHED,
                     "This account has reached the maximum number of cards allowed");
+            case HOLDER_WITHOUT_MOBILE -> new AnytimeException(AnytimeError.CARD_UPDATE_MISSING_HOLDER_DATA,
+                    "The cardholder has no mobile number (user_mobile_number): the PIN cannot be texted");
+            // No card-delivery code in the document's 429 table: the per-functionality one (docs/mapping.md).
+            case DELIVERY_LIMIT -> new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_FUNCTIONALITY,
+                    "card_ref: " + e.getMessage() + "; try again tomorrow");
         };
     }
 

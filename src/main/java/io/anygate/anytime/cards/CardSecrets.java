@@ -38,6 +38,8 @@ public final class CardSecrets {
 
     /** {@code POST /v1.0/cards/{card_ref}/pan}: the state of the sending. */
     public record PanSent(@JsonProperty("state") String state) {
+        /** The message went to TX for delivery (docs/mapping.md: the document lists no values). */
+        public static final String SENT = "sent";
     }
 
     /** {@code POST /v1.0/cards/{card_ref}/details-display}: the temporary link. */

@@ -10,6 +10,7 @@ import io.anygate.domain.CardRef;
 import io.anygate.domain.CardType;
 import io.anygate.domain.card.CardDetailsConfig;
 import io.anygate.domain.card.CardDetailsDisplay;
+import io.anygate.domain.card.CardDelivery;
 import io.anygate.domain.card.CardQueries;
 import io.anygate.domain.card.CardSecretValues;
 import io.anygate.domain.card.CvcCheck;
@@ -38,9 +39,9 @@ import org.jboss.resteasy.reactive.ResponseHeader;
  * The PIN/PAN services of a card, for its owner only (another partner's card: 4030310). A PIN, PAN or CVV goes
  * out in clear only where the Anytime contract returns it: the PIN of {@code GET .../pin} (after the CVC check),
  * the PAN, CVV and expiry of a single-use virtual card on {@code GET .../pan}, and the pictures of a multi-use one
- * ({@link CardPictures}). Nothing here logs them. The details link ({@code POST .../details-display}) leads to
- * {@link CardDetailsPageResource}. The services that send something to the cardholder (new PIN by text, PAN by
- * email/SMS) have no TX delivery channel wired yet: they answer 4030030 after the same checks.
+ * ({@link CardPictures}). Nothing here logs them. The PIN text ({@code POST .../pin}) and the card-details message
+ * ({@code POST .../pan}) go to the cardholder through TX ({@link CardDelivery}); the answer only says they went. The
+ * details link ({@code POST .../details-display}) leads to {@link CardDetailsPageResource}.
  */
 @Path("/v1.0/cards/{card_ref}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +53,8 @@ public class CardSecretsResource {
     CardQueries queries;
     @Inject
     CvcCheck cvcCheck;
+    @Inject
+    CardDelivery delivery;
     @Inject
     Clock clock;
     @Inject
@@ -111,8 +114,13 @@ public class CardSecretsResource {
     @Functionality("cards.pin.send")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.WILDCARD})
     public CardSecrets.PinSent sendPin(@PathParam("card_ref") String cardRef) {
-        usable(CardErrors.cardRef(cardRef));
-        throw notWired();
+        CardRef ref = CardErrors.cardRef(cardRef);
+        Card card = usable(ref);
+        CardErrors.guard(() -> {
+            delivery.sendPin(partner.partnerId(), card);
+            return null;
+        });
+        return new CardSecrets.PinSent(card.account().value(), ref.value());
     }
 
     @POST
@@ -122,9 +130,14 @@ public class CardSecretsResource {
     public CardSecrets.PanSent sendPan(@PathParam("card_ref") String cardRef, MultivaluedMap<String, String> form) {
         CardRef ref = CardErrors.cardRef(cardRef);
         FormReader f = CardParams.reader(form, uri.getQueryParameters());
-        CardServiceForms.destination(f);
-        CardRules.checkVirtual(usable(ref).type());
-        throw notWired();
+        CardServiceForms.Destination to = CardServiceForms.destination(f);
+        Card card = usable(ref);
+        CardRules.checkVirtual(card.type());
+        CardErrors.guard(() -> {
+            delivery.sendDetails(partner.partnerId(), card, to.channel(), to.value());
+            return null;
+        });
+        return new CardSecrets.PanSent(CardSecrets.PanSent.SENT);
     }
 
     // no-store: the link opens the card's details, so an Idempotency-Key replay never hands it out again

@@ -3,6 +3,7 @@ package io.anygate.anytime.cards;
 import io.anygate.anytime.forms.FormReader;
 import io.anygate.security.IpRange;
 import java.net.InetAddress;
+import io.anygate.domain.card.CardholderMessage;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,8 +30,8 @@ public final class CardServiceForms {
         return v;
     }
 
-    /** Where {@code POST /v1.0/cards/{card_ref}/pan} sends the PAN. */
-    public record Destination(String method, String value) {
+    /** Where {@code POST /v1.0/cards/{card_ref}/pan} sends the card details. */
+    public record Destination(CardholderMessage.Channel channel, String value) {
     }
 
     /** {@code dest_method} (email or sms) and a {@code dest_value} valid for it. */
@@ -50,7 +51,8 @@ public final class CardServiceForms {
             }
             default -> throw f.invalid("dest_method", "must be email or sms");
         }
-        return new Destination(method, value);
+        return new Destination(method.equals("sms") ? CardholderMessage.Channel.SMS : CardholderMessage.Channel.EMAIL,
+                value);
     }
 
     /**

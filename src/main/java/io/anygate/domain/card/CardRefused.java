@@ -25,7 +25,11 @@ public class CardRefused extends RuntimeException {
         /** Too many wrong CVCs: the card's PIN route is locked for a while. */
         PIN_LOCKED,
         /** The account has as many cards as its partner's cap allows (partners file). */
-        MAX_CARDS_PER_ACCOUNT
+        MAX_CARDS_PER_ACCOUNT,
+        /** The cardholder has no mobile number: no PIN text can be sent. */
+        HOLDER_WITHOUT_MOBILE,
+        /** The card has had its configured number of sends of this delivery service today. */
+        DELIVERY_LIMIT
     }
 
     private final Reason reason;

@@ -136,6 +136,9 @@ class TxRequestConformanceTest {
         account().get("/v1.0/accounts/" + consumer + "/statements").then().statusCode(200);
         as(KAPPA).get("/v1.0/cards/" + virtual + "/pan").then().statusCode(200);
         as(KAPPA).queryParam("cvc", "000").get("/v1.0/cards/" + virtual + "/pin").then().statusCode(200);
+        as(KAPPA).post("/v1.0/cards/" + virtual + "/pin").then().statusCode(200);
+        as(KAPPA).formParam("dest_method", "email").formParam("dest_value", "kappa@example.com")
+                .post("/v1.0/cards/" + virtual + "/pan").then().statusCode(200);
         as(KAPPA).formParam("card_renew", "1").put("/v1.0/cards/" + virtual).then().statusCode(200);
         as(KAPPA).formParam("card_status", "BLO").formParam("card_pos", "0").put("/v1.0/cards/" + plastic).then()
                 .statusCode(200);
@@ -168,7 +171,8 @@ class TxRequestConformanceTest {
         assertEquals(List.of(), problems.stream().distinct().toList());
         assertTrue(seen.containsAll(Set.of("subject.put", "subject.get",
                 "contract.put", "contract.activate", "contract.balance", "contract2contract.put", "card.put",
-                "card.get", "card.pan", "card.cvv2", "card.pin", "card.reissue", "tran.account2account",
+                "card.get", "card.pan", "card.cvv2", "card.pin", "card.reissue", "subject.notification",
+                "tran.account2account",
                 "trans.list")), "the flow covered " + seen);
     }
 
