@@ -8,7 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
@@ -41,7 +41,7 @@ public class JdbcBalanceAnchors implements BalanceAnchors {
 
     @Override
     public void save(long contractId, Anchor anchor) {
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         try (Connection c = store.dataSource().getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE balance_anchor SET tran_id = ?, balance = ?,"
                     + " updated_at = ? WHERE contract_id = ? AND tran_id < ?")) {
