@@ -64,16 +64,13 @@ public class CardSecretsResource {
         CardRef ref = CardErrors.cardRef(cardRef);
         String cvc = CardServiceForms.cvc(CardParams.reader(null, uri.getQueryParameters()));
         usable(ref);
-        CardSecretValues s = CardErrors.guard(() -> queries.secrets(partner.partnerId(), ref.txCardId()));
+        CardSecretValues s = queries.secrets(partner.partnerId(), ref.txCardId());
         // The spec's sandbox takes 000 as every card's CVC; in every mode the attempts are limited per card.
         boolean sandboxCvc = gateway.sandbox() && "000".equals(cvc);
-        CardErrors.guard(() -> {
-            cvcCheck.check(partner.partnerId(), ref.txCardId(),
-                    () -> sandboxCvc || MessageDigest.isEqual(bytes(cvc), bytes(s.cvv2())));
-            return null;
-        });
+        cvcCheck.check(partner.partnerId(), ref.txCardId(),
+                () -> sandboxCvc || MessageDigest.isEqual(bytes(cvc), bytes(s.cvv2())));
         // read only once the CVC is proven
-        String pin = CardErrors.guard(() -> queries.pin(partner.partnerId(), ref.txCardId(), s.pan()));
+        String pin = queries.pin(partner.partnerId(), ref.txCardId(), s.pan());
         return new CardSecrets.Pin(pin, "");
     }
 
@@ -90,7 +87,7 @@ public class CardSecretsResource {
             // Multi use: Anytime answers pictures of the card; TX has none to give.
             return new CardSecrets.Pan("", "", expiry, "", "");
         }
-        CardSecretValues s = CardErrors.guard(() -> queries.secrets(partner.partnerId(), ref.txCardId()));
+        CardSecretValues s = queries.secrets(partner.partnerId(), ref.txCardId());
         return new CardSecrets.Pan("", "", expiry, s.pan(), s.cvv2());
     }
 
@@ -128,7 +125,7 @@ public class CardSecretsResource {
     }
 
     private Card usable(CardRef ref) {
-        Card card = CardErrors.guard(() -> queries.card(partner.partnerId(), ref.txCardId()));
+        Card card = queries.card(partner.partnerId(), ref.txCardId());
         CardRules.checkUsable(card.status().asOf(card.expiry(), LocalDate.now(clock.withZone(AnytimeDates.ANYTIME_ZONE))));
         return card;
     }
