@@ -23,7 +23,8 @@ public class JdbcBalanceAnchors implements BalanceAnchors {
     @Inject
     Store store;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Override
     public Optional<Anchor> find(long contractId) {
