@@ -20,6 +20,6 @@ CREATE TABLE cardholder_sandbox_outbox (
     address          VARCHAR(254)  NOT NULL,
     message_subject  VARCHAR(200)  NOT NULL,
     message_body     VARCHAR(2000) NOT NULL,
-    sent_at          TIMESTAMP     NOT NULL
+    sent_at          TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX cardholder_sandbox_outbox_partner_ix ON cardholder_sandbox_outbox (partner_id, id);

@@ -3,6 +3,7 @@ package io.anygate.anytime;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.anygate.security.Functionality;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import io.anygate.domain.AnytimeDates;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
@@ -20,6 +22,8 @@ import java.time.ZoneOffset;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiCheckResource {
 
+    @Inject
+    Clock clock;
 
     /** GET answer. */
     public record DateTimeBody(@JsonProperty("date_time") String dateTime) {
@@ -33,7 +37,7 @@ public class ApiCheckResource {
     @GET
     public DateTimeBody check() {
         // Anytime's clock, Europe/Paris, as every date-time it answers (the SDK reads them all as Paris time).
-        return new DateTimeBody(AnytimeDates.dateTime(LocalDateTime.now(ZoneOffset.UTC), ZoneOffset.UTC));
+        return new DateTimeBody(AnytimeDates.dateTime(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), ZoneOffset.UTC));
     }
 
     @POST

@@ -3,17 +3,15 @@ package io.anygate.anytime;
 import io.anygate.security.EdgeRefusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** A refusal of the edge security, answered with the Anytime code of its reason (docs/architecture.md). */
-@Provider
-public class EdgeRefusalMapper implements ExceptionMapper<EdgeRefusal> {
+public class EdgeRefusalMapper {
 
     @Inject
     AuthFailureMetrics metrics;
 
-    @Override
+    @ServerExceptionMapper
     public Response toResponse(EdgeRefusal e) {
         return AnytimeExceptionMapper.answer(metrics, error(e.reason()), e.getMessage());
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -23,6 +23,8 @@ public class Envelopes {
     RequestIds requestIds;
     @Inject
     ObjectMapper json;
+    @Inject
+    Clock clock;
 
     /** A new request_id; may read the store (one sequence call per 100 ids): call it from a worker thread. */
     public long nextRequestId() {
@@ -31,13 +33,13 @@ public class Envelopes {
         } catch (RuntimeException e) {
             // the store is down: still answer, with an id that cannot collide with the sequence's
             LOG.warnf("request_id sequence unavailable: %s", e.getMessage());
-            return -(System.currentTimeMillis() * 1000 + FALLBACK_IDS.incrementAndGet() % 1000);
+            return -(clock.millis() * 1000 + FALLBACK_IDS.incrementAndGet() % 1000);
         }
     }
 
     /** The envelope around {@code body}, stamped now, hashed with {@code username} (empty: no partner known). */
     public Envelope wrap(long requestId, byte[] body, String username) {
-        AnytimeTimestamp timestamp = AnytimeTimestamp.of(Instant.now());
+        AnytimeTimestamp timestamp = AnytimeTimestamp.of(clock.instant());
         return new Envelope(requestId, timestamp, timestamp.hash(username), body);
     }
 

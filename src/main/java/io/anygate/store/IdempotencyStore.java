@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -103,7 +105,7 @@ public class IdempotencyStore implements IdempotencyRecords {
             ps.setString(3, answer.contentType());
             ps.setString(4, answer.signature());
             ps.setBytes(5, answer.body());
-            ps.setLong(6, now + retentionMillis);
+            ps.setObject(6, at(now + retentionMillis));
             ps.setString(7, partnerId);
             ps.setString(8, key);
             ps.setString(9, token);
@@ -124,7 +126,7 @@ public class IdempotencyStore implements IdempotencyRecords {
              PreparedStatement ps = c.prepareStatement("UPDATE idempotency_key SET claimed_at = ?"
                      + " WHERE partner_id = ? AND idem_key = ? AND claim_token = ? AND state = ?")) {
             c.setAutoCommit(true);
-            ps.setLong(1, now);
+            ps.setObject(1, at(now));
             ps.setString(2, partnerId);
             ps.setString(3, key);
             ps.setString(4, token);
@@ -151,7 +153,7 @@ public class IdempotencyStore implements IdempotencyRecords {
         try (Connection c = store.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM idempotency_key WHERE expires_at <= ?")) {
             c.setAutoCommit(true);
-            ps.setLong(1, now);
+            ps.setObject(1, at(now));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("idempotency store unavailable", e);
@@ -167,8 +169,8 @@ public class IdempotencyStore implements IdempotencyRecords {
             ps.setString(3, fingerprint);
             ps.setString(4, IN_FLIGHT);
             ps.setString(5, token);
-            ps.setLong(6, now);
-            ps.setLong(7, now + retentionMillis);
+            ps.setObject(6, at(now));
+            ps.setObject(7, at(now + retentionMillis));
             ps.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -197,7 +199,7 @@ public class IdempotencyStore implements IdempotencyRecords {
                 IdempotentAnswer answer = COMPLETED.equals(state)
                         ? new IdempotentAnswer(rs.getInt(6), rs.getString(7), rs.getString(8), rs.getBytes(9))
                         : null;
-                return new Row(rs.getString(1), state, rs.getString(3), rs.getLong(4), rs.getLong(5), answer);
+                return new Row(rs.getString(1), state, rs.getString(3), millis(rs, 4), millis(rs, 5), answer);
             }
         }
     }
@@ -207,7 +209,7 @@ public class IdempotencyStore implements IdempotencyRecords {
         try (PreparedStatement ps = c.prepareStatement("UPDATE idempotency_key SET claim_token = ?, claimed_at = ?"
                 + " WHERE partner_id = ? AND idem_key = ? AND claim_token = ? AND state = ?")) {
             ps.setString(1, newToken);
-            ps.setLong(2, now);
+            ps.setObject(2, at(now));
             ps.setString(3, partnerId);
             ps.setString(4, key);
             ps.setString(5, oldToken);
@@ -228,5 +230,15 @@ public class IdempotencyStore implements IdempotencyRecords {
             }
             ps.executeUpdate();
         }
+    }
+
+    /** A time of the port (epoch milliseconds) for a {@code TIMESTAMP WITH TIME ZONE} column. */
+    private static OffsetDateTime at(long epochMillis) {
+        return Jdbc.zoned(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** A {@code TIMESTAMP WITH TIME ZONE} column in epoch milliseconds. */
+    private static long millis(ResultSet rs, int column) throws SQLException {
+        return Jdbc.instant(rs, column).toEpochMilli();
     }
 }

@@ -5,14 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JDBC plumbing the repositories share: binding arguments, the two ways the schema stores time, and one
+ * The JDBC plumbing the repositories share: binding arguments, the one way the schema stores time (TIMESTAMP WITH TIME ZONE), and one
  * statement on a connection of its own with a store failure as {@link StoreException}.
  */
 final class Jdbc {
@@ -39,20 +38,15 @@ final class Jdbc {
         }
     }
 
-    /** An instant for a {@code TIMESTAMP} column, which holds UTC (null stays null). */
-    static LocalDateTime utc(Instant i) {
-        return i == null ? null : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    /** An instant for a {@code TIMESTAMP WITH TIME ZONE} column. */
+    /** An instant for a {@code TIMESTAMP WITH TIME ZONE} column (null stays null). */
     static OffsetDateTime zoned(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
-    /** A {@code TIMESTAMP} column read as UTC (null stays null). */
+    /** A {@code TIMESTAMP WITH TIME ZONE} column as an instant (null stays null). */
     static Instant instant(ResultSet rs, int column) throws SQLException {
-        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     /** The rows of one query on a connection of its own; {@code what} names the store part in a failure. */

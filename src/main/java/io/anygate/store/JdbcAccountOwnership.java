@@ -11,9 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +26,8 @@ public class JdbcAccountOwnership implements AccountOwnership {
 
     @Inject
     Store store;
+    @Inject
+    Clock clock;
 
     @Inject
     StoreConfig config;
@@ -86,7 +88,7 @@ public class JdbcAccountOwnership implements AccountOwnership {
                 ps.setLong(6, a.companySubjectId());
             }
             ps.setString(7, operationId);
-            ps.setObject(8, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setObject(8, OffsetDateTime.now(clock));
             ps.executeUpdate();
         } catch (SQLException e) {
             if (!SqlStates.isUniqueViolation(e)) {

@@ -8,7 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
@@ -23,7 +23,8 @@ public class JdbcBalanceAnchors implements BalanceAnchors {
     @Inject
     Store store;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Override
     public Optional<Anchor> find(long contractId) {
@@ -41,7 +42,7 @@ public class JdbcBalanceAnchors implements BalanceAnchors {
 
     @Override
     public void save(long contractId, Anchor anchor) {
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         try (Connection c = store.dataSource().getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE balance_anchor SET tran_id = ?, balance = ?,"
                     + " updated_at = ? WHERE contract_id = ? AND tran_id < ?")) {

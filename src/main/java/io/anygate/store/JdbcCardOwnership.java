@@ -11,8 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +25,8 @@ public class JdbcCardOwnership implements CardOwnership {
 
     @Inject
     Store store;
+    @Inject
+    Clock clock;
 
     @Inject
     StoreConfig config;
@@ -103,7 +105,7 @@ public class JdbcCardOwnership implements CardOwnership {
             ps.setString(5, card.currency());
             ps.setBoolean(6, card.virtual());
             ps.setString(7, operationId);
-            ps.setObject(8, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setObject(8, OffsetDateTime.now(clock));
             ps.executeUpdate();
         } catch (SQLException e) {
             if (!SqlStates.isUniqueViolation(e)) {

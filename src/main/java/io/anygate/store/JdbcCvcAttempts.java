@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * CVC attempts per card on the active store: the lock check and the count are one transaction on the card's row
@@ -24,7 +25,7 @@ public class JdbcCvcAttempts implements CvcAttempts {
 
     @Override
     public Attempt begin(long cardId, int max, Duration lockFor) {
-        long now = clock.millis();
+        Instant now = clock.instant();
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -46,32 +47,32 @@ public class JdbcCvcAttempts implements CvcAttempts {
         }
     }
 
-    private static Attempt reserve(Connection c, long cardId, int max, Duration lockFor, long now)
+    private static Attempt reserve(Connection c, long cardId, int max, Duration lockFor, Instant now)
             throws SQLException {
         int failures = -1;
-        long lockedUntil = 0;
+        Instant lockedUntil = null;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT failures, locked_until FROM card_cvc_attempt WHERE card_id = ? FOR UPDATE")) {
             ps.setLong(1, cardId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     failures = rs.getInt(1);
-                    lockedUntil = rs.getLong(2);
+                    lockedUntil = Jdbc.instant(rs, 2);
                 }
             }
         }
-        if (lockedUntil > now) {
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
             return new Attempt(false, null);
         }
         if (failures < 0) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO card_cvc_attempt (card_id, failures, locked_until) VALUES (?, 0, 0)")) {
+                    "INSERT INTO card_cvc_attempt (card_id, failures, locked_until) VALUES (?, 0, NULL)")) {
                 ps.setLong(1, cardId);
                 ps.executeUpdate();
             }
             failures = 0;
         }
-        if (lockedUntil != 0) {
+        if (lockedUntil != null) {
             failures = 0; // the lock has run out: a fresh count
         }
         failures++;
@@ -79,7 +80,7 @@ public class JdbcCvcAttempts implements CvcAttempts {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE card_cvc_attempt SET failures = ?, locked_until = ? WHERE card_id = ?")) {
             ps.setInt(1, failures);
-            ps.setLong(2, locks == null ? 0 : now + locks.toMillis());
+            ps.setObject(2, locks == null ? null : Jdbc.zoned(now.plus(locks)));
             ps.setLong(3, cardId);
             ps.executeUpdate();
         }

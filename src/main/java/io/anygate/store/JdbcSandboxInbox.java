@@ -1,7 +1,7 @@
 package io.anygate.store;
 
 import static io.anygate.store.Jdbc.instant;
-import static io.anygate.store.Jdbc.utc;
+import static io.anygate.store.Jdbc.zoned;
 
 import io.anygate.webhook.SandboxInboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +31,7 @@ public class JdbcSandboxInbox implements SandboxInboxRepository {
     @Override
     public void add(String partnerId, String eventId, Instant receivedAt, String headers, String body) {
         Jdbc.update(own, WHAT, "INSERT INTO webhook_sandbox_inbox (partner_id, event_id, received_at, headers, body)"
-                + " VALUES (?, ?, ?, ?, ?)", partnerId, eventId, utc(receivedAt), headers, body);
+                + " VALUES (?, ?, ?, ?, ?)", partnerId, eventId, zoned(receivedAt), headers, body);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.anygate.store;
 
 import static io.anygate.store.Jdbc.instant;
-import static io.anygate.store.Jdbc.utc;
+import static io.anygate.store.Jdbc.zoned;
 
 import io.anygate.domain.card.SandboxOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ public class JdbcSandboxOutbox implements SandboxOutbox {
     public void add(Sent m) {
         Jdbc.update(own, WHAT, "INSERT INTO cardholder_sandbox_outbox (partner_id, card_ref, service, channel, address,"
                 + " message_subject, message_body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", m.partnerId(),
-                m.cardRef(), m.service(), m.channel(), m.address(), m.subject(), m.body(), utc(m.sentAt()));
+                m.cardRef(), m.service(), m.channel(), m.address(), m.subject(), m.body(), zoned(m.sentAt()));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.anygate.store;
 
 import static io.anygate.store.Jdbc.instant;
-import static io.anygate.store.Jdbc.utc;
+import static io.anygate.store.Jdbc.zoned;
 
 import io.anygate.webhook.EndpointRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,7 @@ public class JdbcWebhookEndpoints implements EndpointRepository {
     @Override
     public void register(String url, Instant now) {
         Jdbc.update(own, WHAT, "INSERT INTO webhook_endpoint (url, consecutive_failures, updated_at) VALUES (?, 0, ?)"
-                + " ON CONFLICT DO NOTHING", url, utc(now));
+                + " ON CONFLICT DO NOTHING", url, zoned(now));
     }
 
     @Override
@@ -42,14 +42,14 @@ public class JdbcWebhookEndpoints implements EndpointRepository {
         return Jdbc.update(own, WHAT, "UPDATE webhook_endpoint SET probe_by = ?, probe_lease_until = ? WHERE url = ?"
                 + " AND paused_until IS NOT NULL AND paused_until <= ?"
                 + " AND (probe_lease_until IS NULL OR probe_lease_until < ?)",
-                owner, utc(leaseUntil), url, utc(now), utc(now)) == 1;
+                owner, zoned(leaseUntil), url, zoned(now), zoned(now)) == 1;
     }
 
     @Override
     public void close(String url, Instant now) {
         Jdbc.update(own, WHAT, "UPDATE webhook_endpoint SET consecutive_failures = 0, paused_until = NULL,"
                 + " probe_by = NULL, probe_lease_until = NULL, last_error = NULL, updated_at = ? WHERE url = ?",
-                utc(now), url);
+                zoned(now), url);
     }
 
     @Override
@@ -57,8 +57,8 @@ public class JdbcWebhookEndpoints implements EndpointRepository {
         Jdbc.update(own, WHAT, "UPDATE webhook_endpoint SET consecutive_failures = consecutive_failures + 1,"
                 + " paused_until = CASE WHEN consecutive_failures + 1 >= ? THEN ? ELSE paused_until END,"
                 + " probe_by = NULL, probe_lease_until = NULL, last_error = ?, updated_at = ? WHERE url = ?",
-                threshold, utc(pausedUntil), error == null || error.length() <= 500 ? error : error.substring(0, 500),
-                utc(now), url);
+                threshold, zoned(pausedUntil), error == null || error.length() <= 500 ? error : error.substring(0, 500),
+                zoned(now), url);
     }
 
     @Override

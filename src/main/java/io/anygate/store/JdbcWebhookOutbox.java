@@ -2,7 +2,7 @@ package io.anygate.store;
 
 import static io.anygate.store.Jdbc.bind;
 import static io.anygate.store.Jdbc.instant;
-import static io.anygate.store.Jdbc.utc;
+import static io.anygate.store.Jdbc.zoned;
 
 import io.anygate.webhook.OutboxEntry;
 import io.anygate.webhook.OutboxRepository;
@@ -53,8 +53,8 @@ public class JdbcWebhookOutbox implements OutboxRepository {
         // a unique violation would abort the caller's PostgreSQL transaction.
         return Jdbc.update(joined, WHAT, "INSERT INTO webhook_outbox (event_id, partner_id, event_type,"
                 + " payload, created_at, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)"
-                + " ON CONFLICT DO NOTHING", e.eventId(), e.partnerId(), e.eventType(), e.payload(), utc(e.createdAt()),
-                PENDING, utc(now)) == 1;
+                + " ON CONFLICT DO NOTHING", e.eventId(), e.partnerId(), e.eventType(), e.payload(), zoned(e.createdAt()),
+                PENDING, zoned(now)) == 1;
     }
 
     @Override
@@ -62,7 +62,7 @@ public class JdbcWebhookOutbox implements OutboxRepository {
             Instant now) {
         return Jdbc.update(joined, WHAT, "INSERT INTO webhook_outbox (event_id, partner_id, event_type, created_at,"
                 + " status, attempts, next_attempt_at, card_id, tran_id) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING", eventId, partnerId, eventType, utc(now), BUILD, utc(now), cardId,
+                + " ON CONFLICT DO NOTHING", eventId, partnerId, eventType, zoned(now), BUILD, zoned(now), cardId,
                 tranId) == 1;
     }
 
@@ -70,8 +70,8 @@ public class JdbcWebhookOutbox implements OutboxRepository {
     public List<Long> cardsToBuild(Instant now, int limit) {
         return Jdbc.list(own, WHAT, "SELECT card_id FROM webhook_outbox WHERE status = ? AND next_attempt_at <= ?"
                 + " AND (lease_until IS NULL OR lease_until < ?) GROUP BY card_id"
-                + " ORDER BY MIN(next_attempt_at), card_id LIMIT " + limit, rs -> rs.getLong(1), BUILD, utc(now),
-                utc(now));
+                + " ORDER BY MIN(next_attempt_at), card_id LIMIT " + limit, rs -> rs.getLong(1), BUILD, zoned(now),
+                zoned(now));
     }
 
     @Override
@@ -81,7 +81,7 @@ public class JdbcWebhookOutbox implements OutboxRepository {
                 + " AND (lease_until IS NULL OR lease_until < ?)"
                 + " ORDER BY tran_id LIMIT " + Math.max(1, limit) + ")"
                 + " AND status = ? AND (lease_until IS NULL OR lease_until < ?)",
-                owner, utc(leaseUntil), cardId, BUILD, utc(now), utc(now), BUILD, utc(now));
+                owner, zoned(leaseUntil), cardId, BUILD, zoned(now), zoned(now), BUILD, zoned(now));
         return Jdbc.list(own, WHAT, "SELECT id, event_id, partner_id, card_id, tran_id, attempts FROM webhook_outbox"
                 + " WHERE card_id = ? AND status = ? AND claimed_by = ? ORDER BY tran_id",
                 rs -> new PendingBuild(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
@@ -109,7 +109,7 @@ public class JdbcWebhookOutbox implements OutboxRepository {
                 if (!builds.isEmpty()) {
                     try (PreparedStatement ps = c.prepareStatement(built)) {
                         for (Built b : builds) {
-                            bind(ps, PENDING, b.payload(), utc(now), b.id(), owner);
+                            bind(ps, PENDING, b.payload(), zoned(now), b.id(), owner);
                             ps.addBatch();
                         }
                         for (int n : ps.executeBatch()) {
@@ -120,7 +120,7 @@ public class JdbcWebhookOutbox implements OutboxRepository {
                 if (!deferred.isEmpty()) {
                     try (PreparedStatement ps = c.prepareStatement(failed)) {
                         for (Deferred d : deferred) {
-                            bind(ps, utc(now), utc(d.next()), truncate(d.error()), d.id(), owner);
+                            bind(ps, zoned(now), zoned(d.next()), truncate(d.error()), d.id(), owner);
                             ps.addBatch();
                         }
                         ps.executeBatch();
@@ -141,7 +141,7 @@ public class JdbcWebhookOutbox implements OutboxRepository {
 
     @Override
     public List<OutboxEntry> findDue(Instant now, int limit, Collection<String> skipPartners) {
-        List<Object> args = new ArrayList<>(List.of(PENDING, utc(now), utc(now)));
+        List<Object> args = new ArrayList<>(List.of(PENDING, zoned(now), zoned(now)));
         args.addAll(skipPartners);
         String skip = skipPartners.isEmpty() ? ""
                 : " AND partner_id NOT IN (" + String.join(",", Collections.nCopies(skipPartners.size(), "?")) + ")";
@@ -153,14 +153,14 @@ public class JdbcWebhookOutbox implements OutboxRepository {
     @Override
     public boolean claim(long id, String owner, Instant now, Instant leaseUntil) {
         return update("UPDATE webhook_outbox SET claimed_by = ?, lease_until = ? WHERE id = ? AND status = ?"
-                + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)", owner, utc(leaseUntil), id,
-                PENDING, utc(now), utc(now)) == 1;
+                + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)", owner, zoned(leaseUntil), id,
+                PENDING, zoned(now), zoned(now)) == 1;
     }
 
     @Override
     public void defer(long id, String endpoint, Instant until, Instant now) {
         update("UPDATE webhook_outbox SET next_attempt_at = ?, endpoint = ? WHERE id = ? AND status = ?"
-                + " AND (lease_until IS NULL OR lease_until < ?)", utc(until), endpoint, id, PENDING, utc(now));
+                + " AND (lease_until IS NULL OR lease_until < ?)", zoned(until), endpoint, id, PENDING, zoned(now));
     }
 
     @Override
@@ -168,8 +168,8 @@ public class JdbcWebhookOutbox implements OutboxRepository {
         update("UPDATE webhook_outbox SET status = ?, attempts = attempts + 1, next_attempt_at = ?,"
                 + " last_attempt_at = ?, last_status = ?, last_error = ?, last_request_id = ?, endpoint = ?,"
                 + " delivered_at = ?, claimed_by = NULL, lease_until = NULL WHERE id = ? AND claimed_by = ?",
-                a.status(), utc(a.nextAttemptAt()), utc(a.at()), a.httpStatus(), truncate(a.error()), a.requestId(),
-                a.endpoint(), DELIVERED.equals(a.status()) ? utc(a.at()) : null, id, owner);
+                a.status(), zoned(a.nextAttemptAt()), zoned(a.at()), a.httpStatus(), truncate(a.error()), a.requestId(),
+                a.endpoint(), DELIVERED.equals(a.status()) ? zoned(a.at()) : null, id, owner);
     }
 
     @Override
@@ -182,14 +182,14 @@ public class JdbcWebhookOutbox implements OutboxRepository {
     public boolean redeliver(String eventId, Instant now) {
         return update("UPDATE webhook_outbox SET status = ?, attempts = 0, next_attempt_at = ?, claimed_by = NULL,"
                 + " lease_until = NULL, delivered_at = NULL WHERE event_id = ? AND status <> ?"
-                + " AND (status <> ? OR lease_until IS NULL OR lease_until < ?)", PENDING, utc(now), eventId, BUILD,
-                PENDING, utc(now)) == 1;
+                + " AND (status <> ? OR lease_until IS NULL OR lease_until < ?)", PENDING, zoned(now), eventId, BUILD,
+                PENDING, zoned(now)) == 1;
     }
 
     @Override
     public int pullForward(String endpoint, Instant now) {
         return update("UPDATE webhook_outbox SET next_attempt_at = ? WHERE endpoint = ? AND status = ?"
-                + " AND next_attempt_at > ?", utc(now), endpoint, PENDING, utc(now));
+                + " AND next_attempt_at > ?", zoned(now), endpoint, PENDING, zoned(now));
     }
 
     @Override
@@ -214,7 +214,7 @@ public class JdbcWebhookOutbox implements OutboxRepository {
     public int purgeDelivered(Instant before, int limit) {
         // by the index (status, delivered_at) (V65), oldest first, one short transaction per batch
         return update("DELETE FROM webhook_outbox WHERE id IN (SELECT id FROM webhook_outbox WHERE status = ?"
-                + " AND delivered_at < ? ORDER BY delivered_at LIMIT ?)", DELIVERED, utc(before), limit);
+                + " AND delivered_at < ? ORDER BY delivered_at LIMIT ?)", DELIVERED, zoned(before), limit);
     }
 
     private List<OutboxEntry> query(String sql, Object... args) {

@@ -15,12 +15,12 @@ public record TranRqExtraAttrs(String clerkName, String textMess, String categor
         TranMatch match, List<UserAttr> userAttrs) {
 
     /** Extra attributes carrying only the match key. */
-    public static TranRqExtraAttrs of(MatchKey key) {
+    public static TranRqExtraAttrs of(TxMatchKey key) {
         return of(key, List.of());
     }
 
     /** Extra attributes carrying the match key and user attributes (none sent when the list is empty). */
-    public static TranRqExtraAttrs of(MatchKey key, List<UserAttr> userAttrs) {
+    public static TranRqExtraAttrs of(TxMatchKey key, List<UserAttr> userAttrs) {
         return new TranRqExtraAttrs(null, null, null, null, new TranMatch(key.value(), null),
                 userAttrs.isEmpty() ? null : List.copyOf(userAttrs));
     }

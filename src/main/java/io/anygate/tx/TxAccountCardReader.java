@@ -1,5 +1,6 @@
 package io.anygate.tx;
 
+import io.anygate.domain.Card;
 import io.anygate.domain.Person;
 import io.anygate.domain.account.AccountCardReader;
 import io.anygate.domain.card.OwnedCard;
@@ -14,7 +15,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Reads a card of an account from TX: {@code GET card}, the card contract (its balance) and the holder subject.
- * The card is translated by {@link TxCardViews#card}, as for the card routes: a TX status or restriction profile
+ * The card is translated by {@link TxCardMapper#card}, as for the card routes: a TX status or restriction profile
  * outside the translation tables is refused ({@code UnknownCoreValue}).
  */
 @ApplicationScoped
@@ -24,7 +25,7 @@ public class TxAccountCardReader implements AccountCardReader {
     static final int PARALLEL_CARDS = 8;
 
     @Inject
-    TxCards cards;
+    TxCardCalls cards;
 
     @Inject
     TxContracts contracts;
@@ -52,14 +53,14 @@ public class TxAccountCardReader implements AccountCardReader {
     private CompletionStage<Optional<CardWithBalance>> readAsync(OwnedCard owned) {
         CompletionStage<BigDecimal> balance = contracts.contractAsync(ContractRef.ofId(owned.cardContractId()))
                 .thenApply(Contract::availableOrZero);
-        CompletionStage<Optional<io.anygate.domain.Card>> card = cards.cardAsync(CardRef.ofId(owned.cardId()))
+        CompletionStage<Optional<Card>> card = cards.cardAsync(TxCardRef.ofId(owned.cardId()))
                 .thenCompose(c -> {
                     if (c.holder() == null) {
                         return CompletableFuture.completedFuture(
-                                TxCardViews.card(c, owned, new Person(null, "", "", null, "", "", "", null, null)));
+                                TxCardMapper.card(c, owned, new Person(null, "", "", null, "", "", "", null, null)));
                     }
                     return subjects.subjectAsync(c.holder())
-                            .thenApply(s -> TxCardViews.card(c, owned, TxAccountHolders.toPerson(s)));
+                            .thenApply(s -> TxCardMapper.card(c, owned, TxAccountHolders.toPerson(s)));
                 })
                 .thenApply(Optional::of)
                 .exceptionallyCompose(e -> TxWire.unwrap(e) instanceof TxNotFoundException

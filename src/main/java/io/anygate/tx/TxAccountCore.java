@@ -10,6 +10,7 @@ import io.anygate.domain.account.AccountCore;
 import io.anygate.domain.account.AccountCoreException;
 import io.anygate.domain.account.AccountMappingConfig;
 import io.anygate.domain.account.CorePage;
+import io.anygate.domain.operation.MatchKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -49,20 +50,20 @@ public class TxAccountCore implements AccountCore {
     GatewayConfig gateway;
 
     @Override
-    public long createPerson(String rid, Person person, io.anygate.domain.operation.MatchKey key) {
+    public long createPerson(String rid, Person person, MatchKey key) {
         return call(() -> subjects.putSubject(TxAccountHolders.toSubject(SubjectRef.ofRid(rid), person), wire(key))
                 .objectId());
     }
 
     @Override
-    public long createCorporation(String rid, Corporation corporation, io.anygate.domain.operation.MatchKey key) {
+    public long createCorporation(String rid, Corporation corporation, MatchKey key) {
         return call(() -> subjects.putSubject(TxAccountHolders.toSubject(SubjectRef.ofRid(rid), corporation),
                 wire(key)).objectId());
     }
 
     @Override
     public long createAccountContract(String rid, AccountType type, Currency currency, long clientSubjectId,
-            long holderSubjectId, io.anygate.domain.operation.MatchKey key) {
+            long holderSubjectId, MatchKey key) {
         Contract c = new Contract(ContractRef.ofRid(rid), null, CatalogueRef.ofRid(config.contractType(type)),
                 SubjectRef.ofId(clientSubjectId),
                 new ContractDetails(null, "Anytime " + type.anytimeCode() + " account", null,
@@ -72,20 +73,20 @@ public class TxAccountCore implements AccountCore {
     }
 
     @Override
-    public void activate(long contractId, io.anygate.domain.operation.MatchKey key) {
+    public void activate(long contractId, MatchKey key) {
         call(() -> contracts.activate(ContractRef.ofId(contractId), wire(key)));
     }
 
     @Override
     public void setBalance(long contractId, BigDecimal balance, Currency currency,
-            io.anygate.domain.operation.MatchKey key) {
+            MatchKey key) {
         call(() -> contracts.setBalance(ContractRef.ofId(contractId), MAIN_ROLE, currency.getCurrencyCode(),
                 balance, wire(key)));
     }
 
     @Override
-    public void close(long contractId, io.anygate.domain.operation.MatchKey finishKey,
-            io.anygate.domain.operation.MatchKey closeKey) {
+    public void close(long contractId, MatchKey finishKey,
+            MatchKey closeKey) {
         AccountContract current = contract(contractId);
         if (current.closed()) {
             return;
@@ -144,12 +145,12 @@ public class TxAccountCore implements AccountCore {
     }
 
     @Override
-    public void updatePerson(long subjectId, Person person, io.anygate.domain.operation.MatchKey key) {
+    public void updatePerson(long subjectId, Person person, MatchKey key) {
         call(() -> subjects.updateSubject(TxAccountHolders.toSubject(SubjectRef.ofId(subjectId), person), wire(key)));
     }
 
     @Override
-    public void updateCorporation(long subjectId, Corporation corporation, io.anygate.domain.operation.MatchKey key) {
+    public void updateCorporation(long subjectId, Corporation corporation, MatchKey key) {
         call(() -> subjects.updateSubject(TxAccountHolders.toSubject(SubjectRef.ofId(subjectId), corporation),
                 wire(key)));
     }
@@ -178,8 +179,8 @@ public class TxAccountCore implements AccountCore {
         return gateway.txZone();
     }
 
-    private static MatchKey wire(io.anygate.domain.operation.MatchKey key) {
-        return MatchKey.of(key.value());
+    private static TxMatchKey wire(MatchKey key) {
+        return TxMatchKey.of(key.value());
     }
 
     static <T> T call(Supplier<T> call) {

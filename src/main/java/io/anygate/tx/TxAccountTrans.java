@@ -17,7 +17,7 @@ public final class TxAccountTrans {
                 t.lifePhase(), customer == null ? null : customer.amt(), customer == null ? null : customer.ccy(),
                 clearing == null ? null : clearing.amt(), clearing == null ? null : clearing.ccy(),
                 terminal == null ? null : terminal.merchantCategory(), terminal == null ? null : terminal.name(),
-                TxCardViews.result(t), contractId(t.src()), contractId(t.dst()));
+                TxCardMapper.result(t), contractId(t.src()), contractId(t.dst()));
     }
 
     private static Long contractId(Tran.Party p) {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class TxBreakers {
 
-    private static final List<String> NAMES = Stream.of(TxSubjects.class, TxContracts.class, TxCards.class,
+    private static final List<String> NAMES = Stream.of(TxSubjects.class, TxContracts.class, TxCardCalls.class,
                     TxTransfers.class)
             .flatMap(c -> Stream.of(c.getDeclaredMethods()))
             .map(m -> m.getAnnotation(CircuitBreakerName.class))

@@ -3,6 +3,7 @@ package io.anygate.tx;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.anygate.domain.Card;
 import io.anygate.domain.CardRestrictions;
 import io.anygate.domain.CardStatus;
 import io.anygate.domain.CoreTransaction;
@@ -15,6 +16,7 @@ import io.anygate.domain.card.CardPinUnreadable;
 import io.anygate.domain.card.CardSecretValues;
 import io.anygate.domain.card.NewCard;
 import io.anygate.domain.card.OwnedCard;
+import io.anygate.domain.operation.MatchKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -32,7 +34,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The domain's card core on TX: a card is a TX card on its own card contract ({@code CT-CARD}), linked to the
- * account contract. Translates TX objects into domain ones ({@link TxCardViews}); a TX failure that leaves the
+ * account contract. Translates TX objects into domain ones ({@link TxCardMapper}); a TX failure that leaves the
  * answer open becomes {@link CardCoreUnavailable}, never a guess.
  */
 @ApplicationScoped
@@ -41,7 +43,7 @@ public class TxCardCore implements CardCore {
     @Inject
     TxContracts contracts;
     @Inject
-    TxCards cards;
+    TxCardCalls cards;
     @Inject
     TxSubjects subjects;
     @Inject
@@ -63,7 +65,7 @@ public class TxCardCore implements CardCore {
 
     @Override
     public long createCardContract(String rid, long holderSubjectId, String currency,
-            io.anygate.domain.operation.MatchKey key) {
+            MatchKey key) {
         Contract c = new Contract(ContractRef.ofRid(rid), null, CatalogueRef.ofRid(config.cards().contractType()),
                 SubjectRef.ofId(holderSubjectId), new ContractDetails(null, "Card contract", null, currency, null, null),
                 null);
@@ -74,12 +76,12 @@ public class TxCardCore implements CardCore {
     }
 
     @Override
-    public void activateContract(long contractId, io.anygate.domain.operation.MatchKey key) {
+    public void activateContract(long contractId, MatchKey key) {
         guard(() -> contracts.activate(ContractRef.ofId(contractId), tx(key)));
     }
 
     @Override
-    public void linkToAccount(long cardContractId, long accountContractId, io.anygate.domain.operation.MatchKey key) {
+    public void linkToAccount(long cardContractId, long accountContractId, MatchKey key) {
         Contract2Contract link = new Contract2Contract(null, ContractRef.ofId(cardContractId), null,
                 ContractRef.ofId(accountContractId), null, config.cards().linkKind(), null, null);
         // TX's link write has no match key: TxContracts.link reads the links before linking, on every attempt.
@@ -87,11 +89,11 @@ public class TxCardCore implements CardCore {
     }
 
     @Override
-    public long createCard(NewCard n, io.anygate.domain.operation.MatchKey key) {
-        Card tx = TxCardViews.newCard(n, config);
+    public long createCard(NewCard n, MatchKey key) {
+        TxCard tx = TxCardMapper.newCard(n, config);
         return guard(() -> {
             ModifyTranApproveRs rs = cards.putCard(tx, tx(key));
-            return rs.objectId() != null ? rs.objectId() : cards.card(CardRef.ofRid(n.rid())).ref().id();
+            return rs.objectId() != null ? rs.objectId() : cards.card(TxCardRef.ofRid(n.rid())).ref().id();
         });
     }
 
@@ -110,7 +112,7 @@ public class TxCardCore implements CardCore {
     public Optional<Long> cardByRid(String rid) {
         return guard(() -> {
             try {
-                return Optional.of(cards.card(CardRef.ofRid(rid)).ref().id());
+                return Optional.of(cards.card(TxCardRef.ofRid(rid)).ref().id());
             } catch (TxNotFoundException e) {
                 return Optional.empty();
             }
@@ -118,8 +120,8 @@ public class TxCardCore implements CardCore {
     }
 
     @Override
-    public void closeContract(long contractId, io.anygate.domain.operation.MatchKey finishKey,
-            io.anygate.domain.operation.MatchKey closeKey) {
+    public void closeContract(long contractId, MatchKey finishKey,
+            MatchKey closeKey) {
         guard(() -> {
             ContractDetails d = contracts.contract(ContractRef.ofId(contractId)).details();
             if (d != null && Contract.CLOSED.equalsIgnoreCase(d.status())) {
@@ -132,10 +134,10 @@ public class TxCardCore implements CardCore {
     }
 
     @Override
-    public void deleteCard(long cardId, io.anygate.domain.operation.MatchKey key) {
+    public void deleteCard(long cardId, MatchKey key) {
         guard(() -> {
             try {
-                return cards.deleteCard(CardRef.ofId(cardId), tx(key));
+                return cards.deleteCard(TxCardRef.ofId(cardId), tx(key));
             } catch (TxDeclinedException e) {
                 return null; // already closed: the undo is done
             }
@@ -143,7 +145,7 @@ public class TxCardCore implements CardCore {
     }
 
     @Override
-    public io.anygate.domain.Card card(OwnedCard owned) {
+    public Card card(OwnedCard owned) {
         return guard(() -> TxWire.await(TxWire.onEventLoop(() -> cardAsync(owned))));
     }
 
@@ -165,14 +167,14 @@ public class TxCardCore implements CardCore {
      * subject at once. The card read decides: when it names another holder (or none), the early subject read is
      * dropped and the card's own holder is read.
      */
-    private CompletionStage<io.anygate.domain.Card> cardAsync(OwnedCard owned) {
+    private CompletionStage<Card> cardAsync(OwnedCard owned) {
         Long expected = holders.getIfPresent(owned.cardId());
         CompletionStage<Subject> early = expected == null ? null : subjects.subjectAsync(SubjectRef.ofId(expected));
-        return cards.cardAsync(CardRef.ofId(owned.cardId())).thenCompose(c -> {
+        return cards.cardAsync(TxCardRef.ofId(owned.cardId())).thenCompose(c -> {
             Long holderId = c.holder() == null ? null : c.holder().id();
             if (holderId == null) {
                 holders.invalidate(owned.cardId());
-                return CompletableFuture.completedFuture(TxCardViews.card(c, owned, null));
+                return CompletableFuture.completedFuture(TxCardMapper.card(c, owned, null));
             }
             CompletionStage<Subject> subject;
             if (holderId.equals(expected)) {
@@ -181,7 +183,7 @@ public class TxCardCore implements CardCore {
                 holders.put(owned.cardId(), holderId);
                 subject = subjects.subjectAsync(SubjectRef.ofId(holderId));
             }
-            return subject.thenApply(s -> TxCardViews.card(c, owned, holder(s.details())));
+            return subject.thenApply(s -> TxCardMapper.card(c, owned, holder(s.details())));
         });
     }
 
@@ -193,9 +195,9 @@ public class TxCardCore implements CardCore {
 
     @Override
     public void change(long cardId, CardStatus status, CardRestrictions restrictions,
-            io.anygate.domain.operation.MatchKey key) {
+            MatchKey key) {
         // A PUT card replaces the card (docs/tx-contract.md): the whole card goes back, only these fields changed.
-        guard(() -> cards.updateCard(CardRef.ofId(cardId), card -> {
+        guard(() -> cards.updateCard(TxCardRef.ofId(cardId), card -> {
             if (status != null) {
                 card.put("status", status.txStatus());
                 card.put("lifePhaseRid", status.txLifePhase());
@@ -208,12 +210,12 @@ public class TxCardCore implements CardCore {
     }
 
     @Override
-    public long reissue(long cardId, String newRid, boolean active, io.anygate.domain.operation.MatchKey key) {
+    public long reissue(long cardId, String newRid, boolean active, MatchKey key) {
         LocalDate today = LocalDate.now(clock);
         return guard(() -> {
-            ModifyTranApproveRs rs = cards.reissue(CardRef.ofId(cardId), old -> newCard(old, newRid, active, today),
+            ModifyTranApproveRs rs = cards.reissue(TxCardRef.ofId(cardId), old -> newCard(old, newRid, active, today),
                     true, true, true, tx(key));
-            return rs.objectId() != null ? rs.objectId() : cards.card(CardRef.ofRid(newRid)).ref().id();
+            return rs.objectId() != null ? rs.objectId() : cards.card(TxCardRef.ofRid(newRid)).ref().id();
         });
     }
 
@@ -256,7 +258,7 @@ public class TxCardCore implements CardCore {
             while (true) {
                 TxList<Tran> page = transfers.trans(ContractRef.ofId(contractId), null, null, null,
                         new TxPage(offset, 1000, TxPage.ID_DESC));
-                page.objects().forEach(t -> out.add(TxCardViews.transaction(t)));
+                page.objects().forEach(t -> out.add(TxCardMapper.transaction(t)));
                 if (!page.hasMore() || page.objects().isEmpty()) {
                     return out;
                 }
@@ -269,7 +271,7 @@ public class TxCardCore implements CardCore {
     public Optional<CoreTransaction> transaction(long tranId) {
         return guard(() -> {
             try {
-                return Optional.of(TxCardViews.transaction(transfers.tran(tranId)));
+                return Optional.of(TxCardMapper.transaction(transfers.tran(tranId)));
             } catch (TxNotFoundException e) {
                 return Optional.empty();
             }
@@ -279,16 +281,16 @@ public class TxCardCore implements CardCore {
     @Override
     public CardSecretValues secrets(long cardId) {
         return guard(() -> {
-            CardRef ref = CardRef.ofId(cardId);
+            TxCardRef ref = TxCardRef.ofId(cardId);
             String pan = cards.pan(ref).pan();
-            Card c = cards.card(ref);
+            TxCard c = cards.card(ref);
             return new CardSecretValues(pan, cards.cvv2(ref).cvv2(), c.dates() == null ? null : c.dates().expiration());
         });
     }
 
     @Override
     public String pin(long cardId, String pan) {
-        String block = guard(() -> cards.pin(CardRef.ofId(cardId)).pinBlock());
+        String block = guard(() -> cards.pin(TxCardRef.ofId(cardId)).pinBlock());
         try {
             return pins.pin(block, pan);
         } catch (TxPinBlock.Unreadable e) {
@@ -300,8 +302,8 @@ public class TxCardCore implements CardCore {
         }
     }
 
-    private static MatchKey tx(io.anygate.domain.operation.MatchKey key) {
-        return MatchKey.of(key.value());
+    private static TxMatchKey tx(MatchKey key) {
+        return TxMatchKey.of(key.value());
     }
 
     private static <T> T guard(Supplier<T> call) {

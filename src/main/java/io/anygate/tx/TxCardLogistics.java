@@ -18,15 +18,15 @@ import java.util.Optional;
 public class TxCardLogistics implements CardLogistics {
 
     @Inject
-    TxCards cards;
+    TxCardCalls cards;
     @Inject
     TrackingConfig config;
 
     @Override
     public Optional<CardShipment> shipment(long cardId) {
-        Card card;
+        TxCard card;
         try {
-            card = cards.card(CardRef.ofId(cardId));
+            card = cards.card(TxCardRef.ofId(cardId));
         } catch (TxNotFoundException e) {
             return Optional.empty();
         } catch (TxUnavailableException | TxTimeoutException | TxUnauthorizedException e) {
@@ -36,8 +36,8 @@ public class TxCardLogistics implements CardLogistics {
     }
 
     /** The shipment a TX card reports, if any. */
-    static Optional<CardShipment> shipment(Card card, String carrierAttr, String numberAttr) {
-        Card.Logistics logistics = card.logistics();
+    static Optional<CardShipment> shipment(TxCard card, String carrierAttr, String numberAttr) {
+        TxCard.Logistics logistics = card.logistics();
         if (logistics != null && !blank(logistics.deliveryBranchName())) {
             return Optional.empty();
         }

@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 /**
  * Connection to TX. Per-operation timeouts, retries, circuit breakers and bulkheads are SmallRye Fault
  * Tolerance settings on the gateway beans, overridable per operation with
- * {@code quarkus.fault-tolerance."io.anygate.tx.TxCards/card".timeout.value} and the like (docs/tx-contract.md,
+ * {@code quarkus.fault-tolerance."io.anygate.tx.TxCardCalls/card".timeout.value} and the like (docs/tx-contract.md,
  * "Client resiliency").
  */
 @ConfigMapping(prefix = "gateway.tx")

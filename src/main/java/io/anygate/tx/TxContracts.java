@@ -59,7 +59,7 @@ public class TxContracts {
     @TxOperation("contract.put")
     @CircuitBreakerName("tx-contract-put")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public ModifyTranApproveRs putContract(Contract contract, MatchKey key) {
+    public ModifyTranApproveRs putContract(Contract contract, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(contract.ref() == null ? null : contract.ref().rid(), "contract.ref.rid");
         TxRequests.ObjectRq<Contract> rq = new TxRequests.ObjectRq<>(contract, TranRqExtraAttrs.of(key));
@@ -73,7 +73,7 @@ public class TxContracts {
     @TxOperation("contract.activate")
     @CircuitBreakerName("tx-contract-activate")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public TranApproveRs activate(ContractRef ref, MatchKey key) {
+    public TranApproveRs activate(ContractRef ref, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.activate(ref.id(), ref.rid(), rq),
@@ -87,7 +87,7 @@ public class TxContracts {
     @TxOperation("contract.finish")
     @CircuitBreakerName("tx-contract-finish")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public TranApproveRs finish(ContractRef ref, MatchKey key) {
+    public TranApproveRs finish(ContractRef ref, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.finish(ref.id(), ref.rid(), rq),
@@ -98,7 +98,7 @@ public class TxContracts {
     @TxOperation("contract.close")
     @CircuitBreakerName("tx-contract-close")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public TranApproveRs close(ContractRef ref, MatchKey key) {
+    public TranApproveRs close(ContractRef ref, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.close(ref.id(), ref.rid(), rq),
@@ -157,7 +157,7 @@ public class TxContracts {
     @CircuitBreakerName("tx-contract-balance")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TranApproveRs setBalance(ContractRef ref, String accountRole, String ccy, java.math.BigDecimal balance,
-            MatchKey key) {
+            TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.BalanceRq rq = new TxRequests.BalanceRq(balance, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.setBalance(ref.id(), ref.rid(), accountRole, ccy, rq),

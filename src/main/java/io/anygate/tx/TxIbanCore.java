@@ -1,7 +1,8 @@
 package io.anygate.tx;
 
-import io.anygate.domain.iban.IssuedIban;
 import io.anygate.domain.iban.IbanCore;
+import io.anygate.domain.iban.IssuedIban;
+import io.anygate.domain.operation.MatchKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public class TxIbanCore implements IbanCore {
     TxContracts contracts;
 
     @Override
-    public void recordIbans(long contractId, List<IssuedIban> ibans, io.anygate.domain.operation.MatchKey key) {
+    public void recordIbans(long contractId, List<IssuedIban> ibans, MatchKey key) {
         TxAccountCore.call(() -> {
             Contract current = contracts.contract(ContractRef.ofId(contractId));
             List<UserAttr> attrs = new ArrayList<>();
@@ -36,7 +37,7 @@ public class TxIbanCore implements IbanCore {
             ContractDetails d = current.details();
             Contract update = new Contract(new ContractRef(contractId, current.ref().rid(), null), null, null, null,
                     d == null ? null : new ContractDetails(null, d.name(), null, d.mainCcy(), null, null), attrs);
-            return contracts.putContract(update, MatchKey.of(key.value()));
+            return contracts.putContract(update, TxMatchKey.of(key.value()));
         });
     }
 

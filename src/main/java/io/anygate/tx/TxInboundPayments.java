@@ -2,11 +2,12 @@ package io.anygate.tx;
 
 import io.anygate.domain.iban.InboundPayments;
 import io.anygate.domain.money.TransferOutcome;
+import io.anygate.domain.operation.MatchKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
@@ -23,11 +24,11 @@ public class TxInboundPayments implements InboundPayments {
 
     @Override
     public TransferOutcome credit(long toContractId, BigDecimal amount, String currency,
-            io.anygate.domain.operation.MatchKey key, Map<String, String> attributes) {
+            MatchKey key, Map<String, String> attributes) {
         List<UserAttr> attrs = attributes.entrySet().stream().map(e -> new UserAttr(e.getKey(), e.getValue())).toList();
         try {
             TranApproveRs rs = transfers.fi2account(ContractRef.ofId(toContractId), new MonetaryValue(amount, currency),
-                    MatchKey.of(key.value()), attrs);
+                    TxMatchKey.of(key.value()), attrs);
             if (rs == null || rs.tranId() == null) {
                 return new TransferOutcome.Unknown("approval without tranId");
             }

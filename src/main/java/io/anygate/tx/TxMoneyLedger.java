@@ -7,6 +7,7 @@ import io.anygate.domain.money.CoreLedger;
 import io.anygate.domain.money.LoadBalances;
 import io.anygate.domain.money.MoneyCard;
 import io.anygate.domain.money.TransferOutcome;
+import io.anygate.domain.operation.MatchKey;
 import io.anygate.domain.operation.MoneyComments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,18 +38,18 @@ public class TxMoneyLedger implements CoreLedger {
     TxTransfers transfers;
 
     @Inject
-    TxCards cards;
+    TxCardCalls cards;
 
     @Inject
     TxContracts contracts;
 
     @Override
     public TransferOutcome transfer(long fromContractId, long toContractId, BigDecimal amount, String currency,
-            io.anygate.domain.operation.MatchKey key, MoneyComments comments) {
+            MatchKey key, MoneyComments comments) {
         TxSendTrace trace = new TxSendTrace();
         try {
             TranApproveRs rs = transfers.account2account(ContractRef.ofId(fromContractId),
-                    ContractRef.ofId(toContractId), new MonetaryValue(amount, currency), MatchKey.of(key.value()),
+                    ContractRef.ofId(toContractId), new MonetaryValue(amount, currency), TxMatchKey.of(key.value()),
                     userAttrs(comments), trace);
             if (rs == null || rs.tranId() == null) {
                 // An approval without a transaction id cannot be trusted as one: ask TX by matchKey.
@@ -93,9 +94,9 @@ public class TxMoneyLedger implements CoreLedger {
     }
 
     @Override
-    public Optional<TransferOutcome> lookup(io.anygate.domain.operation.MatchKey key, Instant sentAt) {
+    public Optional<TransferOutcome> lookup(MatchKey key, Instant sentAt) {
         try {
-            Tran tran = transfers.tranByMatchKey(MatchKey.of(key.value()), sentAt);
+            Tran tran = transfers.tranByMatchKey(TxMatchKey.of(key.value()), sentAt);
             if (tran.approved()) {
                 return Optional.of(new TransferOutcome.Approved(tran.id()));
             }
@@ -147,16 +148,16 @@ public class TxMoneyLedger implements CoreLedger {
 
     @Override
     public CardStanding standing(long cardId) {
-        return standing(cards.card(CardRef.ofId(cardId)));
+        return standing(cards.card(TxCardRef.ofId(cardId)));
     }
 
     @Override
     public MoneyCard card(long cardId) {
-        Card card = cards.card(CardRef.ofId(cardId));
-        return new MoneyCard(standing(card), TxCardViews.type(card) == CardType.VIRTUAL_SINGLE_USE);
+        TxCard card = cards.card(TxCardRef.ofId(cardId));
+        return new MoneyCard(standing(card), TxCardMapper.type(card) == CardType.VIRTUAL_SINGLE_USE);
     }
 
-    private static CardStanding standing(Card card) {
+    private static CardStanding standing(TxCard card) {
         String status = card.status();
         if (status == null) {
             return CardStanding.NOT_ACTIVATED;

@@ -27,7 +27,7 @@ public class TxOutboundPayments implements OutboundPayments {
         List<UserAttr> attrs = attributes.entrySet().stream().map(e -> new UserAttr(e.getKey(), e.getValue())).toList();
         try {
             TranApproveRs rs = transfers.account2fi(ContractRef.ofId(fromContractId),
-                    new MonetaryValue(amount, currency), MatchKey.of(key.value()), attrs);
+                    new MonetaryValue(amount, currency), TxMatchKey.of(key.value()), attrs);
             if (rs == null || rs.tranId() == null) {
                 return new TransferOutcome.Unknown("approval without tranId");
             }

@@ -7,7 +7,7 @@ package io.anygate.tx;
  * under {@code quarkus.fault-tolerance.global.*}. Each guarded method carries one marker line,
  * {@code @Timeout(..) @Retry(maxDuration = ..) @CircuitBreaker @Bulkhead}, plus its own
  * {@code @CircuitBreakerName}, so each operation keeps its own breaker and bulkhead. Any value can be overridden
- * per operation, e.g. {@code quarkus.fault-tolerance."io.anygate.tx.TxCards/cardAsync".timeout.value=3000};
+ * per operation, e.g. {@code quarkus.fault-tolerance."io.anygate.tx.TxCardCalls/cardAsync".timeout.value=3000};
  * see docs/tx-contract.md "Client resiliency".
  */
 final class TxPolicy {

@@ -40,7 +40,7 @@ final class TxReplays {
     }
 
     /** Sends a keyed write; on "already processed", answers {@code recover} instead. */
-    static <T> T write(MatchKey key, Supplier<T> write, Supplier<T> recover) {
+    static <T> T write(TxMatchKey key, Supplier<T> write, Supplier<T> recover) {
         return write(key, write, recover, () -> false);
     }
 
@@ -50,7 +50,7 @@ final class TxReplays {
      * processed": it is settled by {@code recover} (a lookup by key), and if that finds nothing the outcome is
      * unknown, never a decline.
      */
-    static <T> T write(MatchKey key, Supplier<T> write, Supplier<T> recover, BooleanSupplier repeated) {
+    static <T> T write(TxMatchKey key, Supplier<T> write, Supplier<T> recover, BooleanSupplier repeated) {
         try {
             return TxWire.call(write);
         } catch (TxAlreadyProcessedException e) {
@@ -66,7 +66,7 @@ final class TxReplays {
         }
     }
 
-    private static <T> T recover(MatchKey key, Supplier<T> recover) {
+    private static <T> T recover(TxMatchKey key, Supplier<T> recover) {
         try {
             return recover.get();
         } catch (TxNotFoundException notFound) {
@@ -81,7 +81,7 @@ final class TxReplays {
      * decline where TX keys declined transactions too (a reading docs/tx-contract.md tolerates), never an approval of
      * a transaction TX did not approve.
      */
-    static TranApproveRs tranApproval(TxTransClient trans, MatchKey key, String rqSentTime) {
+    static TranApproveRs tranApproval(TxTransClient trans, TxMatchKey key, String rqSentTime) {
         Tran tran = tran(trans, key, rqSentTime);
         if (tran.declined()) {
             throw new TxDeclinedException(tran.result(), "registered under match key " + key + " as " + tran.result(),
@@ -97,12 +97,12 @@ final class TxReplays {
      * The transaction registered under {@code key} within TX's window after {@code rqSentTime}
      * ({@code GET /tx/v1/tran?ref[matchKey]=&ref[rqSentTime]=}).
      */
-    static Tran tran(TxTransClient trans, MatchKey key, String rqSentTime) {
+    static Tran tran(TxTransClient trans, TxMatchKey key, String rqSentTime) {
         return TxWire.call(() -> trans.get(null, key.value(), rqSentTime));
     }
 
     /** The transaction id under {@code key}, or null where TX does not index object writes by key. */
-    static Long tranIdOrNull(TxTransClient trans, MatchKey key, String rqSentTime) {
+    static Long tranIdOrNull(TxTransClient trans, TxMatchKey key, String rqSentTime) {
         try {
             return tran(trans, key, rqSentTime).id();
         } catch (TxNotFoundException e) {

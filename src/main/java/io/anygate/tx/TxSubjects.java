@@ -57,7 +57,7 @@ public class TxSubjects {
     @TxOperation("subject.put")
     @CircuitBreakerName("tx-subject-put")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public ModifyTranApproveRs putSubject(Subject subject, MatchKey key) {
+    public ModifyTranApproveRs putSubject(Subject subject, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(subject.ref() == null ? null : subject.ref().rid(), "subject.ref.rid");
         TxRequests.ObjectRq<Subject> rq = new TxRequests.ObjectRq<>(subject, TranRqExtraAttrs.of(key));
@@ -75,7 +75,7 @@ public class TxSubjects {
     @TxOperation("subject.update")
     @CircuitBreakerName("tx-subject-update")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public ModifyTranApproveRs updateSubject(Subject subject, MatchKey key) {
+    public ModifyTranApproveRs updateSubject(Subject subject, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         SubjectRef ref = Objects.requireNonNull(subject.ref(), "subject.ref");
         TxRequests.ObjectRq<Subject> rq = new TxRequests.ObjectRq<>(subject, TranRqExtraAttrs.of(key));

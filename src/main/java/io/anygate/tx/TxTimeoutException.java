@@ -2,7 +2,7 @@ package io.anygate.tx;
 
 /**
  * TX did not answer in time. For a write the outcome is unknown: it may have been applied. Repeat it with the
- * same {@link MatchKey} (TX then answers the original outcome) or look it up with
+ * same {@link TxMatchKey} (TX then answers the original outcome) or look it up with
  * {@link TxTransfers#tranByMatchKey}.
  */
 public class TxTimeoutException extends TxException {

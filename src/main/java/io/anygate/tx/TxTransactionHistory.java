@@ -42,7 +42,7 @@ public class TxTransactionHistory implements TransactionHistory {
                 clearing == null ? null : clearing.ccy(),
                 t.terminal() == null ? null : t.terminal().merchantCategory(),
                 t.terminal() == null ? null : t.terminal().name(),
-                TxCardViews.result(t), contractId(t.src()), contractId(t.dst()));
+                TxCardMapper.result(t), contractId(t.src()), contractId(t.dst()));
     }
 
     private static Long contractId(Tran.Party party) {

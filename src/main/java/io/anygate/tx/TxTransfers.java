@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TX money transfers and transactions, fault tolerant. Every transfer carries its {@link MatchKey}: a lost
+ * TX money transfers and transactions, fault tolerant. Every transfer carries its {@link TxMatchKey}: a lost
  * answer is retried with the same key, and a repeat TX answers "already processed" is recovered with
  * {@code GET /tx/v1/tran?ref[matchKey]=} (the recovered approval has no {@code approvalCode}).
  */
@@ -35,19 +35,19 @@ public class TxTransfers {
     java.time.Clock clock;
 
     /** Moves {@code value} from account {@code src} to account {@code dst}, with {@code userAttrs} (may be empty). */
-    public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, MatchKey key,
+    public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, TxMatchKey key,
             List<UserAttr> userAttrs) {
         return account2account(src, dst, value, key, userAttrs, new TxSendTrace());
     }
 
     /**
-     * As {@link #account2account(ContractRef, ContractRef, MonetaryValue, MatchKey, List)}, noting in {@code trace}
+     * As {@link #account2account(ContractRef, ContractRef, MonetaryValue, TxMatchKey, List)}, noting in {@code trace}
      * whether any attempt reached TX.
      */
     @TxOperation("tran.account2account")
     @CircuitBreakerName("tx-tran-account2account")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, MatchKey key,
+    public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, TxMatchKey key,
             List<UserAttr> userAttrs, TxSendTrace trace) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Account2AccountRq rq = new TxRequests.Account2AccountRq(src, dst, value,
@@ -61,7 +61,7 @@ public class TxTransfers {
     @TxOperation("tran.fi2account")
     @CircuitBreakerName("tx-tran-fi2account")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public TranApproveRs fi2account(ContractRef dst, MonetaryValue value, MatchKey key, List<UserAttr> userAttrs) {
+    public TranApproveRs fi2account(ContractRef dst, MonetaryValue value, TxMatchKey key, List<UserAttr> userAttrs) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Fi2AccountRq rq = new TxRequests.Fi2AccountRq(dst, value, TranRqExtraAttrs.of(key, userAttrs));
         return TxReplays.write(key, () -> trans.fi2account(rq), () -> TxReplays.tranApproval(trans, key,
@@ -72,7 +72,7 @@ public class TxTransfers {
     @TxOperation("tran.account2fi")
     @CircuitBreakerName("tx-tran-account2fi")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public TranApproveRs account2fi(ContractRef src, MonetaryValue value, MatchKey key, List<UserAttr> userAttrs) {
+    public TranApproveRs account2fi(ContractRef src, MonetaryValue value, TxMatchKey key, List<UserAttr> userAttrs) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Account2FiRq rq = new TxRequests.Account2FiRq(src, value, TranRqExtraAttrs.of(key, userAttrs));
         return TxReplays.write(key, () -> trans.account2fi(rq), () -> TxReplays.tranApproval(trans, key,
@@ -84,7 +84,7 @@ public class TxTransfers {
     @CircuitBreakerName("tx-tran-account2card")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TranApproveRs account2card(ContractRef src, String dstPan, LocalDate dstExpDate, MonetaryValue value,
-            MatchKey key) {
+            TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Account2CardRq rq = new TxRequests.Account2CardRq(src,
                 new TxRequests.DstCard(dstPan, dstExpDate), value, TranRqExtraAttrs.of(key));
@@ -97,7 +97,7 @@ public class TxTransfers {
     @CircuitBreakerName("tx-tran-card2account")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
     public TranApproveRs card2account(String srcPan, LocalDate srcExpDate, ContractRef dst, MonetaryValue value,
-            MatchKey key) {
+            TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Card2AccountRq rq = new TxRequests.Card2AccountRq(
                 new TxRequests.SrcCard(srcPan, srcExpDate, null), dst, value, TranRqExtraAttrs.of(key));
@@ -121,7 +121,7 @@ public class TxTransfers {
     @TxOperation("tran.by-match-key")
     @CircuitBreakerName("tx-tran-by-match-key")
     @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public Tran tranByMatchKey(MatchKey key, java.time.Instant sentAt) {
+    public Tran tranByMatchKey(TxMatchKey key, java.time.Instant sentAt) {
         return TxReplays.tran(trans, key, TxReplays.rqSentTime(sentAt, gateway.txZone()));
     }
 
@@ -132,7 +132,7 @@ public class TxTransfers {
     @TxOperation("tran.list")
     @CircuitBreakerName("tx-tran-list")
     @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public TxList<Tran> trans(ContractRef contract, CardRef card, LocalDateTime begTime, LocalDateTime endTime,
+    public TxList<Tran> trans(ContractRef contract, TxCardRef card, LocalDateTime begTime, LocalDateTime endTime,
             TxPage page) {
         Map<String, String> q = new LinkedHashMap<>();
         if (contract != null) {

@@ -8,9 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.anygate.tx.CardRef;
+import io.anygate.tx.TxCardRef;
 import io.anygate.tx.InjectTxStub;
-import io.anygate.tx.TxCards;
+import io.anygate.tx.TxCardCalls;
 import io.anygate.tx.TxStubProfile;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,19 +48,19 @@ class BreakerStateUnderOutageTest {
         @Override
         public java.util.Map<String, String> getConfigOverrides() {
             java.util.Map<String, String> overrides = new java.util.HashMap<>(super.getConfigOverrides());
-            overrides.put("quarkus.fault-tolerance.\"io.anygate.tx.TxCards/cardAsync\".circuit-breaker.delay", "8000");
+            overrides.put("quarkus.fault-tolerance.\"io.anygate.tx.TxCardCalls/cardAsync\".circuit-breaker.delay", "8000");
             return overrides;
         }
     }
 
     private static final String BREAKER = "tx-card-get";
-    private static final String METHOD = "io.anygate.tx.TxCards.cardAsync";
+    private static final String METHOD = "io.anygate.tx.TxCardCalls.cardAsync";
     private static final int CYCLES = 3;
 
     @InjectTxStub
     WireMockServer tx;
     @Inject
-    TxCards cards;
+    TxCardCalls cards;
     @Inject
     @Readiness
     TxReadiness readiness;
@@ -103,7 +103,7 @@ class BreakerStateUnderOutageTest {
             workers.add(load.submit(() -> {
                 while (running.get()) {
                     try {
-                        cards.card(CardRef.ofId(1));
+                        cards.card(TxCardRef.ofId(1));
                     } catch (RuntimeException e) {
                         // TX down or the breaker open: the load goes on
                     }

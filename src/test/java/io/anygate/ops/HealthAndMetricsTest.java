@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.anygate.tx.CardRef;
+import io.anygate.tx.TxCardRef;
 import io.anygate.tx.InjectTxStub;
-import io.anygate.tx.TxCards;
+import io.anygate.tx.TxCardCalls;
 import io.anygate.tx.TxNotFoundException;
 import io.anygate.tx.TxStubProfile;
 import io.anygate.tx.TxUnavailableException;
@@ -35,7 +35,7 @@ class HealthAndMetricsTest {
     WireMockServer tx;
 
     @Inject
-    TxCards cards;
+    TxCardCalls cards;
 
     @Inject
     CircuitBreakerMaintenance breakers;
@@ -70,7 +70,7 @@ class HealthAndMetricsTest {
         tx.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(200)));
         tx.stubFor(get(urlPathEqualTo("/tx/v1/card")).willReturn(aResponse().withStatus(500)));
         for (int i = 0; i < TxStubProfile.CARD_BREAKER_VOLUME; i++) {
-            assertThrows(TxUnavailableException.class, () -> cards.card(CardRef.ofId(1)));
+            assertThrows(TxUnavailableException.class, () -> cards.card(TxCardRef.ofId(1)));
         }
         given().get("/q/health/ready").then().statusCode(503)
                 .body(containsString("tx-card-get"));
@@ -80,11 +80,11 @@ class HealthAndMetricsTest {
     @Test
     void txOperationsAreMeasuredByOutcomeWithFaultToleranceMetrics() {
         tx.stubFor(get(urlPathEqualTo("/tx/v1/card")).willReturn(aResponse().withStatus(404)));
-        assertThrows(TxNotFoundException.class, () -> cards.card(CardRef.ofId(1)));
+        assertThrows(TxNotFoundException.class, () -> cards.card(TxCardRef.ofId(1)));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("tx_client_outcomes_total{operation=\"card.get\",outcome=\"not_found\"}"));
         assertTrue(metrics.contains("tx_client_latency_seconds_count{operation=\"card.get\"}"));
-        assertTrue(metrics.contains("ft_retry_retries_total{method=\"io.anygate.tx.TxCards.cardAsync\"}"));
-        assertTrue(metrics.contains("ft_circuitbreaker_state_current{method=\"io.anygate.tx.TxCards.cardAsync\",state=\"open\"}"));
+        assertTrue(metrics.contains("ft_retry_retries_total{method=\"io.anygate.tx.TxCardCalls.cardAsync\"}"));
+        assertTrue(metrics.contains("ft_circuitbreaker_state_current{method=\"io.anygate.tx.TxCardCalls.cardAsync\",state=\"open\"}"));
     }
 }

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.anygate.testsupport.EdgeClient;
 import io.anygate.testsupport.TestPartner;
-import io.anygate.tx.CardRef;
-import io.anygate.tx.TxCards;
+import io.anygate.tx.TxCardRef;
+import io.anygate.tx.TxCardCalls;
 import io.anygate.tx.TxException;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ class MetricNamesTest {
             "group_right", "bool", "and", "or", "unless", "offset", "inf", "nan", "e");
 
     @Inject
-    TxCards cards;
+    TxCardCalls cards;
 
     private static String metrics;
 
@@ -57,7 +57,7 @@ class MetricNamesTest {
         assertEquals(401, EdgeClient.apicheck(alpha, "not-a-token").statusCode());
         given().get("/v1.0/no-such-route/4970101234567899").then().statusCode(404);
         given().get("/v1.0/no-such-route/4970101234567800/x").then().statusCode(404);
-        assertThrows(TxException.class, () -> cards.card(CardRef.ofId(987_654_321L)));
+        assertThrows(TxException.class, () -> cards.card(TxCardRef.ofId(987_654_321L)));
         metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 

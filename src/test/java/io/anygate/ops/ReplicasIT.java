@@ -22,7 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +150,7 @@ class ReplicasIT {
         try (Connection c = store.connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO webhook_outbox"
                 + " (event_id, partner_id, event_type, payload, created_at, status, attempts, next_attempt_at)"
                 + " VALUES (?, 'alpha', 'it_event', ?, ?, 'PENDING', 0, ?)")) {
-            LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             for (int i = 0; i < WEBHOOK_EVENTS; i++) {
                 String id = "it:" + run + ":" + i;
                 ids.add(id);

@@ -1,23 +1,21 @@
 package io.anygate.store;
 
+import static io.anygate.store.MigrationDatabases.at;
+import static io.anygate.store.MigrationDatabases.flyway;
+import static io.anygate.store.MigrationDatabases.onH2;
+import static io.anygate.store.MigrationDatabases.onPostgres;
+import static io.anygate.store.MigrationDatabases.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.anygate.testsupport.EnabledIfPostgres;
-import io.anygate.testsupport.OwnDatabase;
-import io.anygate.testsupport.PostgresAvailability;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * V57 turns the epoch-millisecond times of the edge-security tables into TIMESTAMP WITH TIME ZONE and keeps every row:
@@ -30,27 +28,13 @@ class EdgeSecurityTimeMigrationTest {
 
     @Test
     void h2KeepsTheTimes() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(OwnDatabase.h2Url("migration-" + UUID.randomUUID()));
-        ds.setUser("sa");
-        migrateKeepingTimes(ds, null);
+        onH2(EdgeSecurityTimeMigrationTest::migrateKeepingTimes);
     }
 
     @Test
     @EnabledIfPostgres
     void postgresKeepsTheTimes() throws Exception {
-        String schema = "gw_migration_" + UUID.randomUUID().toString().replace("-", "");
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(PostgresAvailability.url());
-        ds.setUser(PostgresAvailability.user());
-        ds.setCurrentSchema(schema);
-        try {
-            migrateKeepingTimes(ds, schema);
-        } finally {
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        }
+        onPostgres(EdgeSecurityTimeMigrationTest::migrateKeepingTimes);
     }
 
     private static void migrateKeepingTimes(DataSource ds, String schema) throws Exception {
@@ -83,34 +67,6 @@ class EdgeSecurityTimeMigrationTest {
                 rs.next();
                 assertNull(rs.getObject(1, OffsetDateTime.class));
             }
-        }
-    }
-
-    private static FluentConfiguration flyway(DataSource ds, String schema) {
-        FluentConfiguration conf = Flyway.configure().dataSource(ds)
-                .locations("classpath:db/migration");
-        return schema == null ? conf : conf.schemas(schema);
-    }
-
-    private static String at(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).toString();
-    }
-
-    /** The row's columns, times as instants, separated by spaces. */
-    private static String row(Statement s, String sql) throws Exception {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-                throw new AssertionError("no row: " + sql);
-            }
-            StringBuilder out = new StringBuilder();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                Object value = rs.getObject(i);
-                if (value != null && !(value instanceof Number) && !(value instanceof String)) {
-                    value = rs.getObject(i, OffsetDateTime.class).toInstant();
-                }
-                out.append(i == 1 ? "" : " ").append(value);
-            }
-            return out.toString();
         }
     }
 }

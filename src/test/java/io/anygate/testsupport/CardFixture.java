@@ -12,11 +12,11 @@ import io.anygate.tx.Contract;
 import io.anygate.tx.Contract2Contract;
 import io.anygate.tx.ContractDetails;
 import io.anygate.tx.ContractRef;
-import io.anygate.tx.MatchKey;
+import io.anygate.tx.TxMatchKey;
 import io.anygate.tx.Subject;
 import io.anygate.tx.SubjectDetails;
 import io.anygate.tx.SubjectRef;
-import io.anygate.tx.TxCards;
+import io.anygate.tx.TxCardCalls;
 import io.anygate.tx.TxContracts;
 import io.anygate.tx.TxSubjects;
 import io.restassured.http.ContentType;
@@ -42,7 +42,7 @@ public class CardFixture {
     @Inject
     TxContracts contracts;
     @Inject
-    TxCards cards;
+    TxCardCalls cards;
     @Inject
     AccountOwnership accounts;
     @Inject
@@ -76,10 +76,10 @@ public class CardFixture {
         long cardContract = contract(holder, "CT-CARD");
         contracts.link(new Contract2Contract(null, ContractRef.ofId(cardContract), null,
                 ContractRef.ofId(account), null, null, null, null));
-        long cardId = cards.putCard(new io.anygate.tx.Card(io.anygate.tx.CardRef.ofRid(rid("C")), null, SubjectRef.ofId(holder), null,
+        long cardId = cards.putCard(new io.anygate.tx.TxCard(io.anygate.tx.TxCardRef.ofRid(rid("C")), null, SubjectRef.ofId(holder), null,
                 ContractRef.ofId(account), ContractRef.ofId(cardContract), CatalogueRef.ofRid("CP-VIRTUAL"), null,
-                null, cardStatus, null, null, new io.anygate.tx.Card.Names("ADA LOVELACE", null, null),
-                new io.anygate.tx.Card.Dates(null, null, null, LocalDate.now().plusYears(3), null), null, null),
+                null, cardStatus, null, null, new io.anygate.tx.TxCard.Names("ADA LOVELACE", null, null),
+                new io.anygate.tx.TxCard.Dates(null, null, null, LocalDate.now().plusYears(3), null), null, null),
                 key()).objectId();
         fund(account, accountBalance);
         fund(cardContract, cardBalance);
@@ -187,7 +187,7 @@ public class CardFixture {
         return "FX-" + kind + "-" + UUID.randomUUID();
     }
 
-    private static MatchKey key() {
-        return MatchKey.of("fx-" + UUID.randomUUID());
+    private static TxMatchKey key() {
+        return TxMatchKey.of("fx-" + UUID.randomUUID());
     }
 }

@@ -29,12 +29,12 @@ class TxCardCoreHolderTest {
     final TxCardCore core = new TxCardCore();
 
     TxCardCoreHolderTest() {
-        core.cards = new TxCards() {
+        core.cards = new TxCardCalls() {
             @Override
-            public CompletionStage<Card> cardAsync(CardRef ref) {
+            public CompletionStage<TxCard> cardAsync(TxCardRef ref) {
                 askedBeforeEachCardRead.add(List.copyOf(asked));
                 Long holder = holderOfCard.get(ref.id());
-                return CompletableFuture.completedFuture(new Card(ref, null, holder == null ? null
+                return CompletableFuture.completedFuture(new TxCard(ref, null, holder == null ? null
                         : SubjectRef.ofId(holder), null, null, null, null, null, null, "Active", null, null, null,
                         null, null, null));
             }

@@ -21,7 +21,7 @@ class TxClientEndpointsTest {
     @Test
     void theClientsEndpointsAreExactlyTheDescribedOnes() {
         Set<String> called = new TreeSet<>();
-        for (Class<?> client : List.of(TxSubjectsClient.class, TxContractsClient.class, TxCardsClient.class,
+        for (Class<?> client : List.of(TxSubjectsClient.class, TxContractsClient.class, TxCardsRestClient.class,
                 TxTransClient.class)) {
             for (Method m : client.getDeclaredMethods()) {
                 String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(PUT.class) ? "PUT"

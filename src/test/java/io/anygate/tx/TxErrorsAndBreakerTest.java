@@ -41,7 +41,7 @@ class TxErrorsAndBreakerTest {
     TxTransfers transfers;
 
     @Inject
-    TxCards cards;
+    TxCardCalls cards;
 
     @Inject
     CircuitBreakerMaintenance breakers;
@@ -98,7 +98,7 @@ class TxErrorsAndBreakerTest {
         tx.stubFor(post(urlPathEqualTo(A2A)).willReturn(aResponse().withStatus(422)
                 .withBody("{\"code\":\"CARD_BLOCKED\"}")));
         for (int i = 0; i < 3 * TxStubProfile.CARD_BREAKER_VOLUME; i++) {
-            assertThrows(TxNotFoundException.class, () -> cards.card(CardRef.ofId(1)));
+            assertThrows(TxNotFoundException.class, () -> cards.card(TxCardRef.ofId(1)));
         }
         for (int i = 0; i < 25; i++) {
             assertThrows(TxDeclinedException.class, this::transfer);
@@ -112,29 +112,29 @@ class TxErrorsAndBreakerTest {
     void serverErrorsOpenTheBreakerWhichFailsFastThenRecoversAfterItsDelay() throws Exception {
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(aResponse().withStatus(503)));
         for (int i = 0; i < TxStubProfile.CARD_BREAKER_VOLUME; i++) {
-            assertThrows(TxUnavailableException.class, () -> cards.card(CardRef.ofId(1)));
+            assertThrows(TxUnavailableException.class, () -> cards.card(TxCardRef.ofId(1)));
         }
         assertEquals(CircuitBreakerState.OPEN, breakers.currentState("tx-card-get"));
 
         // open: fails at once, TX never sees the call
-        TxUnavailableException fast = assertThrows(TxUnavailableException.class, () -> cards.card(CardRef.ofId(1)));
+        TxUnavailableException fast = assertThrows(TxUnavailableException.class, () -> cards.card(TxCardRef.ofId(1)));
         assertTrue(fast.getMessage().contains("circuit breaker open"), fast.getMessage());
         tx.verify(TxStubProfile.CARD_BREAKER_VOLUME, getRequestedFor(urlPathEqualTo(CARD)));
 
         // TX is back; after the (shortened) delay a trial call goes through: half-open, then closed
         tx.resetAll();
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(okJson("{\"ref\":{\"id\":1},\"status\":\"Active\"}")));
-        Card card = await("a trial call once the breaker's delay is over").atMost(Duration.ofSeconds(30))
-                .ignoreException(TxUnavailableException.class).until(() -> cards.card(CardRef.ofId(1)),
+        TxCard card = await("a trial call once the breaker's delay is over").atMost(Duration.ofSeconds(30))
+                .ignoreException(TxUnavailableException.class).until(() -> cards.card(TxCardRef.ofId(1)),
                         Objects::nonNull);
         assertEquals("Active", card.status());
         assertEquals(CircuitBreakerState.HALF_OPEN, breakers.currentState("tx-card-get"));
-        cards.card(CardRef.ofId(1));
+        cards.card(TxCardRef.ofId(1));
         assertEquals(CircuitBreakerState.CLOSED, breakers.currentState("tx-card-get"));
     }
 
     private void transfer() {
         transfers.account2account(ContractRef.ofId(1), ContractRef.ofId(2),
-                new MonetaryValue(new BigDecimal("1.00"), "EUR"), MatchKey.of("op-err"), List.of());
+                new MonetaryValue(new BigDecimal("1.00"), "EUR"), TxMatchKey.of("op-err"), List.of());
     }
 }

@@ -32,7 +32,7 @@ class TxGuardsTest {
             CircuitBreakerName.class, Timeout.class, Retry.class, CircuitBreaker.class, Bulkhead.class);
 
     private static List<Method> guarded() {
-        return Stream.of(TxSubjects.class, TxContracts.class, TxCards.class, TxTransfers.class)
+        return Stream.of(TxSubjects.class, TxContracts.class, TxCardCalls.class, TxTransfers.class)
                 .flatMap(c -> Stream.of(c.getDeclaredMethods()))
                 .filter(m -> m.isAnnotationPresent(TxOperation.class))
                 .toList();

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.anygate.domain.money.TransferOutcome;
+import io.anygate.domain.operation.MatchKey;
 import io.anygate.domain.operation.MoneyComments;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -62,7 +63,7 @@ class TxMoneyLedgerRepeatTest {
     }
 
     private TransferOutcome transfer(String key) {
-        return ledger.transfer(1, 2, new BigDecimal("5.00"), "EUR", new io.anygate.domain.operation.MatchKey(key),
+        return ledger.transfer(1, 2, new BigDecimal("5.00"), "EUR", new MatchKey(key),
                 MoneyComments.NONE);
     }
 
@@ -119,7 +120,7 @@ class TxMoneyLedgerRepeatTest {
         Instant sent = Instant.parse("2026-11-30T10:15:30.750Z");
 
         assertEquals(new TransferOutcome.Approved(77),
-                ledger.lookup(new io.anygate.domain.operation.MatchKey("agw-sent"), sent).orElseThrow());
+                ledger.lookup(new MatchKey("agw-sent"), sent).orElseThrow());
 
         tx.verify(getRequestedFor(urlPathEqualTo(TRAN)).withQueryParam("ref[matchKey]", matching("agw-sent"))
                 .withQueryParam("ref[rqSentTime]", matching("2026-11-30T10:15:25")));

@@ -141,7 +141,7 @@ class TxRetryTest {
         Subject person = new Subject(SubjectRef.ofRid("AGW-S-1"), CatalogueRef.ofRid("Person"), Subject.PERSON,
                 SubjectDetails.person("Ada", "Lovelace", LocalDate.of(1815, 12, 10), "F", null, null, null, null));
 
-        ModifyTranApproveRs rs = subjects.putSubject(person, MatchKey.of("op-subject"));
+        ModifyTranApproveRs rs = subjects.putSubject(person, TxMatchKey.of("op-subject"));
 
         assertEquals(1001L, rs.objectId());
         assertEquals(77L, rs.tranId());
@@ -149,7 +149,7 @@ class TxRetryTest {
 
     private TranApproveRs account2card(String key) {
         return transfers.account2card(ContractRef.ofId(1), "4000001234567899", LocalDate.of(2030, 1, 31),
-                new MonetaryValue(new BigDecimal("5.00"), "EUR"), MatchKey.of(key));
+                new MonetaryValue(new BigDecimal("5.00"), "EUR"), TxMatchKey.of(key));
     }
 
     /** The first attempt gets {@code first}; every later one is approved with tranId 501. */

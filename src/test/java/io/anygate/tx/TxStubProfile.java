@@ -18,7 +18,7 @@ public class TxStubProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        String card = "quarkus.fault-tolerance.\"io.anygate.tx.TxCards/cardAsync\".";
+        String card = "quarkus.fault-tolerance.\"io.anygate.tx.TxCardCalls/cardAsync\".";
         return Map.of(
                 "quarkus.fault-tolerance.global.retry.delay", "20",
                 "quarkus.fault-tolerance.global.retry.jitter", "10",

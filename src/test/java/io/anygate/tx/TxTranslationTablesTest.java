@@ -25,8 +25,8 @@ class TxTranslationTablesTest {
     private static final OwnedCard OWNED = new OwnedCard(1, "p1", 2, 3, "EUR", true);
     private static final Person HOLDER = new Person(null, "", "", null, "", "", "", null, null);
 
-    private static Card card(String status, String profile) {
-        return new Card(CardRef.ofId(1), null, null, null, null, null, CatalogueRef.ofRid("CP-VIRTUAL"), null, null,
+    private static TxCard card(String status, String profile) {
+        return new TxCard(TxCardRef.ofId(1), null, null, null, null, null, CatalogueRef.ofRid("CP-VIRTUAL"), null, null,
                 status, null, profile == null ? null : CatalogueRef.ofRid(profile), null, null, null, null);
     }
 
@@ -37,20 +37,20 @@ class TxTranslationTablesTest {
 
     @Test
     void aCardStatusOutsideTheTableIsRefusedNotReadAsAnother() {
-        assertEquals(CardStatus.BLO, TxCardViews.card(card("Blocked", null), OWNED, HOLDER).status());
+        assertEquals(CardStatus.BLO, TxCardMapper.card(card("Blocked", null), OWNED, HOLDER).status());
         UnknownCoreValue e = assertThrows(UnknownCoreValue.class,
-                () -> TxCardViews.card(card("Frozen", null), OWNED, HOLDER));
+                () -> TxCardMapper.card(card("Frozen", null), OWNED, HOLDER));
         assertEquals("card status", e.field());
         assertEquals("Frozen", e.value());
-        assertThrows(UnknownCoreValue.class, () -> TxCardViews.card(card("Frozen", null), OWNED, HOLDER));
-        assertThrows(UnknownCoreValue.class, () -> TxCardViews.card(card(null, null), OWNED, HOLDER));
+        assertThrows(UnknownCoreValue.class, () -> TxCardMapper.card(card("Frozen", null), OWNED, HOLDER));
+        assertThrows(UnknownCoreValue.class, () -> TxCardMapper.card(card(null, null), OWNED, HOLDER));
     }
 
     @Test
     void aRestrictionProfileOutsideTheTableIsRefusedNotReadAsNoRestriction() {
-        assertTrue(TxCardViews.card(card("Active", null), OWNED, HOLDER).restrictions().pos());
+        assertTrue(TxCardMapper.card(card("Active", null), OWNED, HOLDER).restrictions().pos());
         UnknownCoreValue e = assertThrows(UnknownCoreValue.class,
-                () -> TxCardViews.card(card("Active", "RP-NIGHT-ONLY"), OWNED, HOLDER));
+                () -> TxCardMapper.card(card("Active", "RP-NIGHT-ONLY"), OWNED, HOLDER));
         assertEquals("RP-NIGHT-ONLY", e.value());
     }
 
@@ -59,7 +59,7 @@ class TxTranslationTablesTest {
         assertEquals("Declined", TxTransactionHistory.toCore(tran("Declined")).result());
         assertThrows(UnknownCoreValue.class, () -> TxTransactionHistory.toCore(tran("Pending")));
         assertThrows(UnknownCoreValue.class, () -> TxAccountTrans.toCore(tran("Pending")));
-        assertThrows(UnknownCoreValue.class, () -> TxCardViews.transaction(tran("Reversed")));
+        assertThrows(UnknownCoreValue.class, () -> TxCardMapper.transaction(tran("Reversed")));
     }
 
     @Test
@@ -86,7 +86,7 @@ class TxTranslationTablesTest {
         try {
             String value = "Status-" + System.nanoTime();
             for (int i = 0; i < 3; i++) {
-                assertThrows(UnknownCoreValue.class, () -> TxCardViews.card(card(value, null), OWNED, HOLDER));
+                assertThrows(UnknownCoreValue.class, () -> TxCardMapper.card(card(value, null), OWNED, HOLDER));
             }
             List<LogRecord> mine = records.stream().filter(r -> String.valueOf(render(r)).contains(value)).toList();
             assertEquals(1, mine.size(), "logged once");

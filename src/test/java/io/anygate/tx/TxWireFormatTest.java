@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.anygate.domain.operation.MatchKey;
 import io.anygate.domain.operation.MoneyComments;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -98,7 +99,7 @@ class TxWireFormatTest {
                 .willReturn(okJson("{\"tranId\":9000000000123,\"approvalCode\":\"A1\"}")));
 
         TranApproveRs rs = transfers.account2account(ContractRef.ofId(1), ContractRef.ofRid("AGW-A-2"),
-                new MonetaryValue(new BigDecimal("10.10"), "EUR"), MatchKey.of("op-1"), List.of());
+                new MonetaryValue(new BigDecimal("10.10"), "EUR"), TxMatchKey.of("op-1"), List.of());
 
         assertEquals(9000000000123L, rs.tranId());
         tx.verify(postRequestedFor(urlPathEqualTo("/tx/v1/tran/account2account"))
@@ -116,11 +117,11 @@ class TxWireFormatTest {
         tx.stubFor(post(urlPathEqualTo("/tx/v1/tran/account2account"))
                 .willReturn(okJson("{\"tranId\":77,\"approvalCode\":\"A1\"}")));
 
-        ledger.transfer(1, 2, new BigDecimal("10.00"), "EUR", new io.anygate.domain.operation.MatchKey("agw-op-c"),
+        ledger.transfer(1, 2, new BigDecimal("10.00"), "EUR", new MatchKey("agw-op-c"),
                 new MoneyComments("Top-up order 1234", "Gift"));
-        ledger.transfer(1, 2, new BigDecimal("10.00"), "EUR", new io.anygate.domain.operation.MatchKey("agw-op-a"),
+        ledger.transfer(1, 2, new BigDecimal("10.00"), "EUR", new MatchKey("agw-op-a"),
                 new MoneyComments("Payroll", ""));
-        ledger.transfer(1, 2, new BigDecimal("10.00"), "EUR", new io.anygate.domain.operation.MatchKey("agw-op-n"),
+        ledger.transfer(1, 2, new BigDecimal("10.00"), "EUR", new MatchKey("agw-op-n"),
                 MoneyComments.NONE);
 
         tx.verify(postRequestedFor(urlPathEqualTo("/tx/v1/tran/account2account"))
@@ -160,8 +161,8 @@ class TxWireFormatTest {
     void aWriteWithoutMatchKeyIsRejectedBeforeAnyCall() {
         assertThrows(NullPointerException.class, () -> transfers.account2account(ContractRef.ofId(1),
                 ContractRef.ofId(2), new MonetaryValue(BigDecimal.ONE, "EUR"), null, List.of()));
-        assertThrows(IllegalArgumentException.class, () -> MatchKey.of(" "));
-        assertThrows(IllegalArgumentException.class, () -> MatchKey.of("k".repeat(65)));
+        assertThrows(IllegalArgumentException.class, () -> TxMatchKey.of(" "));
+        assertThrows(IllegalArgumentException.class, () -> TxMatchKey.of("k".repeat(65)));
         assertEquals(0, tx.getAllServeEvents().size());
     }
 }

@@ -5,8 +5,7 @@ import io.anygate.anytime.AnytimeException;
 import io.anygate.anytime.ErrorBody;
 import io.anygate.domain.account.AccountRefused;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A refused account operation as an Anytime error: not owned (or absent) 4030210, a bad parameter or a reused
@@ -14,8 +13,7 @@ import jakarta.ws.rs.ext.Provider;
  * the same Idempotency-Key), no such statement line 4040210, an IBAN the account has already 4000230, an IBAN whose
  * KYC gate is closed 4030220, a virtual IBAN before the IBAN 4030221.
  */
-@Provider
-public class AccountRefusedMapper implements ExceptionMapper<AccountRefused> {
+public class AccountRefusedMapper {
 
     /** The Anytime error of a refusal. */
     public static AnytimeException toAnytime(AccountRefused e) {
@@ -39,7 +37,7 @@ public class AccountRefusedMapper implements ExceptionMapper<AccountRefused> {
         return new AnytimeException(error, message);
     }
 
-    @Override
+    @ServerExceptionMapper
     public Response toResponse(AccountRefused e) {
         AnytimeException a = toAnytime(e);
         return Response.status(a.error().httpStatus()).entity(ErrorBody.of(a.error(), a.getMessage())).build();

@@ -2,38 +2,54 @@ package io.anygate.anytime.cards;
 
 import io.anygate.anytime.AnytimeError;
 import io.anygate.anytime.AnytimeException;
+import io.anygate.anytime.AnytimeExceptionMapper;
+import io.anygate.anytime.AuthFailureMetrics;
 import io.anygate.domain.CardRef;
 import io.anygate.domain.card.CardCoreUnavailable;
 import io.anygate.domain.card.CardDeliveryFailed;
 import io.anygate.domain.card.CardPinUnreadable;
 import io.anygate.domain.card.CardRefused;
 import io.anygate.domain.money.LoadRefused;
-import java.util.function.Supplier;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The Anytime errors of the card use cases' refusals. Messages never carry a card secret. */
-public final class CardErrors {
+/**
+ * The Anytime errors of the card use cases' refusals, wherever a route meets them: each refusal type has its
+ * {@link ServerExceptionMapper}. Messages never carry a card secret.
+ */
+public class CardErrors {
 
-    private CardErrors() {
+    @Inject
+    AuthFailureMetrics metrics;
+
+    @ServerExceptionMapper
+    public Response refused(CardRefused e) {
+        return AnytimeExceptionMapper.answer(metrics, of(e));
     }
 
-    /** Runs a card use case, turning its refusals into Anytime errors. */
-    public static <T> T guard(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (CardRefused e) {
-            throw of(e);
-        } catch (LoadRefused e) {
-            throw of(e);
-        } catch (CardCoreUnavailable e) {
-            throw new AnytimeException(AnytimeError.BANKING_NETWORK_TIMEOUT,
-                    "The card processor did not answer; please retry");
-        } catch (CardDeliveryFailed e) {
-            throw new AnytimeException(AnytimeError.UNKNOWN,
-                    "The card processor refused to send the message to the cardholder; nothing was sent");
-        } catch (CardPinUnreadable e) {
-            throw new AnytimeException(AnytimeError.UNKNOWN,
-                    "The card's PIN could not be read from the card processor; no PIN is given rather than a wrong one");
-        }
+    /** A refused load or unload, or the refused initial load of a card order: {@link LoadRefusals}. */
+    @ServerExceptionMapper
+    public Response loadRefused(LoadRefused e) {
+        return AnytimeExceptionMapper.answer(metrics, LoadRefusals.toAnytime(e));
+    }
+
+    @ServerExceptionMapper
+    public Response coreUnavailable(CardCoreUnavailable e) {
+        return AnytimeExceptionMapper.answer(metrics, AnytimeError.BANKING_NETWORK_TIMEOUT,
+                "The card processor did not answer; please retry");
+    }
+
+    @ServerExceptionMapper
+    public Response pinUnreadable(CardPinUnreadable e) {
+        return AnytimeExceptionMapper.answer(metrics, AnytimeError.UNKNOWN,
+                "The card's PIN could not be read from the card processor; no PIN is given rather than a wrong one");
+    }
+
+    @ServerExceptionMapper
+    public Response deliveryFailed(CardDeliveryFailed e) {
+        return AnytimeExceptionMapper.answer(metrics, AnytimeError.UNKNOWN,
+                "The card processor refused to send the message to the cardholder; nothing was sent");
     }
 
     /** The path's {@code card_ref}; malformed is 4000310 naming it. */
@@ -70,8 +86,4 @@ public final class CardErrors {
         };
     }
 
-    /** A refused initial load of a card order: the same mapping as a plain card load. */
-    static AnytimeException of(LoadRefused e) {
-        return LoadRefusals.toAnytime(e);
-    }
 }

@@ -6,7 +6,6 @@ import io.anygate.anytime.AnytimeException;
 import io.anygate.anytime.forms.FormReader;
 import io.anygate.domain.CardRef;
 import io.anygate.domain.money.CardMoney;
-import io.anygate.domain.money.LoadRefused;
 import io.anygate.domain.money.MoneyRequest;
 import io.anygate.security.CurrentPartner;
 import io.anygate.security.Functionality;
@@ -78,14 +77,10 @@ public class CardMoneyResource {
         MoneyRequest rq = new MoneyRequest(partner.partnerId(), cardRef.txCardId(), form.amount(),
                 form.accComment(), form.cardComment(), key,
                 fingerprint(cardRef, form, credit ? "credit" : "debit"));
-        try {
-            CardMoney.Moved moved = credit ? money.credit(rq) : money.debit(rq);
-            // transaction_id is documented as "only in sandbox": production partners learn it by webhook.
-            return CardMoneyAnswer.of(cardRef.value(), moved.card().accountId(),
-                    gateway.sandbox() ? moved.tranId() : null, money.balancesAfter(moved));
-        } catch (LoadRefused refused) {
-            throw LoadRefusals.toAnytime(refused);
-        }
+        CardMoney.Moved moved = credit ? money.credit(rq) : money.debit(rq);
+        // transaction_id is documented as "only in sandbox": production partners learn it by webhook.
+        return CardMoneyAnswer.of(cardRef.value(), moved.card().accountId(),
+                gateway.sandbox() ? moved.tranId() : null, money.balancesAfter(moved));
     }
 
     /** What an Idempotency-Key promises to repeat: the card, the amount, the comments and the direction. */

@@ -77,16 +77,13 @@ public class CardSecretsResource {
         CardRef ref = CardErrors.cardRef(cardRef);
         String cvc = CardServiceForms.cvc(CardParams.reader(null, uri.getQueryParameters()));
         usable(ref);
-        CardSecretValues s = CardErrors.guard(() -> queries.secrets(partner.partnerId(), ref.txCardId()));
+        CardSecretValues s = queries.secrets(partner.partnerId(), ref.txCardId());
         // The spec's sandbox takes 000 as every card's CVC; in every mode the attempts are limited per card.
         boolean sandboxCvc = gateway.sandbox() && "000".equals(cvc);
-        CardErrors.guard(() -> {
-            cvcCheck.check(partner.partnerId(), ref.txCardId(),
-                    () -> sandboxCvc || MessageDigest.isEqual(bytes(cvc), bytes(s.cvv2())));
-            return null;
-        });
+        cvcCheck.check(partner.partnerId(), ref.txCardId(),
+                () -> sandboxCvc || MessageDigest.isEqual(bytes(cvc), bytes(s.cvv2())));
         // read only once the CVC is proven
-        String pin = CardErrors.guard(() -> queries.pin(partner.partnerId(), ref.txCardId(), s.pan()));
+        String pin = queries.pin(partner.partnerId(), ref.txCardId(), s.pan());
         return new CardSecrets.Pin(pin, "");
     }
 
@@ -99,7 +96,7 @@ public class CardSecretsResource {
         Card card = usable(ref);
         CardRules.checkVirtual(card.type());
         String expiry = card.expiry() == null ? "" : AnytimeDates.date(card.expiry());
-        CardSecretValues s = CardErrors.guard(() -> queries.secrets(partner.partnerId(), ref.txCardId()));
+        CardSecretValues s = queries.secrets(partner.partnerId(), ref.txCardId());
         if (card.type() != CardType.VIRTUAL_SINGLE_USE) {
             // Multi use: Anytime answers pictures of the card (docs/mapping.md); the gateway draws them.
             CardPictures.Pictures p = pictures.draw(s.pan(), s.expiry() != null ? s.expiry() : card.expiry(),
@@ -116,10 +113,7 @@ public class CardSecretsResource {
     public CardSecrets.PinSent sendPin(@PathParam("card_ref") String cardRef) {
         CardRef ref = CardErrors.cardRef(cardRef);
         Card card = usable(ref);
-        CardErrors.guard(() -> {
-            delivery.sendPin(partner.partnerId(), card);
-            return null;
-        });
+        delivery.sendPin(partner.partnerId(), card);
         return new CardSecrets.PinSent(card.account().value(), ref.value());
     }
 
@@ -133,10 +127,7 @@ public class CardSecretsResource {
         CardServiceForms.Destination to = CardServiceForms.destination(f);
         Card card = usable(ref);
         CardRules.checkVirtual(card.type());
-        CardErrors.guard(() -> {
-            delivery.sendDetails(partner.partnerId(), card, to.channel(), to.value());
-            return null;
-        });
+        delivery.sendDetails(partner.partnerId(), card, to.channel(), to.value());
         return new CardSecrets.PanSent(CardSecrets.PanSent.SENT);
     }
 
@@ -151,12 +142,12 @@ public class CardSecretsResource {
         CardRef ref = CardErrors.cardRef(cardRef);
         InetAddress client = CardServiceForms.ip(CardParams.reader(form, uri.getQueryParameters()));
         usable(ref);
-        String token = CardErrors.guard(() -> detailsDisplay.issue(partner.partnerId(), ref.txCardId(), client));
+        String token = detailsDisplay.issue(partner.partnerId(), ref.txCardId(), client);
         return new CardSecrets.DetailsLink(CardDetailsPageResource.link(detailsConfig, uri, token));
     }
 
     private Card usable(CardRef ref) {
-        Card card = CardErrors.guard(() -> queries.card(partner.partnerId(), ref.txCardId()));
+        Card card = queries.card(partner.partnerId(), ref.txCardId());
         CardRules.checkUsable(card.status().asOf(card.expiry(), LocalDate.now(clock.withZone(AnytimeDates.ANYTIME_ZONE))));
         return card;
     }

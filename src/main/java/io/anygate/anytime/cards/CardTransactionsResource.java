@@ -45,8 +45,8 @@ public class CardTransactionsResource {
         ZoneId zone = gateway.txZone();
         LocalDateTime from = filters.startDay() == null ? null : AnytimeDates.txBeginOfDay(filters.startDay(), zone);
         LocalDateTime to = filters.endDay() == null ? null : AnytimeDates.txEndOfDay(filters.endDay(), zone);
-        CardQueries.CardLines lines = CardErrors.guard(() -> queries.lines(partner.partnerId(), ref.txCardId(),
-                from, to, filters.limitStart(), filters.limitNumber()));
+        CardQueries.CardLines lines = queries.lines(partner.partnerId(), ref.txCardId(),
+                from, to, filters.limitStart(), filters.limitNumber());
         TransactionMapper mapper = new TransactionMapper(zone);
         long contract = lines.card().owned().cardContractId();
         return new CardTransactionList(filters, ref.value(), lines.card().owned().accountId(), lines.total(),
@@ -63,8 +63,8 @@ public class CardTransactionsResource {
             throw new AnytimeException(AnytimeError.CARD_INVALID_PARAMETER, "txid: must be a transaction id");
         }
         long id = Long.parseLong(txid);
-        CardQueries.CardLine line = CardErrors.guard(() -> queries.line(partner.partnerId(), ref.txCardId(), id));
-        long contract = CardErrors.guard(() -> queries.owned(partner.partnerId(), ref.txCardId())).cardContractId();
+        CardQueries.CardLine line = queries.line(partner.partnerId(), ref.txCardId(), id);
+        long contract = queries.owned(partner.partnerId(), ref.txCardId()).cardContractId();
         return new TransactionMapper(gateway.txZone()).toCardTransaction(line.transaction(), contract,
                 line.balanceAfter(), line.comment());
     }

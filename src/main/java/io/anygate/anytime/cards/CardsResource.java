@@ -66,7 +66,7 @@ public class CardsResource {
                 o.language());
         CardOrder order = new CardOrder(partner.partnerId(), o.account().value(), o.type(), o.cardName(), o.expiry(),
                 o.amount(), restrictions, delivery, blankToNull(key), CardParams.fingerprint("order", form));
-        CardOrders.Ordered done = CardErrors.guard(() -> orders.order(order));
+        CardOrders.Ordered done = orders.order(order);
         return new CardOrdered(done.cardId(), done.type().isVirtual() ? CardOrdered.VIRTUAL_ACTIVATED
                 : CardOrdered.ORDER_COMPLETE, CardRef.ofTxCard(done.cardId()).value());
     }
@@ -85,7 +85,7 @@ public class CardsResource {
     @Functionality("cards.get")
     public CardInfo get(@PathParam("card_ref") String cardRef) {
         CardRef ref = CardErrors.cardRef(cardRef);
-        CardQueries.CardView view = CardErrors.guard(() -> queries.view(partner.partnerId(), ref.txCardId()));
+        CardQueries.CardView view = queries.view(partner.partnerId(), ref.txCardId());
         return CardInfo.of(view.card(), view.balance(), today());
     }
 
@@ -97,11 +97,11 @@ public class CardsResource {
             @HeaderParam("Idempotency-Key") String key) {
         CardRef ref = CardErrors.cardRef(cardRef);
         CardUpdateForm u = CardUpdateForm.parse(CardParams.reader(form, uri.getQueryParameters()), ref);
-        Card current = CardErrors.guard(() -> queries.card(partner.partnerId(), ref.txCardId()));
+        Card current = queries.card(partner.partnerId(), ref.txCardId());
         CardRules.checkUpdate(current.status().asOf(current.expiry(), today()), u);
         CardUpdate update = new CardUpdate(partner.partnerId(), ref.txCardId(), u.status(), u.pos(), u.atm(),
                 u.renewRequested(), blankToNull(key), CardParams.fingerprint("update " + cardRef, form));
-        CardUpdates.Updated done = CardErrors.guard(() -> updates.update(update, current));
+        CardUpdates.Updated done = updates.update(update, current);
         return new CardUpdated(CardRef.ofTxCard(done.cardId()).value(), done.status().name(),
                 done.restrictions().pos() ? 1 : 0, done.restrictions().atm() ? 1 : 0, u.renewRequested() ? 1 : 0);
     }

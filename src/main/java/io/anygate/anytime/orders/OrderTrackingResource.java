@@ -2,7 +2,6 @@ package io.anygate.anytime.orders;
 
 import io.anygate.anytime.AnytimeError;
 import io.anygate.anytime.AnytimeException;
-import io.anygate.anytime.cards.CardErrors;
 import io.anygate.domain.card.CardRefused;
 import io.anygate.domain.card.OrderTracking;
 import io.anygate.security.CurrentPartner;
@@ -39,13 +38,13 @@ public class OrderTrackingResource {
     @Functionality("orders.tracking")
     public Map<String, Object> tracking(@PathParam("id") String id) {
         long orderId = orderId(id);
-        Optional<String> link = CardErrors.guard(() -> {
-            try {
-                return tracking.link(partner.partnerId(), orderId);
-            } catch (CardRefused e) {
-                throw new AnytimeException(AnytimeError.ORDER_ID_NO_RIGHTS, "id: order not found for this partner");
-            }
-        });
+        Optional<String> link;
+        try {
+            link = tracking.link(partner.partnerId(), orderId);
+        } catch (CardRefused e) {
+            // an order is refused with the order's code, not the card's
+            throw new AnytimeException(AnytimeError.ORDER_ID_NO_RIGHTS, "id: order not found for this partner");
+        }
         return Map.of("tracking_link", link.orElseThrow(() -> new AnytimeException(
                 AnytimeError.ORDER_NO_AVAILABLE_TRACKING_DATA, "id: no tracking data is available for this order yet")));
     }

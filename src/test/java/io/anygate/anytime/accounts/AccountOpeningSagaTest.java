@@ -13,7 +13,7 @@ import io.anygate.domain.operation.OperationKind;
 import io.anygate.domain.operation.OperationState;
 import io.anygate.tx.Contract;
 import io.anygate.tx.ContractRef;
-import io.anygate.tx.MatchKey;
+import io.anygate.tx.TxMatchKey;
 import io.anygate.tx.Subject;
 import io.anygate.tx.SubjectRef;
 import io.anygate.tx.TxContracts;
@@ -86,7 +86,7 @@ class AccountOpeningSagaTest {
         // Subjects get sequential ids: a probe created now directly follows the saga's last subject, so no
         // duplicate subject was created by the retry.
         long probe = subjects.putSubject(new Subject(SubjectRef.ofRid("PROBE-" + op.value()), null, Subject.PERSON,
-                null), MatchKey.of("probe-" + op.value())).objectId();
+                null), TxMatchKey.of("probe-" + op.value())).objectId();
         assertEquals(client > holder.ref().id() ? client + 1 : holder.ref().id() + 1, probe);
 
         List<Long> listed = kappa.get("/v1.0/accounts", Map.of("limit_number", 1000)).jsonPath()

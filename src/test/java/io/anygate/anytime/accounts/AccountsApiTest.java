@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anygate.domain.card.CardOwnership;
 import io.anygate.domain.card.OwnedCard;
-import io.anygate.tx.CardRef;
+import io.anygate.tx.TxCardRef;
 import io.anygate.tx.CatalogueRef;
 import io.anygate.tx.Contract;
 import io.anygate.tx.ContractDetails;
 import io.anygate.tx.ContractRef;
-import io.anygate.tx.MatchKey;
+import io.anygate.tx.TxMatchKey;
 import io.anygate.tx.MonetaryValue;
 import io.anygate.tx.TranApproveRs;
-import io.anygate.tx.TxCards;
+import io.anygate.tx.TxCardCalls;
 import io.anygate.tx.TxContracts;
 import io.anygate.tx.TxTransfers;
 import io.anygate.tx.SubjectRef;
@@ -42,7 +42,7 @@ class AccountsApiTest {
     TxTransfers transfers;
 
     @Inject
-    TxCards cards;
+    TxCardCalls cards;
 
     @Inject
     CardOwnership cardOwnership;
@@ -160,10 +160,10 @@ class AccountsApiTest {
         long id = kappa.openOk(AccountCalls.consumer());
         long other = kappa.openOk(AccountCalls.consumer());
         TranApproveRs out = transfers.account2account(ContractRef.ofId(id), ContractRef.ofId(other),
-                new MonetaryValue(new BigDecimal("100.00"), "EUR"), MatchKey.of("t-" + UUID.randomUUID()),
+                new MonetaryValue(new BigDecimal("100.00"), "EUR"), TxMatchKey.of("t-" + UUID.randomUUID()),
                 List.of());
         TranApproveRs in = transfers.account2account(ContractRef.ofId(other), ContractRef.ofId(id),
-                new MonetaryValue(new BigDecimal("25.50"), "EUR"), MatchKey.of("t-" + UUID.randomUUID()),
+                new MonetaryValue(new BigDecimal("25.50"), "EUR"), TxMatchKey.of("t-" + UUID.randomUUID()),
                 List.of());
         Response r = kappa.get("/v1.0/accounts/" + id + "/statements");
         r.then().statusCode(200).body("body.acc_id", equalTo((int) id)).body("body.acc_type", equalTo("consumer"))
@@ -201,7 +201,7 @@ class AccountsApiTest {
                 .body("body.error.code", equalTo(4040210));
         long third = kappa.openOk(AccountCalls.consumer());
         TranApproveRs elsewhere = transfers.account2account(ContractRef.ofId(third), ContractRef.ofId(other),
-                new MonetaryValue(BigDecimal.ONE, "EUR"), MatchKey.of("t-" + UUID.randomUUID()), List.of());
+                new MonetaryValue(BigDecimal.ONE, "EUR"), TxMatchKey.of("t-" + UUID.randomUUID()), List.of());
         kappa.get("/v1.0/accounts/" + id + "/statements/" + elsewhere.tranId()).then().statusCode(404)
                 .body("body.error.code", equalTo(4040210));
     }
@@ -215,16 +215,16 @@ class AccountsApiTest {
         String op = UUID.randomUUID().toString().substring(0, 8);
         long cardContract = contracts.putContract(new Contract(ContractRef.ofRid("T-CC-" + op), null,
                 CatalogueRef.ofRid("CT-CARD"), account.client(), new ContractDetails(null, null, null, "EUR", null,
-                        null), null), MatchKey.of("t-cc-" + op)).objectId();
-        contracts.activate(ContractRef.ofId(cardContract), MatchKey.of("t-cca-" + op));
+                        null), null), TxMatchKey.of("t-cc-" + op)).objectId();
+        contracts.activate(ContractRef.ofId(cardContract), TxMatchKey.of("t-cca-" + op));
         transfers.account2account(ContractRef.ofId(id), ContractRef.ofId(cardContract),
-                new MonetaryValue(new BigDecimal("40.00"), "EUR"), MatchKey.of("t-load-" + op), List.of());
-        long cardId = cards.putCard(new io.anygate.tx.Card(CardRef.ofRid("T-C-" + op), null,
+                new MonetaryValue(new BigDecimal("40.00"), "EUR"), TxMatchKey.of("t-load-" + op), List.of());
+        long cardId = cards.putCard(new io.anygate.tx.TxCard(TxCardRef.ofRid("T-C-" + op), null,
                 SubjectRef.ofId(account.client().id()), null, null, ContractRef.ofId(cardContract),
                 CatalogueRef.ofRid("CP-PHYSICAL"), null, null, null, null, CatalogueRef.ofRid("RP-NO-ATM"),
-                new io.anygate.tx.Card.Names("ALICE MARTIN", null, null),
-                new io.anygate.tx.Card.Dates(null, null, null, java.time.LocalDate.now().plusYears(3), null), null,
-                null), MatchKey.of("t-c-" + op)).objectId();
+                new io.anygate.tx.TxCard.Names("ALICE MARTIN", null, null),
+                new io.anygate.tx.TxCard.Dates(null, null, null, java.time.LocalDate.now().plusYears(3), null), null,
+                null), TxMatchKey.of("t-c-" + op)).objectId();
         cardOwnership.register(new OwnedCard(cardId, AccountCalls.KAPPA.partnerId(), id, cardContract, "EUR", false),
                 "t" + op + "0000000000000000");
         kappa.get("/v1.0/accounts/" + id + "/cards").then().statusCode(200).body("body.total_results", equalTo(1))

@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ class MultiRequestLeaseTest {
             ps.setString(1, PARTNER.partnerId());
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
+                return rs.next() ? rs.getObject(1, OffsetDateTime.class).toInstant().toEpochMilli() : null;
             }
         }
     }

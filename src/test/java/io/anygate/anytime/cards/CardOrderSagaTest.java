@@ -13,11 +13,11 @@ import io.anygate.domain.operation.OperationKind;
 import io.anygate.domain.operation.OperationState;
 import io.anygate.testsupport.CardFixture;
 import io.anygate.testsupport.TestPartner;
-import io.anygate.tx.Card;
+import io.anygate.tx.TxCard;
 import io.anygate.tx.Contract;
 import io.anygate.tx.ContractRef;
 import io.anygate.tx.SubjectRef;
-import io.anygate.tx.TxCards;
+import io.anygate.tx.TxCardCalls;
 import io.anygate.tx.TxContracts;
 import io.anygate.tx.TxPage;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +49,7 @@ class CardOrderSagaTest {
     @Inject
     TxContracts contracts;
     @Inject
-    TxCards cards;
+    TxCardCalls cards;
     @Inject
     OperationJournal journal;
     @Inject
@@ -123,7 +123,7 @@ class CardOrderSagaTest {
         resumer.resume(op);
 
         assertEquals(OperationState.FAILED, journal.find(op.id()).orElseThrow().state());
-        List<Card> made = cards.cards(SubjectRef.ofId(acc.holderSubjectId()), null, TxPage.first(100)).objects();
+        List<TxCard> made = cards.cards(SubjectRef.ofId(acc.holderSubjectId()), null, TxPage.first(100)).objects();
         assertEquals(1, made.size());
         assertEquals("Closed", made.get(0).status());
         List<Contract> cc = contracts.contracts(SubjectRef.ofId(acc.holderSubjectId()), "CT-CARD", TxPage.first(100))
@@ -136,7 +136,7 @@ class CardOrderSagaTest {
     private void assertOneCardLoadedOnce(CardFixture.Account acc, BigDecimal amount) {
         List<Contract> cardContracts = contracts.contracts(SubjectRef.ofId(acc.holderSubjectId()), "CT-CARD",
                 TxPage.first(100)).objects();
-        List<Card> made = cards.cards(SubjectRef.ofId(acc.holderSubjectId()), null, TxPage.first(100)).objects();
+        List<TxCard> made = cards.cards(SubjectRef.ofId(acc.holderSubjectId()), null, TxPage.first(100)).objects();
         assertEquals(1, cardContracts.size(), "one card contract");
         assertEquals(1, made.size(), "one card");
         assertEquals(0, amount.compareTo(CardFixture.balance(cardContracts.get(0).ref().id())), "card loaded once");

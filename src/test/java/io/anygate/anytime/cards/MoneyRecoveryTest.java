@@ -125,7 +125,7 @@ class MoneyRecoveryTest {
             try {
                 transfers.account2account(ContractRef.ofId(card.accountId()), ContractRef.ofId(card.cardContractId()),
                         new MonetaryValue(new BigDecimal("1.00"), "EUR"),
-                        io.anygate.tx.MatchKey.of("outage-" + card.cardId() + "-" + i), List.of());
+                        io.anygate.tx.TxMatchKey.of("outage-" + card.cardId() + "-" + i), List.of());
             } catch (RuntimeException expected) {
                 // TX down
             }

@@ -21,6 +21,8 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,7 +180,7 @@ class IdempotencyKeyTest {
         // expired but not purged yet: treated as absent
         try (Connection c = store.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE idempotency_key SET expires_at = ? WHERE idem_key = ?")) {
-            ps.setLong(1, System.currentTimeMillis() - 1);
+            ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusNanos(1_000_000));
             ps.setString(2, key);
             assertEquals(1, ps.executeUpdate());
         }

@@ -21,11 +21,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** TX cards and their secrets (PAN, CVV2, PIN block), fault tolerant. Never log what the secret reads return. */
 @ApplicationScoped
-public class TxCards {
+public class TxCardCalls {
 
     @Inject
     @RestClient
-    TxCardsClient cards;
+    TxCardsRestClient cards;
 
     @Inject
     @RestClient
@@ -47,12 +47,12 @@ public class TxCards {
     @TxOperation("card.get")
     @CircuitBreakerName("tx-card-get")
     @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public CompletionStage<Card> cardAsync(CardRef ref) {
+    public CompletionStage<TxCard> cardAsync(TxCardRef ref) {
         return TxWire.callAsync(() -> cards.getAsync(ref.id(), ref.rid()));
     }
 
     /** {@link #cardAsync}, waited for (a self-invocation: ArC applies the interceptors to it). */
-    public Card card(CardRef ref) {
+    public TxCard card(TxCardRef ref) {
         return TxWire.await(TxWire.onEventLoop(() -> cardAsync(ref)));
     }
 
@@ -65,7 +65,7 @@ public class TxCards {
     @TxOperation("card.update")
     @CircuitBreakerName("tx-card-update")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public ModifyTranApproveRs updateCard(CardRef ref, UnaryOperator<ObjectNode> change, MatchKey key) {
+    public ModifyTranApproveRs updateCard(TxCardRef ref, UnaryOperator<ObjectNode> change, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         ObjectNode current = TxWire.call(() -> cards.getObject(ref.id(), ref.rid()));
         ObjectNode updated = withoutNulls(change.apply(current.deepCopy()));
@@ -96,12 +96,12 @@ public class TxCards {
     @TxOperation("card.put")
     @CircuitBreakerName("tx-card-put")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public ModifyTranApproveRs putCard(Card card, MatchKey key) {
+    public ModifyTranApproveRs putCard(TxCard card, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(card.ref() == null ? null : card.ref().rid(), "card.ref.rid");
-        TxRequests.ObjectRq<Card> rq = new TxRequests.ObjectRq<>(card, TranRqExtraAttrs.of(key));
+        TxRequests.ObjectRq<TxCard> rq = new TxRequests.ObjectRq<>(card, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> cards.put(rq), () -> {
-            Card original = TxWire.call(() -> cards.get(null, rid));
+            TxCard original = TxWire.call(() -> cards.get(null, rid));
             return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, original.ref().id());
         });
     }
@@ -110,7 +110,7 @@ public class TxCards {
     @TxOperation("card.list")
     @CircuitBreakerName("tx-card-list")
     @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public TxList<Card> cards(SubjectRef holder, String status, TxPage page) {
+    public TxList<TxCard> cards(SubjectRef holder, String status, TxPage page) {
         Map<String, String> q = new LinkedHashMap<>();
         TxQuery.ref(q, "filter", "holderId", holder.id(), "holderRid", holder.rid());
         TxQuery.put(q, "filter[status]", status);
@@ -122,7 +122,7 @@ public class TxCards {
     @TxOperation("card.pan")
     @CircuitBreakerName("tx-card-pan")
     @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public SensitiveRs.PanRs pan(CardRef ref) {
+    public SensitiveRs.PanRs pan(TxCardRef ref) {
         return TxWire.call(() -> cards.pan(ref.id(), ref.rid()));
     }
 
@@ -130,7 +130,7 @@ public class TxCards {
     @TxOperation("card.cvv2")
     @CircuitBreakerName("tx-card-cvv2")
     @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public SensitiveRs.Cvv2Rs cvv2(CardRef ref) {
+    public SensitiveRs.Cvv2Rs cvv2(TxCardRef ref) {
         return TxWire.call(() -> cards.cvv2(ref.id(), ref.rid()));
     }
 
@@ -138,7 +138,7 @@ public class TxCards {
     @TxOperation("card.pin")
     @CircuitBreakerName("tx-card-pin")
     @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public SensitiveRs.PinRs pin(CardRef ref) {
+    public SensitiveRs.PinRs pin(TxCardRef ref) {
         return TxWire.call(() -> cards.pin(ref.id(), ref.rid()));
     }
 
@@ -152,8 +152,8 @@ public class TxCards {
     @TxOperation("card.reissue")
     @CircuitBreakerName("tx-card-reissue")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public ModifyTranApproveRs reissue(CardRef old, UnaryOperator<ObjectNode> newCardFromOld, boolean keepPan,
-            boolean keepPin, boolean keepLimits, MatchKey key) {
+    public ModifyTranApproveRs reissue(TxCardRef old, UnaryOperator<ObjectNode> newCardFromOld, boolean keepPan,
+            boolean keepPin, boolean keepLimits, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         ObjectNode oldCard = TxWire.call(() -> cards.getObject(old.id(), old.rid()));
         ObjectNode newCard = withoutNulls(newCardFromOld.apply(oldCard.deepCopy()));
@@ -161,7 +161,7 @@ public class TxCards {
         TxRequests.ReissueRq rq = new TxRequests.ReissueRq(
                 new TxRequests.CopyFromOldCard(keepPan, keepPin, keepLimits, false), newCard, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> cards.reissue(old.id(), old.rid(), rq), () -> {
-            Card created = TxWire.call(() -> cards.get(null, rid));
+            TxCard created = TxWire.call(() -> cards.get(null, rid));
             return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, created.ref().id());
         });
     }
@@ -170,7 +170,7 @@ public class TxCards {
     @TxOperation("card.delete")
     @CircuitBreakerName("tx-card-delete")
     @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public TranApproveRs deleteCard(CardRef ref, MatchKey key) {
+    public TranApproveRs deleteCard(TxCardRef ref, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> cards.delete(ref.id(), ref.rid(), rq),

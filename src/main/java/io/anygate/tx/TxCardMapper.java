@@ -1,6 +1,7 @@
 package io.anygate.tx;
 
 import io.anygate.domain.AccountId;
+import io.anygate.domain.Card;
 import io.anygate.domain.CardRestrictions;
 import io.anygate.domain.CardStatus;
 import io.anygate.domain.CardType;
@@ -13,27 +14,27 @@ import io.anygate.domain.card.OwnedCard;
 import java.util.List;
 
 /** Translations between TX cards and transactions and the domain's {@code Card} and {@code CoreTransaction}. */
-final class TxCardViews {
+final class TxCardMapper {
 
-    private TxCardViews() {
+    private TxCardMapper() {
     }
 
     /** The TX card to create for a new domain card. */
-    static Card newCard(NewCard n, CardMappingConfig config) {
+    static TxCard newCard(NewCard n, CardMappingConfig config) {
         String product = n.type().isVirtual() ? config.cards().virtualProduct() : config.cards().physicalProduct();
-        Card.Logistics logistics = null;
+        TxCard.Logistics logistics = null;
         if (n.delivery() != null) {
             NewCard.Delivery d = n.delivery();
-            logistics = new Card.Logistics(new TxAddress(d.address().zip(), d.address().country().numeric(), null,
+            logistics = new TxCard.Logistics(new TxAddress(d.address().zip(), d.address().country().numeric(), null,
                     null, d.address().city(), d.address().line1(), null, null, null, d.address().line2(), null,
                     (d.firstName() + " " + d.lastName()).trim(), null, null, null));
         }
-        return new Card(CardRef.ofRid(n.rid()), null, SubjectRef.ofId(n.holderSubjectId()), null,
+        return new TxCard(TxCardRef.ofRid(n.rid()), null, SubjectRef.ofId(n.holderSubjectId()), null,
                 ContractRef.ofId(n.accountContractId()), ContractRef.ofId(n.cardContractId()),
                 CatalogueRef.ofRid(product), CatalogueRef.ofRid(config.cards().design()), null,
                 n.type().isVirtual() ? CardStatus.ACT.txStatus() : CardStatus.ORD.txStatus(), null,
-                CatalogueRef.ofRid(n.restrictions().rid()), new Card.Names(n.embossedName(), null, null),
-                new Card.Dates(null, null, null, n.expiry(), null), logistics,
+                CatalogueRef.ofRid(n.restrictions().rid()), new TxCard.Names(n.embossedName(), null, null),
+                new TxCard.Dates(null, null, null, n.expiry(), null), logistics,
                 List.of(new UserAttr(CardType.TX_USER_ATTR, n.type().name())));
     }
 
@@ -41,11 +42,11 @@ final class TxCardViews {
      * The domain card of a TX card the partner owns: the one translation of a TX card, for the card routes and the
      * account's card list alike.
      */
-    static io.anygate.domain.Card card(Card c, OwnedCard owned, Person holder) {
+    static Card card(TxCard c, OwnedCard owned, Person holder) {
         CardStatus status = status(c);
         CardRestrictions restrictions = restrictions(c);
-        Card.Dates dates = c.dates();
-        return new io.anygate.domain.Card(io.anygate.domain.CardRef.ofTxCard(owned.cardId()),
+        TxCard.Dates dates = c.dates();
+        return new Card(io.anygate.domain.CardRef.ofTxCard(owned.cardId()),
                 AccountId.ofTxContract(owned.accountId()),
                 type(c), status, dates == null ? null : dates.creation(), dates == null ? null : dates.activation(),
                 dates == null ? null : dates.expiration(), restrictions,
@@ -53,17 +54,17 @@ final class TxCardViews {
     }
 
     /** The card's Anytime type: the one the gateway recorded on the card, else what its product says. */
-    static CardType type(Card c) {
+    static CardType type(TxCard c) {
         return CardType.fromTx(c.product() == null ? null : c.product().rid(), c.userAttr(CardType.TX_USER_ATTR));
     }
 
     /** The card's status; one outside the table is refused, never read as another (docs/tx-contract.md). */
-    static CardStatus status(Card c) {
+    static CardStatus status(TxCard c) {
         return CardStatus.fromTx(c.status()).orElseThrow(() -> UnknownCoreValue.of("card status", c.status()));
     }
 
     /** The card's restriction profile: none set reads as no restriction; one outside the table is refused. */
-    static CardRestrictions restrictions(Card c) {
+    static CardRestrictions restrictions(TxCard c) {
         String rid = c.restrictionsProfile() == null ? null : c.restrictionsProfile().rid();
         return rid == null ? CardRestrictions.ALL
                 : CardRestrictions.fromRid(rid).orElseThrow(() -> UnknownCoreValue.of("card restriction profile", rid));

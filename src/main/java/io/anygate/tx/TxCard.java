@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
-/** TX {@code card}: a payment card (the PAN only masked; see {@link TxCards#pan}). */
+/** TX {@code card}: a payment card (the PAN only masked; see {@link TxCardCalls#pan}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Card(CardRef ref, String className, SubjectRef holder, CatalogueRef issuingContractType,
+public record TxCard(TxCardRef ref, String className, SubjectRef holder, CatalogueRef issuingContractType,
         ContractRef issuingContract, ContractRef financialContract, CatalogueRef product, CatalogueRef design,
         String panMask, String status, String lifePhaseRid, CatalogueRef restrictionsProfile, Names names,
         Dates dates, Logistics logistics, java.util.List<UserAttr> userAttrs) {

@@ -23,22 +23,22 @@ import org.jboss.resteasy.reactive.RestQuery;
 @RegisterProvider(TxResponseMapper.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-interface TxCardsClient {
+interface TxCardsRestClient {
 
     /** {@code GET /tx/v1/card?ref[id]=&ref[rid]=}. */
     @GET
     @Path("/card")
-    Card get(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
+    TxCard get(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
 
     /** {@code GET /tx/v1/card}, answered later (the caller's thread is not held while TX answers). */
     @GET
     @Path("/card")
-    CompletionStage<Card> getAsync(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
+    CompletionStage<TxCard> getAsync(@QueryParam("ref[id]") Long id, @QueryParam("ref[rid]") String rid);
 
     /** {@code PUT /tx/v1/card}: create or update a card. */
     @PUT
     @Path("/card")
-    ModifyTranApproveRs put(TxRequests.ObjectRq<Card> body);
+    ModifyTranApproveRs put(TxRequests.ObjectRq<TxCard> body);
 
     /** {@code GET /tx/v1/card}, the object exactly as TX answers it: the base of a full-replace write. */
     @GET
@@ -53,7 +53,7 @@ interface TxCardsClient {
     /** {@code GET /tx/v1/cards?filter[holderId]=...&page[offset]=&page[limit]=&order=}. */
     @GET
     @Path("/cards")
-    TxList<Card> list(@RestQuery Map<String, String> query);
+    TxList<TxCard> list(@RestQuery Map<String, String> query);
 
     /** {@code GET /tx/v1/card/pan?ref[id]=&ref[rid]=}. */
     @GET
