@@ -16,12 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /**
- * The account routes of the Anytime document that are not offered yet (docs/mapping.md, "Not covered here"): KYC,
- * credit transfers and their testimonials. They exist so that the SDK's
- * {@code accountKyc()}, {@code accountKycStatus()} and {@code accountCreditTransfer()} get the documented
+ * The account routes of the Anytime document that are not offered yet (docs/mapping.md, "Not covered here"):
+ * credit transfers and their testimonials. They exist so that the SDK's {@code accountCreditTransfer()} gets the documented
  * FunctionalityNotAllowedException (4030030) rather than an InvalidRouteException (4040010): the same checks as a
  * served route first (a malformed id 4000210, another partner's or a missing account 4030210), then 4030030.
- * Nothing is read from the body (a KYC upload is not parsed) and nothing reaches TX.
+ * Nothing is read from the body and nothing reaches TX.
  */
 @Path("/v1.0/accounts/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,21 +31,6 @@ public class AccountServicesNotOfferedResource {
 
     @Inject
     Accounts accounts;
-
-    @GET
-    @Path("/kyc")
-    @Functionality("accounts.kyc")
-    public Map<String, Object> kycStatus(@PathParam("id") String id) {
-        throw notOffered(id, "KYC");
-    }
-
-    @POST
-    @Path("/kyc")
-    @Functionality("accounts.kyc")
-    @Consumes(MediaType.WILDCARD)
-    public Map<String, Object> kycUpload(@PathParam("id") String id) {
-        throw notOffered(id, "KYC");
-    }
 
     @GET
     @Path("/credit-transfers")

@@ -58,6 +58,8 @@ public final class CardErrors {
             // The gateway makes no sub-accounts: 4290331 has no case to answer (docs/mapping.md).
             case MAX_CARDS_PER_ACCOUNT -> new AnytimeException(AnytimeError.CARD_MAX_ALLOWED_ORDER_REACHED,
                     "This account has reached the maximum number of cards allowed");
+            case KYC_REQUIRED -> new AnytimeException(AnytimeError.CARD_ORDER_KYC_UPLOAD_REQUIRED,
+                    "The KYC of this account must be accepted before it orders a card");
         };
     }
 

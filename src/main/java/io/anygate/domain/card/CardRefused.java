@@ -25,7 +25,9 @@ public class CardRefused extends RuntimeException {
         /** Too many wrong CVCs: the card's PIN route is locked for a while. */
         PIN_LOCKED,
         /** The account has as many cards as its partner's cap allows (partners file). */
-        MAX_CARDS_PER_ACCOUNT
+        MAX_CARDS_PER_ACCOUNT,
+        /** The partner's card order KYC gate is on and the account's KYC is not accepted. */
+        KYC_REQUIRED
     }
 
     private final Reason reason;
