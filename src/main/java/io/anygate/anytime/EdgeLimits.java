@@ -26,11 +26,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * <ul>
  * <li>refuses a request over a size limit in the Anytime envelope, signed like every answer: request target over
  * {@code gateway.edge.max-url-length} 414 4140010, headers over {@code gateway.edge.max-header-size} 431 4310010,
- * a declared body over {@code gateway.edge.max-body-size} 413 4130010 (the connection is then closed, the
- * body is never read). The KYC upload ({@code POST /v1.0/accounts/{id}/kyc}, multipart files) is the one route
- * allowed more, {@code gateway.kyc.max-request-size}; {@code quarkus.http.limits.max-body-size} must allow both. A
- * multipart body that does not declare its length is refused on every other route (its file parts would otherwise
- * be read up to the codec's larger limit). Outside the Anytime surface the same limits answer a bare status.</li>
+ * a declared body over {@code quarkus.http.limits.max-body-size} 413 4130010 (the connection is then closed, the
+ * body is never read). Outside the Anytime surface the same limits answer a bare status.</li>
  * <li>refuses a request target java.net.URI cannot read (RESTEasy would fail on it in every filter): the route's
  * invalid-parameter code.</li>
  * <li>answers in the envelope what Vert.x Web refuses with a bare status before any resource runs (a path or query
@@ -66,26 +63,13 @@ public class EdgeLimits {
     AuthFailureMetrics metrics;
     @Inject
     CurrentVertxRequest currentRequest;
-    @Inject
-    io.anygate.domain.kyc.KycConfig kyc;
-
-    /** The one route that takes bodies over gateway.edge.max-body-size: the KYC upload. */
-    private static final java.util.regex.Pattern KYC_UPLOAD = java.util.regex.Pattern.compile(
-            "/v1\\.0/accounts/[^/]+/kyc/?");
 
     private long maxBody;
-    private long maxKycBody;
 
     void register(@Observes Router router) {
-        long codecMax = ConfigProvider.getConfig()
+        maxBody = ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
-        maxBody = Math.min(config.maxBodySize().asLongValue(), codecMax);
-        maxKycBody = kyc.maxRequestSize();
-        if (maxKycBody > codecMax) {
-            throw new IllegalStateException("gateway.kyc.max-request-size (" + maxKycBody
-                    + " bytes) is above quarkus.http.limits.max-body-size (" + codecMax + " bytes): raise the latter");
-        }
         int maxUrl = config.maxUrlLength();
         long maxHeaders = config.maxHeaderSize().asLongValue();
         router.route().order(ORDER).handler(ctx -> {
@@ -96,9 +80,7 @@ public class EdgeLimits {
                 refusal = AnytimeError.URI_TOO_LONG;
             } else if (headerSize(ctx.request().headers()) > maxHeaders) {
                 refusal = AnytimeError.HEADERS_TOO_LARGE;
-            } else if (declaredLength(ctx) > bodyLimit(ctx)) {
-                refusal = AnytimeError.REQUEST_TOO_LARGE;
-            } else if (!kycUpload(ctx) && undeclaredMultipart(ctx)) {
+            } else if (declaredLength(ctx) > maxBody) {
                 refusal = AnytimeError.REQUEST_TOO_LARGE;
             }
             if (refusal != null) {
@@ -180,22 +162,22 @@ public class EdgeLimits {
         String message = switch (error) {
             case URI_TOO_LONG -> "Request URL longer than " + config.maxUrlLength() + " characters";
             case HEADERS_TOO_LARGE -> "Request headers larger than " + config.maxHeaderSize().asLongValue() + " bytes";
-            default -> undeclaredMultipart(ctx) && !kycUpload(ctx)
-                    ? "A multipart body must declare its Content-Length on this route"
-                    : "Request body larger than " + bodyLimit(ctx) + " bytes";
+            default -> "Request body larger than " + maxBody + " bytes";
         };
         answer(ctx, error, message, true);
     }
 
     /**
-     * After the answer the connection is closed, once the rest of the request has arrived (read and dropped) or
-     * {@value #DRAIN_LIMIT} bytes of it were dropped: closing while the caller still sends would reset the
-     * connection, and most clients then lose the answer they were sent.
+     * The answer says {@code Connection: close}, and the connection is closed once the rest of the request has
+     * arrived (read and dropped) or {@value #DRAIN_LIMIT} bytes of it were dropped: closing while the caller still
+     * sends would reset the connection, and most clients then lose the answer they were sent.
      */
     private static void close(RoutingContext ctx) {
         io.vertx.core.http.HttpServerRequest request = ctx.request();
+        // the caller must not send another request on this connection: without the header it would keep it for
+        // its next request, which then meets the closed connection (a POST is not retried, the caller gets no answer)
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         if (request.isEnded()) {
-            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             return;
         }
         boolean[] ended = {false, false}; // the answer, the request
@@ -240,21 +222,6 @@ public class EdgeLimits {
                     .putHeader(GatewaySigner.HEADER, signer.sign(bytes))
                     .end(io.vertx.core.buffer.Buffer.buffer(bytes));
         });
-    }
-
-    private long bodyLimit(RoutingContext ctx) {
-        return kycUpload(ctx) ? maxKycBody : maxBody;
-    }
-
-    private static boolean kycUpload(RoutingContext ctx) {
-        return ctx.request().method() == io.vertx.core.http.HttpMethod.POST
-                && KYC_UPLOAD.matcher(ctx.request().path()).matches();
-    }
-
-    private static boolean undeclaredMultipart(RoutingContext ctx) {
-        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        return ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null && type != null
-                && type.trim().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 
     static boolean parsable(String target) {

@@ -19,11 +19,4 @@ public interface EdgeLimitsConfig {
     /** Largest total size of the request's headers (names, values and separators) accepted. */
     @WithDefault("20K")
     MemorySize maxHeaderSize();
-
-    /**
-     * Largest request body accepted on every route but the KYC upload, which has {@code gateway.kyc.max-request-size}
-     * ({@code quarkus.http.limits.max-body-size}, the codec's limit, is the larger of the two).
-     */
-    @WithDefault("1M")
-    MemorySize maxBodySize();
 }

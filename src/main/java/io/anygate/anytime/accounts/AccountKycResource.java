@@ -33,8 +33,9 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 /**
  * {@code POST /v1.0/accounts/{id}/kyc} (the SDK's {@code accountKyc}: one multipart file per KYC field) and
  * {@code GET /v1.0/accounts/{id}/kyc} ({@code accountKycStatus}); fields in docs/mapping.md. The only route that
- * reads multipart files: every other route's body is at most {@code gateway.edge.max-body-size}
- * ({@link io.anygate.anytime.EdgeLimits}). A file's bytes are never logged nor echoed.
+ * reads multipart files. Its body is held to {@code quarkus.http.limits.max-body-size} like every other route
+ * ({@link io.anygate.anytime.EdgeLimits}), its files together to {@code gateway.kyc.max-request-size}. A file's
+ * bytes are never logged nor echoed.
  */
 @Path("/v1.0/accounts/{id}/kyc")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +50,8 @@ public class AccountKycResource {
     KycUploads uploads;
     @Inject
     KycReviews reviews;
+    @Inject
+    io.anygate.domain.kyc.KycConfig config;
 
     /** {@code files_status}: one entry per file sent, {@code status} 0 (kept), 1 (not JPEG/PNG/PDF) or 2. */
     public record Uploaded(Map<String, FileStatus> files_status) {
@@ -68,6 +71,7 @@ public class AccountKycResource {
         AccountId accountId = AccountRequests.accountId(id);
         List<KycUploads.Upload> files = new ArrayList<>();
         Map<String, Collection<FormValue>> values = input == null ? Map.of() : input.getValues();
+        long total = 0;
         for (Map.Entry<String, Collection<FormValue>> e : values.entrySet()) {
             KycType type = KycType.ofField(e.getKey()).orElseThrow(() -> invalid(e.getKey(),
                     "not a KYC file field"));
@@ -84,11 +88,17 @@ public class AccountKycResource {
             } catch (IOException ex) {
                 size = -1;
             }
+            total += Math.max(size, 0);
             files.add(new KycUploads.Upload(type, v.getFileName(), size, () -> {
                 try (InputStream in = v.getFileItem().getInputStream()) {
                     return in.readAllBytes();
                 }
             }));
+        }
+        // the files together (a body without Content-Length is counted here, not at the edge)
+        if (total > config.maxRequestSize()) {
+            throw new io.anygate.anytime.AnytimeException(io.anygate.anytime.AnytimeError.REQUEST_TOO_LARGE,
+                    "Request body larger than " + config.maxRequestSize() + " bytes");
         }
         Map<String, FileStatus> out = new LinkedHashMap<>();
         for (KycUploads.FileOutcome o : uploads.upload(partner.partnerId(), accountId.value(), files)) {

@@ -13,16 +13,15 @@ public interface KycConfig {
 
     /** The largest file accepted in one KYC field, in bytes (a larger one gets status 2 in the answer). */
     @WithName("max-file-size")
-    @WithDefault("4194304")
+    @WithDefault("1048576")
     long maxFileSize();
 
     /**
-     * The largest KYC upload request, in bytes (declared {@code Content-Length}; 413 4130010 above it). Only this
-     * route takes bodies over {@code gateway.edge.max-body-size}; {@code quarkus.http.limits.max-body-size} must
-     * not be below it.
+     * The largest KYC upload, in bytes: its files together (413 4130010 above it). The edge refuses any body over
+     * {@code quarkus.http.limits.max-body-size} first, on every route, so this is at most that.
      */
     @WithName("max-request-size")
-    @WithDefault("10485760")
+    @WithDefault("1048576")
     long maxRequestSize();
 
     /** Sandbox only: how long after its upload a pending document is reviewed automatically. */

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Anytime account routes not offered yet (KYC, credit transfers) answer the documented
+ * The Anytime account routes not offered yet (credit transfers) answer the documented
  * FunctionalityNotAllowedException 4030030, as the PHP SDK calls them, after the account checks; never the
  * InvalidRouteException 4040010 of an unknown route.
  */
@@ -25,8 +25,6 @@ class AccountServicesNotOfferedTest {
     }
 
     static final List<Route> ROUTES = List.of(
-            new Route("GET", "/kyc", r -> r),
-            new Route("POST", "/kyc", r -> r.multiPart("user_identity", "identity.jpg", new byte[] {1, 2, 3}, "image/jpeg")),
             new Route("GET", "/credit-transfers", r -> r.queryParam("limit_start", 0)),
             new Route("POST", "/credit-transfers", r -> r.contentType("application/x-www-form-urlencoded")
                     .formParam("dst_acc_id", 1).formParam("amount", "1.00").formParam("dst_type", "internal")),
