@@ -60,6 +60,22 @@ public class AccountKycResource {
     public record FileStatus(int status, String error) {
     }
 
+    /** The upload as the OpenAPI document shows it: one optional binary file per KYC field. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "KycUpload")
+    public record KycUploadForm(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "binary") String user_selfie,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "binary") String user_identity,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "binary") String user_identity_back,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "binary") String user_identity_host,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "binary") String user_identity_back_host,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "binary") String user_passport,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "binary") String user_dom_1,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "binary") String user_dom_host,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "binary") String user_affidavit,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "binary") String corp_status,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(format = "binary") String corp_kbis) {
+    }
+
     /** One uploaded document in {@code uploaded-kyc-status}. */
     public record UploadedKyc(String type, String url, String uploaded_at, String updated_at) {
     }
@@ -67,7 +83,11 @@ public class AccountKycResource {
     @POST
     @Functionality("accounts.kyc")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Uploaded upload(@PathParam("id") String id, MultipartFormDataInput input) {
+    public Uploaded upload(@PathParam("id") String id,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                    implementation = KycUploadForm.class))) MultipartFormDataInput input) {
         AccountId accountId = AccountRequests.accountId(id);
         List<KycUploads.Upload> files = new ArrayList<>();
         Map<String, Collection<FormValue>> values = input == null ? Map.of() : input.getValues();
