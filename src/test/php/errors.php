@@ -135,6 +135,24 @@ check('account info: another partner\'s account: AccountIdNoRightsException 4030
         $api->accountInfo()->createRequest()->setId($CONFIG['other_partner']['acc_id'])));
 });
 
+check('KYC upload: another partner\'s account: AccountIdNoRightsException 4030210', function () use ($api) {
+    global $CONFIG;
+    $file = tempnam(sys_get_temp_dir(), 'sdk-kyc');
+    file_put_contents($file, "\xFF\xD8\xFF\xE0 a picture");
+    try {
+        expect_error('AccountIdNoRightsException', 4030210, fn() => $api->accountKyc()->sendRequest(
+            $api->accountKyc()->createRequest()->setId($CONFIG['other_partner']['acc_id'])->setUserIdentity($file)));
+    } finally {
+        unlink($file);
+    }
+});
+
+check('KYC status: another partner\'s account: AccountIdNoRightsException 4030210', function () use ($api) {
+    global $CONFIG;
+    expect_error('AccountIdNoRightsException', 4030210, fn() => $api->accountKycStatus()->sendRequest(
+        $api->accountKycStatus()->createRequest()->setId($CONFIG['other_partner']['acc_id'])));
+});
+
 check('card order: another partner\'s account: CardAccountNoRightsException 4030310', function () use ($order) {
     global $CONFIG;
     expect_error('CardAccountNoRightsException', 4030310, fn() => $order($CONFIG['other_partner']['acc_id'],

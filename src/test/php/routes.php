@@ -1,8 +1,7 @@
 <?php
 // Every route the SDK has and the gateway serves, driven through the official SDK: each answer is read through
-// the SDK's model and its hash checked by the SDK (isAuthenticated). Routes the gateway answers with a documented
-// error today (KYC) are checked for the
-// SDK exception class and code. Run by io.anygate.sdk.AnytimeSdkTest.
+// the SDK's model and its hash checked by the SDK (isAuthenticated); errors.php checks the refusals. Run by
+// io.anygate.sdk.AnytimeSdkTest.
 
 require __DIR__ . '/bootstrap.php';
 
@@ -12,6 +11,8 @@ use Anytime\ApiClient\Constant\CardType;
 use Anytime\ApiClient\Constant\Country;
 use Anytime\ApiClient\Constant\Currency;
 use Anytime\ApiClient\Constant\Gender;
+use Anytime\ApiClient\Constant\KycType;
+use Anytime\ApiClient\Constant\KycUploadedFileStatus;
 use Anytime\ApiClient\Constant\Language;
 use Anytime\ApiClient\Constant\VirtualIbanType;
 
@@ -563,27 +564,56 @@ check('send PAN: POST /v1.0/cards/{card_ref}/pan (cardSendPan)', function () use
         && str_contains((string)($sent['body'] ?? ''), 'CVV ' . $details->getCvv()), 'the email holds PAN and CVV');
 });
 
-// Routes the SDK has that the gateway answers with a documented error today (no TX twin): the SDK must raise
-// FunctionalityNotAllowedException 4030030. When a route is implemented, its check here becomes a success check.
-$notOffered = [
-    'KYC upload: POST /v1.0/accounts/{id}/kyc (accountKyc)' => function ($api, $acc, $card) {
-        $file = tempnam(sys_get_temp_dir(), 'sdk-kyc');
-        file_put_contents($file, "\xFF\xD8\xFF\xE0 not really a picture");
-        try {
-            return $api->accountKyc()->sendRequest($api->accountKyc()->createRequest()->setId($acc)->setUserSelfie($file));
-        } finally {
-            unlink($file);
+// KYC: the SDK sends each file as a multipart part named <field>.jpg; the gateway sniffs what it holds.
+$kycFile = function (string $bytes): string {
+    $file = tempnam(sys_get_temp_dir(), 'sdk-kyc');
+    file_put_contents($file, $bytes);
+    return $file;
+};
+
+check('KYC upload: POST /v1.0/accounts/{id}/kyc (accountKyc)', function () use ($api, $consumer, $kycFile) {
+    $acc = need($consumer, 'the consumer account');
+    $jpeg = $kycFile("\xFF\xD8\xFF\xE0" . str_repeat('a', 200));
+    $pdf = $kycFile("%PDF-1.4\n" . str_repeat('b', 200));
+    $text = $kycFile('not a picture at all');
+    try {
+        $answer = authenticated($api->accountKyc()->sendRequest($api->accountKyc()->createRequest()->setId($acc)
+            ->setUserIdentity($jpeg)->setUserIdentityBack($jpeg)->setUserDom1($pdf)->setUserSelfie($text)));
+    } finally {
+        unlink($jpeg);
+        unlink($pdf);
+        unlink($text);
+    }
+    $status = $answer->getFileStatus();
+    expect_same(0, $status->getUserIdentity()->getStatus(), 'user_identity status');
+    expect_same(0, $status->getUserIdentityBack()->getStatus(), 'user_identity_back status');
+    expect_same(0, $status->getUserDom1()->getStatus(), 'user_dom_1 status (the SDK reads it as user_dom1)');
+    expect_same(1, $status->getUserSelfie()->getStatus(), 'user_selfie status: not JPEG, PNG nor PDF');
+    expect($status->getUserSelfie()->getError() !== '', 'an error label for the selfie');
+});
+
+check('KYC status: GET /v1.0/accounts/{id}/kyc (accountKycStatus)', function () use ($api, $consumer) {
+    $acc = need($consumer, 'the consumer account');
+    // the sandbox reviews each document after gateway.kyc.sandbox.review-delay (1 s in tests)
+    $deadline = microtime(true) + 20;
+    do {
+        $answer = authenticated($api->accountKycStatus()->sendRequest($api->accountKycStatus()->createRequest()
+            ->setId($acc)));
+        if ($answer->getStatus() === KycUploadedFileStatus::ACCEPTED) {
+            break;
         }
-    },
-    'KYC status: GET /v1.0/accounts/{id}/kyc (accountKycStatus)' => fn($api, $acc, $card) =>
-        $api->accountKycStatus()->sendRequest($api->accountKycStatus()->createRequest()->setId($acc)),
-];
-foreach ($notOffered as $name => $call) {
-    check($name . ': not offered', function () use ($api, $call, $business, $multi) {
-        $acc = need($business, 'the business account');
-        $card = need($multi, 'the virtual card')['ref'];
-        expect_error('FunctionalityNotAllowedException', 4030030, fn() => $call($api, $acc, $card));
-    });
-}
+        usleep(250000);
+    } while (microtime(true) < $deadline);
+    expect_same('accepted', $answer->getStatus(), 'status');
+    expect_same([], $answer->getMissingKycTypes(), 'missing-kyc-types');
+    $accepted = $answer->getUploadedKycStatus(KycUploadedFileStatus::ACCEPTED);
+    $types = array_map(fn($f) => $f->getType(), $accepted);
+    sort($types);
+    expect_same([KycType::DOM_1, KycType::IDENTITY, KycType::IDENTITY_BACK], $types, 'accepted types');
+    expect($accepted[0]->getUpdatedAt() instanceof \DateTime, 'updated_at read as a date');
+    expect_same(KycUploadedFileStatus::ACCEPTED, $accepted[0]->getStatus(), 'file status');
+    expect_same([], $answer->getUploadedKycStatus(KycUploadedFileStatus::REFUSED), 'nothing refused');
+    expect_same(3, count($answer->getUploadedKycStatus()), 'three files in all');
+});
 
 done();

@@ -104,11 +104,13 @@ public final class PartnersFile {
     }
 
     /**
-     * The KYC gates a partner may turn on ({@code "kyc_gates": {"iban": true}}): {@code iban} = an account needs an
-     * accepted KYC before it gets an IBAN or a virtual IBAN (4030220); {@code credit_transfer} = before it sends a
-     * credit transfer (4510210). Every gate is off unless set to true.
+     * The KYC gates a partner may turn on ({@code "kyc_gates": {"iban": true, "card_load": true}}): an account needs
+     * an accepted KYC before it gets an IBAN or a virtual IBAN ({@code iban}, 4030220), orders a card
+     * ({@code card_order}, 4510320), loads a card ({@code card_load}, 4510330) or sends a SEPA credit transfer
+     * ({@code credit_transfer}, 4510210). Every gate is off unless set to true.
      */
-    static final Set<String> KYC_GATES = Set.of("iban", "credit_transfer");
+    static final Set<String> KYC_GATES = java.util.Arrays.stream(io.anygate.domain.iban.KycGates.Gate.values())
+            .map(io.anygate.domain.iban.KycGates.Gate::setting).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     static Set<String> kycGates(JsonNode gates) {
         if (gates.isMissingNode() || gates.isNull()) {

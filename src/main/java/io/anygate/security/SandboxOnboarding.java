@@ -40,6 +40,8 @@ public class SandboxOnboarding {
 
     @Inject
     GatewayConfig gateway;
+    @Inject
+    io.anygate.domain.kyc.KycConfig kyc;
 
     /** The sandbox partner, provisioning its files first if needed. */
     public Partner partner() {
@@ -66,10 +68,23 @@ public class SandboxOnboarding {
                     Secrets.bcrypt(props.getProperty("password"), 10),
                     List.of(new PartnerKey(RsaPublicKeys.fingerprint(publicKey.getEncoded()), publicKey)),
                     List.of(IpRange.parse("127.0.0.0/8"), IpRange.parse("::1/128")),
-                    Optional.empty(), true, PartnerLimits.DEFAULTS, Set.of());
+                    Optional.empty(), true, limits(), Set.of());
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot provision the sandbox partner in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    // The provisioned partner has no limits of its own; its KYC gates are gateway.kyc.sandbox.gates (none by default)
+    private PartnerLimits limits() {
+        Set<String> gates = kyc.sandboxGates().orElse(Set.of());
+        for (String g : gates) {
+            if (!PartnersFile.KYC_GATES.contains(g)) {
+                throw new IllegalArgumentException("gateway.kyc.sandbox.gates: " + g + " is not a known KYC gate "
+                        + PartnersFile.KYC_GATES);
+            }
+        }
+        return new PartnerLimits(PartnerLimits.DEFAULTS.perUser(), PartnerLimits.DEFAULTS.perFunctionality(),
+                PartnerLimits.DEFAULTS.load(), gates);
     }
 
     private void provision(Path credentials, Path keyFile) throws IOException, java.security.GeneralSecurityException {

@@ -1,5 +1,6 @@
 package io.anygate.tx;
 
+import io.anygate.domain.operation.MatchKey;
 import io.anygate.domain.money.TransferOutcome;
 import io.anygate.domain.transfer.OutboundPayments;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,7 @@ public class TxOutboundPayments implements OutboundPayments {
 
     @Override
     public TransferOutcome debit(long fromContractId, BigDecimal amount, String currency,
-            io.anygate.domain.operation.MatchKey key, Map<String, String> attributes) {
+            MatchKey key, Map<String, String> attributes) {
         List<UserAttr> attrs = attributes.entrySet().stream().map(e -> new UserAttr(e.getKey(), e.getValue())).toList();
         try {
             TranApproveRs rs = transfers.account2fi(ContractRef.ofId(fromContractId),

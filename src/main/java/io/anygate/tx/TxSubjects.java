@@ -100,4 +100,42 @@ public class TxSubjects {
             return null;
         });
     }
+
+    /**
+     * Creates or updates a document of a subject ({@code PUT /tx/v1/subject-document}). A repeat answered "already
+     * processed" is recovered by finding the subject's document with the same {@code rid} (the gateway's document
+     * number, unique per document).
+     */
+    @TxOperation("subjectDocument.put")
+    @CircuitBreakerName("tx-subject-document-put")
+    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    public ModifyTranApproveRs putDocument(long subjectId, SubjectDocument document, TxMatchKey key) {
+        Objects.requireNonNull(key, "matchKey");
+        String rid = Objects.requireNonNull(document.rid(), "document.rid");
+        TxRequests.ObjectRq<SubjectDocument> rq = new TxRequests.ObjectRq<>(document, TranRqExtraAttrs.of(key));
+        return TxReplays.write(key, () -> subjects.putDocument(subjectId, rq), () -> {
+            Long id = document.ref() != null ? document.ref().id() : documentByRid(subjectId, rid);
+            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, id);
+        });
+    }
+
+    // The subject's document numbered rid, newest first; TxNotFoundException when it has none.
+    private long documentByRid(long subjectId, String rid) {
+        for (int offset = 0; ; offset += 100) {
+            java.util.Map<String, String> q = new java.util.LinkedHashMap<>();
+            q.put("filter[subjectId]", Long.toString(subjectId));
+            q.put("page[offset]", Integer.toString(offset));
+            q.put("page[limit]", "100");
+            q.put("order", "IdDesc");
+            TxList<SubjectDocument> page = TxWire.call(() -> subjects.documents(q));
+            for (SubjectDocument d : page.objects()) {
+                if (rid.equals(d.rid()) && d.ref() != null && d.ref().id() != null) {
+                    return d.ref().id();
+                }
+            }
+            if (!page.hasMore()) {
+                throw new TxNotFoundException("TX: no document " + rid + " on subject " + subjectId);
+            }
+        }
+    }
 }

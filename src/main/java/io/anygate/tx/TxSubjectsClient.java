@@ -48,4 +48,15 @@ interface TxSubjectsClient {
     @POST
     @Path("/subject/notification")
     void notify(SubjectNotification body);
+
+    /** {@code PUT /tx/v1/subject-document?subject[id]=}: create or update a document of the subject. */
+    @PUT
+    @Path("/subject-document")
+    ModifyTranApproveRs putDocument(@QueryParam("subject[id]") long subjectId,
+            TxRequests.ObjectRq<SubjectDocument> body);
+
+    /** {@code GET /tx/v1/subject-documents?filter[subjectId]=&page[offset]=&page[limit]=&order=}. */
+    @GET
+    @Path("/subject-documents")
+    TxList<SubjectDocument> documents(@org.jboss.resteasy.reactive.RestQuery java.util.Map<String, String> query);
 }

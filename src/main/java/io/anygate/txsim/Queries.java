@@ -41,6 +41,13 @@ final class Queries {
                 .and(c -> status == null || status.equals(c.status)), views::contract);
     }
 
+    /** GET subject-documents: a subject's documents ({@code filter.subjectId} or {@code filter.subjectRid}). */
+    ObjectNode documents(QueryParams q) {
+        ObjectNode f = q.object("filter", false);
+        return page(q, state.documents.values(), d -> d.id, client(f, "subjectId", "subjectRid", d -> d.subjectId),
+                views::document);
+    }
+
     ObjectNode cards(QueryParams q) {
         ObjectNode f = q.object("filter", false);
         Predicate<SimCard> byHolder = client(f, "holderId", "holderRid", c -> c.holderId);

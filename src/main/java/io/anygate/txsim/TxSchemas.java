@@ -37,6 +37,8 @@ public final class TxSchemas {
             Map.entry("GET /subject", "subject.get"),
             Map.entry("PUT /subject", "subject.put"),
             Map.entry("POST /subject/notification", "subject.notification"),
+            Map.entry("PUT /subject-document", "subjectDocument.put"),
+            Map.entry("GET /subject-documents", "subjectDocuments.list"),
             Map.entry("GET /contract", "contract.get"),
             Map.entry("PUT /contract", "contract.put"),
             Map.entry("POST /contract/activate", "contract.activate"),

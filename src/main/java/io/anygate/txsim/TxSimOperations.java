@@ -8,6 +8,7 @@ final class TxSimOperations {
     static final List<String> ALL = List.of(
             "ping",
             "subject.get", "subject.put", "subject.notification", "subjectDocument.get", "subjectDocument.put",
+            "subjectDocuments.list",
             "contract.get", "contract.put", "contract.activate", "contract.close", "contract.balance", "contract.cards",
             "contracts.list", "contract2contract.get", "contract2contract.put", "contract2contract.delete",
             "contract2contracts.list", "card.get", "card.put", "card.delete", "card.pan", "card.cvv2", "card.pin",

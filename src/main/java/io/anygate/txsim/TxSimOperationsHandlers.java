@@ -63,6 +63,7 @@ final class TxSimOperationsHandlers {
                 (ctx, q) -> Reply.ok(views.document(resolver.document(q.ref("ref", true), "ref"))));
         r.add(HttpMethod.PUT, "/subject-document", "subjectDocument.put",
                 keyed((b, q) -> subjects.putDocument(q.ref("subject", false), b, q.bool("mustExist"), key(b))));
+        r.add(HttpMethod.GET, "/subject-documents", "subjectDocuments.list", (ctx, q) -> Reply.ok(queries.documents(q)));
 
         r.add(HttpMethod.GET, "/contract", "contract.get",
                 (ctx, q) -> Reply.ok(views.contract(resolver.contract(q.ref("ref", true), "ref"))));

@@ -23,7 +23,7 @@ class PartnersFileTest {
         assertEquals(2, partners.stream().filter(p -> p.partnerId().equals("pi")).findFirst().orElseThrow()
                 .limits().cardsPerAccount().getAsLong());
         Partner mu = partners.stream().filter(p -> p.partnerId().equals("mu")).findFirst().orElseThrow();
-        assertEquals(java.util.Set.of("iban", "credit_transfer"), partners.stream()
+        assertEquals(java.util.Set.of("iban", "card_order", "card_load", "credit_transfer"), partners.stream()
                 .filter(p -> p.partnerId().equals("omicron"))
                 .findFirst().orElseThrow().limits().kycGates());
         assertTrue(mu.limits().kycGates().isEmpty(), "every KYC gate is off unless the file turns it on");

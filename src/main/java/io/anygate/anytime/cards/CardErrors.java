@@ -83,6 +83,8 @@ public class CardErrors {
             // No card-delivery code in the document's 429 table: the per-functionality one (docs/mapping.md).
             case DELIVERY_LIMIT -> new AnytimeException(AnytimeError.MAX_QUERY_RATE_BY_FUNCTIONALITY,
                     "card_ref: " + e.getMessage() + "; try again tomorrow");
+            case KYC_REQUIRED -> new AnytimeException(AnytimeError.CARD_ORDER_KYC_UPLOAD_REQUIRED,
+                    "The KYC of this account must be accepted before it orders a card");
         };
     }
 

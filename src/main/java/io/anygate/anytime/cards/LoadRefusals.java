@@ -22,6 +22,7 @@ public final class LoadRefusals {
     public static AnytimeError error(LoadRefused.Reason reason) {
         return switch (reason) {
             case CARD_NOT_OWNED -> AnytimeError.CARD_ACCOUNT_NO_RIGHTS;
+            case KYC_REQUIRED -> AnytimeError.CARD_LOAD_KYC_UPLOAD_REQUIRED;
             case AMOUNT_TOO_LOW -> AnytimeError.CARD_LOAD_AMOUNT_TOO_LOW;
             case AMOUNT_TOO_HIGH -> AnytimeError.CARD_LOAD_AMOUNT_TOO_HIGH;
             case AMOUNT_PRECISION, IDEMPOTENCY_KEY_REUSED -> AnytimeError.CARD_INVALID_PARAMETER;

@@ -58,6 +58,10 @@ public class CardOrders {
     @Inject
     CardCaps caps;
     @Inject
+    io.anygate.domain.iban.KycGates kycGates;
+    @Inject
+    io.anygate.domain.iban.AccountKyc kyc;
+    @Inject
     Clock clock;
 
     /** An order's outcome: the new card and the initial load's transaction. */
@@ -69,6 +73,10 @@ public class CardOrders {
                 .orElseThrow(() -> new CardRefused(Reason.ACCOUNT_NOT_OWNED, "account not found for this partner"));
         if (rq.type().isVirtual() && !account.business()) {
             throw new CardRefused(Reason.VIRTUAL_NEEDS_BUSINESS_ACCOUNT, "virtual cards need a business account");
+        }
+        if (kycGates.needsKyc(rq.partnerId(), io.anygate.domain.iban.KycGates.Gate.CARD_ORDER)
+                && !kyc.accepted(account.accountId())) {
+            throw new CardRefused(Reason.KYC_REQUIRED, "the KYC of this account is not accepted");
         }
         Instant now = clock.instant();
         OperationId id = rq.idempotencyKey() == null ? OperationId.generate(now.toEpochMilli())

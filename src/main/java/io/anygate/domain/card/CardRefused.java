@@ -29,7 +29,9 @@ public class CardRefused extends RuntimeException {
         /** The cardholder has no mobile number: no PIN text can be sent. */
         HOLDER_WITHOUT_MOBILE,
         /** The card has had its configured number of sends of this delivery service today. */
-        DELIVERY_LIMIT
+        DELIVERY_LIMIT,
+        /** The partner's card order KYC gate is on and the account's KYC is not accepted. */
+        KYC_REQUIRED
     }
 
     private final Reason reason;

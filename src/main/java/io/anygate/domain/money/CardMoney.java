@@ -90,6 +90,12 @@ public class CardMoney {
     @Inject
     Clock clock;
 
+    @Inject
+    io.anygate.domain.iban.KycGates kycGates;
+
+    @Inject
+    io.anygate.domain.iban.AccountKyc kyc;
+
     private volatile Map<String, DeclineMeaning> declines;
 
     /** The decline table, built once from the configuration. */
@@ -140,6 +146,12 @@ public class CardMoney {
             if (existing.isPresent()) {
                 return resume(existing.get(), card, rq);
             }
+        }
+        // A card order's initial load is held to the card order gate; a later load to the card load gate.
+        if (kind == OperationKind.CARD_CREDIT && !initialLoad
+                && kycGates.needsKyc(rq.partnerId(), io.anygate.domain.iban.KycGates.Gate.CARD_LOAD)
+                && !kyc.accepted(card.accountId())) {
+            throw new LoadRefused(Reason.KYC_REQUIRED, "the KYC of this card's account is not accepted", null);
         }
         LoadLimits limits = limitsPolicy.forPartner(rq.partnerId());
         BigDecimal amount = AmountRules.check(rq.amount(), card.currency(), limits, kind == OperationKind.CARD_CREDIT);

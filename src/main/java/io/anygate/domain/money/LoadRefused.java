@@ -41,7 +41,9 @@ public class LoadRefused extends RuntimeException {
          */
         NOT_APPLIED,
         /** TX refused the request itself (unknown contract, malformed): nothing moved; a gateway defect. */
-        REJECTED
+        REJECTED,
+        /** The partner's card load KYC gate is on and the card's account's KYC is not accepted. */
+        KYC_REQUIRED
     }
 
     private final Reason reason;
