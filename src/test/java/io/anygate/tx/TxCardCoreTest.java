@@ -45,6 +45,8 @@ class TxCardCoreTest {
     private static final String SUBJECT = "/tx/v1/subject";
     private static final int CARD_DELAY_MS = 600;
     private static final OwnedCard OWNED = new OwnedCard(41, "partner-a", 7, 9, "EUR", true);
+    /** Card ids no test read before, so that the holder is not yet remembered. */
+    private static final java.util.concurrent.atomic.AtomicLong FRESH_CARD_IDS = new java.util.concurrent.atomic.AtomicLong(900_000);
 
     @Inject
     CardCore core;
@@ -87,15 +89,17 @@ class TxCardCoreTest {
 
     @ParameterizedTest
     @EnumSource(Caller.class)
-    void theBalanceIsReadWhileTheCardReadIsOnItsWayAndTheHolderAfterIt(Caller caller) throws Exception {
+    void theBalanceIsReadWhileTheCardReadIsOnItsWayAndTheHolderAfterItThenAlongsideIt(Caller caller) throws Exception {
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(okJson("{\"ref\":{\"id\":41},\"status\":\"Active\","
                 + "\"holder\":{\"id\":5},\"names\":{\"emboss\":\"ADA LOVELACE\"}}").withFixedDelay(CARD_DELAY_MS)));
         tx.stubFor(get(urlPathEqualTo(CONTRACT)).willReturn(okJson(
                 "{\"ref\":{\"id\":9},\"details\":{\"balances\":{\"available\":12.34}}}")));
         tx.stubFor(get(urlPathEqualTo(SUBJECT)).willReturn(okJson(
                 "{\"ref\":{\"id\":5},\"details\":{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"gender\":\"F\"}}")));
+        // a card this replica has never read: its holder is known only from the card
+        OwnedCard fresh = new OwnedCard(FRESH_CARD_IDS.incrementAndGet(), "partner-a", 7, 9, "EUR", true);
 
-        CardCore.CardStanding standing = from(caller, () -> core.standing(OWNED));
+        CardCore.CardStanding standing = from(caller, () -> core.standing(fresh));
 
         assertEquals(new BigDecimal("12.34"), standing.balance());
         assertEquals(CardStatus.ACT, standing.card().status());
@@ -107,8 +111,17 @@ class TxCardCoreTest {
         // sequential reads would send the contract read only once the card had answered, 600 ms later
         assertTrue(Math.abs(contract - card) < CARD_DELAY_MS / 2,
                 "contract read sent " + (contract - card) + " ms after the card read");
-        // the holder is named by the card: its read can only follow the card's answer
+        // the holder is named by the card: on a first read its read can only follow the card's answer
         assertTrue(subject - card >= CARD_DELAY_MS - 50, "subject read sent " + (subject - card) + " ms after");
+
+        // read again: the holder is remembered, so the three reads go out together
+        tx.resetRequests();
+        standing = from(caller, () -> core.standing(fresh));
+        assertEquals("Ada", standing.card().holder().firstName());
+        card = received(CARD);
+        subject = received(SUBJECT);
+        assertTrue(Math.abs(subject - card) < CARD_DELAY_MS / 2,
+                "second read: subject read sent " + (subject - card) + " ms after the card read");
     }
 
     @ParameterizedTest

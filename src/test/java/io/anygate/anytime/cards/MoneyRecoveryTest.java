@@ -156,7 +156,7 @@ class MoneyRecoveryTest {
         // claim is left in flight, as a killed pod leaves it, for the whole in-flight lease.
         assertEquals(1, MoneyTestSupport.update(store, "UPDATE idempotency_key SET state = 'IN_FLIGHT', status = NULL,"
                 + " content_type = NULL, signature = NULL, body = NULL, claimed_at = ? WHERE idem_key = ?",
-                System.currentTimeMillis(), key));
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), key));
 
         Response retry = move(TestPartner.DELTA, token, "credit", ref, "7.00", key);
 
