@@ -36,8 +36,8 @@ FROM generate_series(1, 1000000) g;
 INSERT INTO idempotency_key (partner_id, idem_key, fingerprint, state, claim_token, claimed_at, expires_at, status,
                              content_type, signature, body)
 SELECT 'bench-filler-' || (g % 100), 'fill-' || g, md5(g::text) || md5('f' || g), 'COMPLETED',
-       substr(md5('t' || g), 1, 32), (extract(epoch FROM now()) * 1000)::bigint - g,
-       (extract(epoch FROM now() + interval '1 day') * 1000)::bigint, 200, 'application/json', 'fill',
+       substr(md5('t' || g), 1, 32), now() - (g || ' milliseconds')::interval,
+       now() + interval '1 day', 200, 'application/json', 'fill',
        convert_to('{"request_id":' || g || ',"type_response":"sync","body":{"transaction_id":' || g || '}}', 'UTF8')
 FROM generate_series(1, 1000000) g;
 

@@ -1,8 +1,6 @@
 package io.anygate.anytime.cards;
 
 import io.anygate.GatewayConfig;
-import io.anygate.anytime.AnytimeError;
-import io.anygate.anytime.AnytimeException;
 import io.anygate.anytime.forms.FormReader;
 import io.anygate.domain.AnytimeDates;
 import io.anygate.domain.Card;
@@ -150,11 +148,6 @@ public class CardSecretsResource {
         Card card = queries.card(partner.partnerId(), ref.txCardId());
         CardRules.checkUsable(card.status().asOf(card.expiry(), LocalDate.now(clock.withZone(AnytimeDates.ANYTIME_ZONE))));
         return card;
-    }
-
-    private static AnytimeException notWired() {
-        return new AnytimeException(AnytimeError.FUNCTIONALITY_NOT_ALLOWED,
-                "This service is not available: no delivery channel to the cardholder is configured");
     }
 
     private static byte[] bytes(String s) {
