@@ -3,7 +3,6 @@ package io.anygate.txsim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 
@@ -146,7 +145,7 @@ final class CardWrites {
         card.rid = rid;
         card.status = status;
         card.created = today();
-        card.orderedAtMs = System.currentTimeMillis();
+        card.orderedAtMs = SimClock.millis();
         card.activated = SimCard.ACTIVE.equals(status) ? card.created : null;
         card.cvv2 = CardSecrets.digits(3);
         card.expDate = exp;
@@ -241,6 +240,6 @@ final class CardWrites {
     }
 
     static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return SimClock.today();
     }
 }

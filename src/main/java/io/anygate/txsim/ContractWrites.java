@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /** PUT contract, activate, close, PUT contract/balance, and the contract-to-contract links. */
 final class ContractWrites {
@@ -219,7 +218,7 @@ final class ContractWrites {
     }
 
     static LocalDateTime now() {
-        return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return SimClock.seconds();
     }
 
     private static void require(Object value, String field) {

@@ -71,7 +71,7 @@ final class SimState {
     SimTran newTran(String operation, String kind, String matchKey) {
         SimTran t = new SimTran();
         t.id = tranSeq.getAndIncrement();
-        t.regTime = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        t.regTime = SimClock.seconds();
         t.operation = operation;
         t.kind = kind;
         t.matchKey = matchKey;

@@ -116,7 +116,7 @@ final class Views {
                 .put("expiration", c.expDate.toString())
                 .put("closure", c.closed == null ? null : c.closed.toString());
         out.set("dates", dates);
-        shipments.report(c, out, System.currentTimeMillis());
+        shipments.report(c, out, SimClock.millis());
         return out;
     }
 

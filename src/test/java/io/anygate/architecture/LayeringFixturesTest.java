@@ -46,4 +46,10 @@ class LayeringFixturesTest {
         JavaClasses classes = gatewayPlus("LayeringFixtureSecurityThrowsAnytime");
         failsNaming(LayeringTest.noCycles(), classes, "LayeringFixtureSecurityThrowsAnytime");
     }
+
+    @Test
+    void aStoreReadingTheSystemTimeBreaksTheClockRule() {
+        JavaClasses classes = gatewayPlus("LayeringFixtureStoreReadsSystemTime");
+        failsNaming(LayeringTest.timeIsReadThroughTheClock(), classes, "LayeringFixtureStoreReadsSystemTime");
+    }
 }

@@ -115,6 +115,33 @@ class LayeringTest {
         webhookUsesOnlyTheAnytimeTransactionModel().check(CLASSES);
     }
 
+    /**
+     * Time is read through the injected {@link java.time.Clock} (tests fix it), made once by {@code GatewayClock};
+     * the simulated TX keeps its own time in {@code txsim.SimClock}. Elapsed time ({@code System.nanoTime}) is not
+     * a time of day and stays allowed.
+     */
+    static ArchRule timeIsReadThroughTheClock() {
+        return noClasses().that().doNotHaveFullyQualifiedName("io.anygate.GatewayClock")
+                .and().doNotHaveFullyQualifiedName("io.anygate.txsim.SimClock")
+                .should().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(java.time.Clock.class, "systemUTC")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now", java.time.ZoneId.class)
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now", java.time.ZoneId.class)
+                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould().callMethod(java.time.OffsetDateTime.class, "now", java.time.ZoneId.class)
+                .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+                .orShould().callMethod(java.time.ZonedDateTime.class, "now", java.time.ZoneId.class);
+    }
+
+    @Test
+    void timeIsReadOnlyThroughTheInjectedClock() {
+        timeIsReadThroughTheClock().check(CLASSES);
+    }
+
     @Test
     void onlyTheSimulatorUsesTheSimulator() {
         noClasses().that().resideOutsideOfPackage("io.anygate.txsim..")
