@@ -5,11 +5,13 @@
 # BENCH_SECONDS=<saturation seconds> (10), BENCH_RATE_SECONDS=<seconds per fixed rate> (8), BENCH_NO_DOC=1,
 # BENCH_SCENARIOS=card-read,tx-card-read for a quick partial run: those scenarios and the profile only, no doc;
 # BENCH_GATEWAY_OPTS="-agentpath:..." extra JVM options of the gateway, e.g. a profiler agent;
-# BENCH_SKIP_LARGE=1 to leave out the large-store scenario).
+# BENCH_SKIP_LARGE=1 to leave out the large-store scenario; BENCH_GATEWAY_JAR=<quarkus-run.jar> measures another
+# build of the gateway against this build's simulator and driver, for an A/B; BENCH_PORTS="<gateway> <simulator>
+# <nginx>" other loopback ports than 18080 18089 18090).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-GW_PORT=18080 SIM_PORT=18089 NGINX_PORT=18090
+read -r GW_PORT SIM_PORT NGINX_PORT <<<"${BENCH_PORTS:-18080 18089 18090}"
 SAT=${BENCH_SECONDS:-10}
 RATE_SECS=${BENCH_RATE_SECONDS:-8}
 WORK=$(mktemp -d /tmp/anygate-bench.XXXXXX)
@@ -17,6 +19,7 @@ RESULTS=$WORK/results.tsv
 STARTUP=$WORK/startup.tsv
 CACHE=$ROOT/bench/.cache
 JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+GW_JAR=${BENCH_GATEWAY_JAR:-$JAR}
 PIDS=()
 PG_SCHEMA=""
 log() { echo "[bench] $*" >&2; }
@@ -27,6 +30,7 @@ cleanup() {
     if [ -n "$PG_SCHEMA" ]; then
         psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $PG_SCHEMA CASCADE" >/dev/null 2>&1 || true
         psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS ${PG_SCHEMA}_rl CASCADE" >/dev/null 2>&1 || true
+        psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS ${PG_SCHEMA}_rr CASCADE" >/dev/null 2>&1 || true
     fi
     log "work files kept in $WORK"
 }
@@ -104,7 +108,7 @@ start_gateway() { # name data-dir extra-args...
     (cd "$WORK" && exec java ${BENCH_GATEWAY_OPTS:-} "$@" \
         -Dquarkus.profile=sandbox -Dquarkus.http.port=$GW_PORT \
         -Dgateway.tx.url=http://127.0.0.1:$SIM_PORT -Dgateway.txsim.enabled=false -Dgateway.data-dir="$dir" \
-        -jar "$JAR") >"$WORK/$name.log" 2>&1 &
+        -jar "$GW_JAR") >"$WORK/$name.log" 2>&1 &
     GW_PID=$!; PIDS+=("$GW_PID")
     wait_log "$WORK/$name.log" "$GW_PID"
     if [ ! -d "$CACHE/sandbox" ]; then mkdir -p "$CACHE"; cp -r "$dir/sandbox" "$CACHE/"; fi
@@ -191,6 +195,22 @@ if [ -n "$PG_SCHEMA" ]; then
         -Dgateway.security.rate-limit.per-functionality=1000000000
     driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-rl/sandbox" signature-state="$WORK/gw-main/signatures-used" \
         scenarios=apicheck rates="${BENCH_RATES-100,500,1000}" label="rate limits on"
+    stop_gateway
+fi
+
+# ---- run 2b: the same limits counted in Redis, as the production overlay runs them (gateway.store.rate-counters),
+# when a Redis answers on 127.0.0.1:6379; its server's CPU is counted with PostgreSQL's in the per-process table.
+if [ -n "$PG_SCHEMA" ] && (echo >/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
+    RR_SCHEMA=${PG_SCHEMA}_rr
+    start_gateway gateway-rr "$WORK/gw-rr" -Dgateway.store.embedded-active=false -Dgateway.store.postgres-active=true \
+        "-Dquarkus.datasource.pg.jdbc.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$RR_SCHEMA" \
+        -Dquarkus.flyway.pg.schemas=$RR_SCHEMA -Dquarkus.flyway.pg.create-schemas=true \
+        -Dgateway.store.rate-counters=redis -Dgateway.store.redis-key-prefix="bench:$(date +%s):" \
+        -Dgateway.security.rate-limit.enabled=true \
+        -Dgateway.security.rate-limit.per-ip=1000000000 -Dgateway.security.rate-limit.per-user=1000000000 \
+        -Dgateway.security.rate-limit.per-functionality=1000000000
+    driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-rr/sandbox" signature-state="$WORK/gw-main/signatures-used" \
+        scenarios=apicheck rates= label="rate limits in Redis" store-also=redis-server
     stop_gateway
 fi
 
