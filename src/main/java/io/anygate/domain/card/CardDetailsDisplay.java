@@ -1,5 +1,6 @@
 package io.anygate.domain.card;
 
+import io.anygate.domain.CardStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -11,15 +12,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
  * The card-details page's links: a partner asks for a link to its card's details for one client address; the
  * final customer opens it once, from that address, before it expires, and sees PAN, expiry and CVV read from the
- * card core at that moment. A token is 256 random bits (base64url, 43 characters); the store keeps its SHA-256
+ * card core at that moment, if the card is still active then (a card blocked or closed after the link was made shows
+ * nothing). A token is 256 random bits (base64url, 43 characters); the store keeps its SHA-256
  * only, and the card's secrets are never kept. Audited (category {@code io.anygate.audit}: partner and card id;
  * never a token nor a secret).
  */
@@ -31,6 +35,8 @@ public class CardDetailsDisplay {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     // Links stay in the store this long after they expire (an operator can still see one was made), then go.
     private static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
+    // The statuses whose details a link may show: those a link is made for (an active card), checked again at opening.
+    private static final Set<CardStatus> SHOWN = EnumSet.of(CardStatus.ACT);
 
     private final SecureRandom random = new SecureRandom();
 
@@ -94,6 +100,13 @@ public class CardDetailsDisplay {
         CardDetailsLinkStore.Target t = target.get();
         CardSecretValues details;
         try {
+            // The card's standing now, not when the link was made: a card blocked or closed since shows nothing.
+            CardStatus status = queries.card(t.partnerId(), t.cardId()).status();
+            if (!SHOWN.contains(status)) {
+                AUDIT.infof("card-details-link refused partner=%s card=%d (card %s)", t.partnerId(), t.cardId(),
+                        status);
+                return new NotValid();
+            }
             details = queries.secrets(t.partnerId(), t.cardId());
         } catch (CardCoreUnavailable e) {
             return new Unavailable();

@@ -111,6 +111,24 @@ class CardDetailsDisplayTest {
     }
 
     @Test
+    void aCardBlockedAfterTheLinkWasMadeShowsNothingUntilItIsActiveAgain() {
+        OwnedCard card = fixture.card(ALPHA.partnerId(), "10.00", "1.00");
+        String ref = CardRef.ofTxCard(card.cardId()).value();
+        String pan = pan(card.cardId());
+        String link = link(card.cardId(), "127.0.0.1");
+        as(ALPHA).formParam("card_status", "BLO").put("/v1.0/cards/" + ref).then().statusCode(200);
+        Response blocked = open(link);
+        blocked.then().statusCode(410).body(containsString("This link is no longer valid"));
+        assertSecured(blocked);
+        assertFalse(blocked.asString().replace(" ", "").contains(pan), "no details of a blocked card");
+        // the refusal did not use the link up: unblocked while the link lasts, the card's details show
+        as(ALPHA).formParam("card_status", "ACT").put("/v1.0/cards/" + ref).then().statusCode(200);
+        Response active = open(link);
+        active.then().statusCode(200);
+        assertTrue(active.asString().replace(" ", "").contains(pan));
+    }
+
+    @Test
     void aLinkMadeForAnotherAddressShowsNothingAndIsNotUsedUpByIt() {
         OwnedCard card = fixture.card(ALPHA.partnerId(), "10.00", "1.00");
         String link = link(card.cardId(), "203.0.113.7");
