@@ -1,10 +1,12 @@
 package io.anygate.anytime;
 
+import io.anygate.domain.kyc.KycConfig;
 import io.anygate.security.GatewaySigner;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -18,6 +20,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -26,8 +30,15 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * <ul>
  * <li>refuses a request over a size limit in the Anytime envelope, signed like every answer: request target over
  * {@code gateway.edge.max-url-length} 414 4140010, headers over {@code gateway.edge.max-header-size} 431 4310010,
- * a declared body over {@code quarkus.http.limits.max-body-size} 413 4130010 (the connection is then closed, the
- * body is never read). Outside the Anytime surface the same limits answer a bare status.</li>
+ * a declared body over {@code gateway.edge.max-body-size} 413 4130010 (the connection is then closed, the
+ * body is never read). The KYC upload ({@code POST /v1.0/accounts/{id}/kyc}, multipart files) is the one route
+ * allowed more, {@code gateway.kyc.max-request-size}; {@code quarkus.http.limits.max-body-size}, the limit
+ * RESTEasy reads bodies to, must allow it (start-up fails otherwise). A body sent without {@code Content-Length}
+ * is counted while RESTEasy reads it, against {@code quarkus.http.limits.max-body-size}; on the KYC upload the
+ * resource also adds up its files against {@code gateway.kyc.max-request-size}, and on every other route a
+ * multipart body without {@code Content-Length} is refused here (its file parts would otherwise be read up to the
+ * larger limit), while a form is cut by the form parser's limits (1000 fields, 2 KB a value). Outside the
+ * Anytime surface the same limits answer a bare status.</li>
  * <li>refuses a request target java.net.URI cannot read (RESTEasy would fail on it in every filter): the route's
  * invalid-parameter code.</li>
  * <li>answers in the envelope what Vert.x Web refuses with a bare status before any resource runs (a path or query
@@ -48,7 +59,10 @@ public class EdgeLimits {
     /** Right after the access log's route (-100), before Quarkus' body-size handler (-2). */
     private static final int ORDER = -99;
     private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
-    /** The most of a refused body read (and dropped) before the connection is closed under the caller. */
+    /**
+     * How much more than its route's body limit a refused body is read (and dropped) before the connection is
+     * closed under the caller: a caller a little over the limit (a KYC photo too many) still reads its answer.
+     */
     private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
     @Inject
@@ -63,13 +77,25 @@ public class EdgeLimits {
     AuthFailureMetrics metrics;
     @Inject
     CurrentVertxRequest currentRequest;
+    @Inject
+    KycConfig kyc;
+
+    /** The one route whose body may be larger than gateway.edge.max-body-size: the KYC upload. */
+    private static final Pattern KYC_UPLOAD = Pattern.compile("/v1\\.0/accounts/[^/]+/kyc/?");
 
     private long maxBody;
+    private long maxKycBody;
 
     void register(@Observes Router router) {
-        maxBody = ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+        Config quarkus = ConfigProvider.getConfig();
+        long codecMax = quarkus.getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        maxKycBody = kyc.maxRequestSize();
+        if (maxKycBody > codecMax) {
+            throw new IllegalStateException("gateway.kyc.max-request-size (" + maxKycBody + " bytes) is above"
+                    + " quarkus.http.limits.max-body-size (" + codecMax + " bytes): raise the latter");
+        }
+        maxBody = Math.min(config.maxBodySize().asLongValue(), codecMax);
         int maxUrl = config.maxUrlLength();
         long maxHeaders = config.maxHeaderSize().asLongValue();
         router.route().order(ORDER).handler(ctx -> {
@@ -80,7 +106,10 @@ public class EdgeLimits {
                 refusal = AnytimeError.URI_TOO_LONG;
             } else if (headerSize(ctx.request().headers()) > maxHeaders) {
                 refusal = AnytimeError.HEADERS_TOO_LARGE;
-            } else if (declaredLength(ctx) > maxBody) {
+            } else if (declaredLength(ctx) > bodyLimit(ctx)) {
+                refusal = AnytimeError.REQUEST_TOO_LARGE;
+            } else if (!kycUpload(ctx) && undeclaredMultipart(ctx)) {
+                // its file parts would be read up to the KYC upload's limit: only the KYC upload takes files
                 refusal = AnytimeError.REQUEST_TOO_LARGE;
             }
             if (refusal != null) {
@@ -114,7 +143,7 @@ public class EdgeLimits {
                 default -> RouteErrors.invalidParameter(ctx.request().path());
             };
             metrics.answered(error);
-            answer(ctx, error, "Malformed request", status == 413);
+            answer(ctx, error, status == 413 ? bodyTooLarge(ctx) : "Malformed request", status == 413);
         });
     }
 
@@ -162,17 +191,19 @@ public class EdgeLimits {
         String message = switch (error) {
             case URI_TOO_LONG -> "Request URL longer than " + config.maxUrlLength() + " characters";
             case HEADERS_TOO_LARGE -> "Request headers larger than " + config.maxHeaderSize().asLongValue() + " bytes";
-            default -> "Request body larger than " + maxBody + " bytes";
+            default -> bodyTooLarge(ctx);
         };
         answer(ctx, error, message, true);
     }
 
     /**
      * The answer says {@code Connection: close}, and the connection is closed once the rest of the request has
-     * arrived (read and dropped) or {@value #DRAIN_LIMIT} bytes of it were dropped: closing while the caller still
-     * sends would reset the connection, and most clients then lose the answer they were sent.
+     * arrived (read and dropped) or the route's body limit and {@value #DRAIN_LIMIT} bytes more were dropped:
+     * closing while the caller still sends would reset the connection, and most clients then lose the answer they
+     * were sent.
      */
-    private static void close(RoutingContext ctx) {
+    private void close(RoutingContext ctx) {
+        long drain = bodyLimit(ctx) + DRAIN_LIMIT;
         io.vertx.core.http.HttpServerRequest request = ctx.request();
         // the caller must not send another request on this connection: without the header it would keep it for
         // its next request, which then meets the closed connection (a POST is not retried, the caller gets no answer)
@@ -193,7 +224,7 @@ public class EdgeLimits {
         long[] dropped = {0};
         request.handler(data -> {
             dropped[0] += data.length();
-            if (dropped[0] > DRAIN_LIMIT) {
+            if (dropped[0] > drain) {
                 request.connection().close();
             }
         });
@@ -222,6 +253,24 @@ public class EdgeLimits {
                     .putHeader(GatewaySigner.HEADER, signer.sign(bytes))
                     .end(io.vertx.core.buffer.Buffer.buffer(bytes));
         });
+    }
+
+    private long bodyLimit(RoutingContext ctx) {
+        return kycUpload(ctx) ? maxKycBody : maxBody;
+    }
+
+    private String bodyTooLarge(RoutingContext ctx) {
+        return "Request body larger than " + bodyLimit(ctx) + " bytes";
+    }
+
+    private static boolean kycUpload(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.POST && KYC_UPLOAD.matcher(ctx.request().path()).matches();
+    }
+
+    private static boolean undeclaredMultipart(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null && type != null
+                && type.trim().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 
     static boolean parsable(String target) {

@@ -18,7 +18,10 @@ public class CreditTransferJob {
     @Inject
     CreditTransferExecution execution;
 
-    @Scheduled(every = "${gateway.credit-transfers.interval:2s}", delayed = "3s",
+    /** The job's scheduler identity (tests pause it to drive passes by hand). */
+    public static final String IDENTITY = "credit-transfers";
+
+    @Scheduled(identity = IDENTITY, every = "${gateway.credit-transfers.interval:2s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = StandaloneSimulatorPredicate.class)
     void advance() {

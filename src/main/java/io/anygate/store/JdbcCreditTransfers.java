@@ -3,6 +3,7 @@ package io.anygate.store;
 import io.anygate.domain.transfer.CreditTransfer;
 import io.anygate.domain.transfer.CreditTransferStatus;
 import io.anygate.domain.transfer.CreditTransferStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -14,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The {@code credit_transfer} table (V59). Status changes are conditional updates on the current status. */
 @ApplicationScoped
@@ -129,20 +129,36 @@ public class JdbcCreditTransfers implements CreditTransferStore {
     }
 
     @Override
-    public List<CreditTransfer> unnotified(int limit) {
-        return Jdbc.list(store::connection, "credit transfers", "SELECT " + COLUMNS + " FROM credit_transfer"
-                + " WHERE notified = FALSE AND status IN (?, ?) ORDER BY id LIMIT ?", JdbcCreditTransfers::row,
-                CreditTransferStatus.EXECUTED.name(), CreditTransferStatus.CANCELLED.name(), limit);
-    }
-
-    @Override
-    public void notified(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
+    public List<CreditTransfer> claimUnnotified(int limit) {
+        if (!QuarkusTransaction.isActive()) {
+            // in auto-commit the lock would end with the SELECT and the mark commit without its webhook
+            throw new IllegalStateException("credit transfer notifications are claimed inside a unit of work");
         }
-        String marks = ids.stream().map(i -> "?").collect(Collectors.joining(","));
-        Jdbc.update(store::connection, "credit transfers",
-                "UPDATE credit_transfer SET notified = TRUE WHERE id IN (" + marks + ")", ids.toArray());
+        // Row locks, not a lease: the claim lives exactly as long as the unit that enqueues the webhook, and a
+        // crash or a failed commit releases it with the webhook, so nothing is left claimed by a dead replica.
+        // SKIP LOCKED (PostgreSQL, H2 2.x) lets two replicas claim disjoint rows at once instead of waiting; the
+        // conditional UPDATE keeps the claim exclusive even where a candidate was read before another's commit.
+        // No ORDER BY: H2 2.4 answers no row at all when it reads credit_transfer_status in id order under a LIMIT
+        // and another transaction holds some of the rows (CreditTransferNotificationClaimTest). Every claim takes
+        // its rows out of the set, so none waits for long; the claimed ones are sorted here.
+        List<CreditTransfer> candidates = new ArrayList<>(Jdbc.list(store::connection, "credit transfers",
+                "SELECT " + COLUMNS + " FROM credit_transfer WHERE notified = FALSE AND status IN (?, ?) LIMIT ?"
+                + " FOR UPDATE SKIP LOCKED", JdbcCreditTransfers::row, CreditTransferStatus.EXECUTED.name(),
+                CreditTransferStatus.CANCELLED.name(), limit));
+        candidates.sort(java.util.Comparator.comparingLong(CreditTransfer::id));
+        List<CreditTransfer> claimed = new ArrayList<>();
+        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE credit_transfer SET notified = TRUE WHERE id = ? AND notified = FALSE")) {
+            for (CreditTransfer t : candidates) {
+                ps.setLong(1, t.id());
+                if (ps.executeUpdate() == 1) {
+                    claimed.add(t);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("claiming credit transfer notifications", e);
+        }
+        return claimed;
     }
 
     private static CreditTransfer row(ResultSet rs) throws SQLException {

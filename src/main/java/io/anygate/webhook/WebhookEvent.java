@@ -19,11 +19,14 @@ public record WebhookEvent(String eventId, String partnerId, String eventType, S
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The largest payload the outbox keeps ({@code webhook_outbox.payload}, VARCHAR(65536)). */
+    public static final int MAX_PAYLOAD = 65536;
+
     public WebhookEvent {
         requireText(eventId, "eventId", 200);
         requireText(partnerId, "partnerId", 100);
         requireText(eventType, "eventType", 64);
-        requireText(payload, "payload", 65536);
+        requireText(payload, "payload", MAX_PAYLOAD);
         Objects.requireNonNull(createdAt, "createdAt");
         if (!payload.stripLeading().startsWith("{")) {
             throw new IllegalArgumentException("payload must be a JSON object");

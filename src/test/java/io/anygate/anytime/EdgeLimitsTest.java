@@ -141,6 +141,41 @@ class EdgeLimitsTest {
     }
 
     @Test
+    void everyRouteButTheKycUploadKeepsTheOneMegabyteBodyLimit() throws Exception {
+        // the KYC upload takes several megabytes (gateway.kyc.max-request-size): no other route does
+        String twoMegabytes = "amount=" + "1".repeat(2 * 1024 * 1024);
+        for (String path : List.of("/v1.0/cards/ANY0000000001/credit", "/v1.0/accounts", "/v1.0/accounts/1/iban",
+                "/oauth/v2/token")) {
+            HttpResponse<String> r = send(post(path, FORM, twoMegabytes));
+            assertError(r, 413, 4130010);
+            assertEquals("Request body larger than 1048576 bytes",
+                    JSON.readTree(r.body()).path("body").path("error").path("message").asText(), path);
+            assertEquals("close", r.headers().firstValue("Connection").orElse(""), path);
+        }
+        // a 2 MB multipart body on a route that takes no files
+        assertError(send(post("/v1.0/accounts/1/iban", "multipart/form-data; boundary=xyz",
+                "--xyz\r\nContent-Disposition: form-data; name=\"a\"; filename=\"a.jpg\"\r\n\r\n"
+                        + "x".repeat(2 * 1024 * 1024) + "\r\n--xyz--\r\n")), 413, 4130010);
+        // a multipart body without Content-Length on a route that takes no files: refused before it is read
+        byte[] multipart = ("--xyz\r\nContent-Disposition: form-data; name=\"a\"; filename=\"a.jpg\"\r\n\r\n"
+                + "x".repeat(2 * 1024 * 1024) + "\r\n--xyz--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertError(send(HttpRequest.newBuilder(uri("/v1.0/accounts/1/iban"))
+                .header("Content-Type", "multipart/form-data; boundary=xyz").POST(HttpRequest.BodyPublishers
+                        .ofInputStream(() -> new java.io.ByteArrayInputStream(multipart)))), 413, 4130010);
+        // a form without Content-Length, in fields the form parser would each accept: cut by its field limit
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; fields.length() < 2 * 1024 * 1024; i++) {
+            fields.append(i == 0 ? "" : "&").append("f").append(i).append('=').append("2".repeat(1500));
+        }
+        byte[] chunkedBody = fields.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        HttpResponse<String> chunked = send(signed(HttpRequest.newBuilder(uri("/v1.0/cards/ANY0000000001/credit"))
+                .header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(chunkedBody))), EdgeClient.token(TestPartner.ALPHA)));
+        assertTrue(chunked.statusCode() == 413 || chunked.statusCode() == 400, chunked.statusCode() + " " + chunked.body());
+        assertError(chunked, chunked.statusCode(), chunked.statusCode() == 413 ? 4130010 : 4000310);
+    }
+
+    @Test
     void aRefusedBodyLeavesNoConnectionForTheCallersNextRequest() throws Exception {
         // one client, so that a connection kept after a refusal would carry the next request (a POST, not retried)
         for (int i = 0; i < 10; i++) {

@@ -33,9 +33,10 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 /**
  * {@code POST /v1.0/accounts/{id}/kyc} (the SDK's {@code accountKyc}: one multipart file per KYC field) and
  * {@code GET /v1.0/accounts/{id}/kyc} ({@code accountKycStatus}); fields in docs/mapping.md. The only route that
- * reads multipart files. Its body is held to {@code quarkus.http.limits.max-body-size} like every other route
- * ({@link io.anygate.anytime.EdgeLimits}), its files together to {@code gateway.kyc.max-request-size}. A file's
- * bytes are never logged nor echoed.
+ * reads multipart files, and the one whose body may exceed {@code gateway.edge.max-body-size}: a declared body
+ * over {@code gateway.kyc.max-request-size} is refused by {@link io.anygate.anytime.EdgeLimits} before it is read,
+ * and a body without {@code Content-Length} is held to it here, by its files together. A file's bytes are never
+ * logged nor echoed.
  */
 @Path("/v1.0/accounts/{id}/kyc")
 @Produces(MediaType.APPLICATION_JSON)

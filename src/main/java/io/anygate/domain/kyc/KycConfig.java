@@ -11,17 +11,21 @@ import java.util.Set;
 @ConfigMapping(prefix = "gateway.kyc")
 public interface KycConfig {
 
-    /** The largest file accepted in one KYC field, in bytes (a larger one gets status 2 in the answer). */
+    /**
+     * The largest file accepted in one KYC field, in bytes (a larger one gets status 2 in the answer): 10 MB, a
+     * phone's photo of a document with room to spare.
+     */
     @WithName("max-file-size")
-    @WithDefault("1048576")
+    @WithDefault("10485760")
     long maxFileSize();
 
     /**
-     * The largest KYC upload, in bytes: its files together (413 4130010 above it). The edge refuses any body over
-     * {@code quarkus.http.limits.max-body-size} first, on every route, so this is at most that.
+     * The largest KYC upload, in bytes (413 4130010 above it): its declared body at the edge, before it is read
+     * (the KYC upload is the one route not held to {@code gateway.edge.max-body-size}), and its files together when
+     * it declares no length. At most {@code quarkus.http.limits.max-body-size} (start-up fails otherwise).
      */
     @WithName("max-request-size")
-    @WithDefault("1048576")
+    @WithDefault("20971520")
     long maxRequestSize();
 
     /** Sandbox only: how long after its upload a pending document is reviewed automatically. */

@@ -38,9 +38,12 @@ public interface CreditTransferStore {
     /** TO_EXECUTE -> CANCELLED once TX gave the money back; false when it was not TO_EXECUTE any more. */
     boolean cancelled(long id, long refundTranId, Instant at);
 
-    /** Terminal transfers whose webhook is not in the outbox yet, oldest first. */
-    List<CreditTransfer> unnotified(int limit);
-
-    /** Notes that these transfers' webhook is in the outbox (joins the unit of work open on this thread). */
-    void notified(List<Long> ids);
+    /**
+     * Claims up to {@code limit} terminal transfers whose webhook is not in the outbox yet (in id order), for the
+     * unit of work open on this thread (call it only inside one): they are marked notified and stay locked until
+     * the unit ends, so the webhook enqueued in the same unit commits with the mark or neither does. A claim running
+     * at the same time on another replica skips the locked rows ({@code FOR UPDATE SKIP LOCKED}) and, once this
+     * unit committed, no longer sees them: a transfer status is in one delivery only.
+     */
+    List<CreditTransfer> claimUnnotified(int limit);
 }

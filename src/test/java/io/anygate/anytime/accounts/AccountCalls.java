@@ -28,10 +28,15 @@ public final class AccountCalls {
     }
 
     RequestSpecification call() {
+        return signed(partner).header("Authorization", "Bearer " + token());
+    }
+
+    /** The partner's access token, asked for once. */
+    String token() {
         if (token == null) {
             token = EdgeClient.token(partner);
         }
-        return signed(partner).header("Authorization", "Bearer " + token);
+        return token;
     }
 
     /** The form of a consumer account, every parameter set. */
