@@ -4,7 +4,8 @@
 # bench markers of docs/performance.md. Usage: bench/run.sh   (env: BENCH_SKIP_BUILD=1 to reuse target/,
 # BENCH_SECONDS=<saturation seconds> (10), BENCH_RATE_SECONDS=<seconds per fixed rate> (8), BENCH_NO_DOC=1,
 # BENCH_SCENARIOS=card-read,tx-card-read for a quick partial run: those scenarios and the profile only, no doc;
-# BENCH_GATEWAY_OPTS="-agentpath:..." extra JVM options of the gateway, e.g. a profiler agent;
+# BENCH_GATEWAY_OPTS="-agentpath:..." extra JVM options of the gateway, e.g. a profiler agent (after production's
+# JVM options, which the gateway runs with: see start_gateway; BENCH_DEPLOY_JVM=0 for the JVM's defaults instead);
 # BENCH_SKIP_LARGE=1 to leave out the large-store scenario; BENCH_GATEWAY_JAR=<quarkus-run.jar> measures another
 # build of the gateway against this build's simulator and driver, for an A/B; BENCH_PORTS="<gateway> <simulator>
 # <nginx>" other loopback ports than 18080 18089 18090).
@@ -100,12 +101,30 @@ NGINX_PID=$!; PIDS+=("$NGINX_PID")
 sleep 1; kill -0 "$NGINX_PID" || { cat "$WORK/nginx/logs/stderr.log" >&2; exit 1; }
 
 # ---- the gateway
+# The gateway runs with production's JVM memory options: the Deployment's JAVA_OPTS (deploy/k8s/base/configmap.yaml)
+# and -XX:MaxRAM set to its memory limit (deploy/k8s/base/deployment.yaml), so that the heap is sized as in the pod
+# and not from this machine's RAM. BENCH_DEPLOY_JVM=0 starts plain `java -jar` (the JVM's defaults for this
+# machine). BENCH_GATEWAY_OPTS come last and override either.
+if [ "${BENCH_DEPLOY_JVM:-1}" = 1 ]; then
+    DEPLOY_JAVA_OPTS=$(sed -n 's/^ *JAVA_OPTS: *"\(.*\)".*/\1/p' deploy/k8s/base/configmap.yaml)
+    DEPLOY_MEM_LIMIT=$(awk '/limits:/ { l=1 } l && /memory:/ { print $2; exit }' deploy/k8s/base/deployment.yaml)
+    case "$DEPLOY_MEM_LIMIT" in
+        *Mi) DEPLOY_MAX_RAM=${DEPLOY_MEM_LIMIT%Mi}m ;;
+        *Gi) DEPLOY_MAX_RAM=${DEPLOY_MEM_LIMIT%Gi}g ;;
+        *) log "memory limit '$DEPLOY_MEM_LIMIT' in deploy/k8s/base/deployment.yaml: expected <n>Mi or <n>Gi"; exit 1 ;;
+    esac
+    [ -n "$DEPLOY_JAVA_OPTS" ] || { log "no JAVA_OPTS in deploy/k8s/base/configmap.yaml"; exit 1; }
+    GATEWAY_JVM="$DEPLOY_JAVA_OPTS -XX:MaxRAM=$DEPLOY_MAX_RAM"
+else
+    GATEWAY_JVM=""
+fi
+log "gateway JVM options: ${GATEWAY_JVM:-(JVM defaults)} ${BENCH_GATEWAY_OPTS:-}"
 start_gateway() { # name data-dir extra-args...
     local name=$1 dir=$2; shift 2
     mkdir -p "$dir"
     # keep the sandbox partner (and its key) across runs so the signature cache stays valid
     if [ -d "$CACHE/sandbox" ]; then cp -r "$CACHE/sandbox" "$dir/"; fi
-    (cd "$WORK" && exec java ${BENCH_GATEWAY_OPTS:-} "$@" \
+    (cd "$WORK" && exec java $GATEWAY_JVM ${BENCH_GATEWAY_OPTS:-} "$@" \
         -Dquarkus.profile=sandbox -Dquarkus.http.port=$GW_PORT \
         -Dgateway.tx.url=http://127.0.0.1:$SIM_PORT -Dgateway.txsim.enabled=false -Dgateway.data-dir="$dir" \
         -jar "$GW_JAR") >"$WORK/$name.log" 2>&1 &
@@ -153,6 +172,9 @@ grep -q $'^card-read\tsaturation.*not available' "$RESULTS" && PROFILED=apicheck
 driver suite "${COMMON[@]}" results="$WORK/profile.tsv" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" \
     signature-state="$WORK/gw-main/signatures-used" scenarios=$PROFILED rates= label=profiled jfr-file="$WORK/gateway.jfr"
 driver jfr-top file="$WORK/gateway.jfr" top=15 >"$WORK/jfr-top.md"
+# The recording's own buffers raised the gateway's RSS: reset its peak (VmHWM), so that the later phases' peak column
+# shows what they need, not the profiler's footprint.
+echo 5 >"/proc/$GW_PID/clear_refs" 2>/dev/null || log "could not reset the gateway's peak RSS after the profile"
 if [ -n "${BENCH_SCENARIOS:-}" ]; then
     cat "$RESULTS" >&2; cat "$WORK/jfr-top.md" >&2; exit 0
 fi
