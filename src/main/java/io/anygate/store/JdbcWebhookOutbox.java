@@ -212,9 +212,10 @@ public class JdbcWebhookOutbox implements OutboxRepository {
 
     @Override
     public int purgeDelivered(Instant before, int limit) {
-        // by the index (status, delivered_at) (V65), oldest first, one short transaction per batch
-        return update("DELETE FROM webhook_outbox WHERE id IN (SELECT id FROM webhook_outbox WHERE status = ?"
-                + " AND delivered_at < ? ORDER BY delivered_at LIMIT ?)", DELIVERED, zoned(before), limit);
+        // by the index on delivered_at (V66: only delivered events have one), oldest first, one short transaction per
+        // batch; the status check keeps a row redelivered meanwhile
+        return update("DELETE FROM webhook_outbox WHERE id IN (SELECT id FROM webhook_outbox WHERE delivered_at < ?"
+                + " AND status = ? ORDER BY delivered_at LIMIT ?)", zoned(before), DELIVERED, limit);
     }
 
     private List<OutboxEntry> query(String sql, Object... args) {
