@@ -63,6 +63,9 @@ class CreditTransferNotificationClaimTest {
     @Inject
     Scheduler scheduler;
 
+    @Inject
+    java.time.Clock clock;
+
     @BeforeEach
     void pauseTheJob() {
         scheduler.pause(CreditTransferJob.IDENTITY);
@@ -185,7 +188,7 @@ class CreditTransferNotificationClaimTest {
             List<Long> out = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 long id = transfers.nextId();
-                Instant now = Instant.now();
+                Instant now = clock.instant();
                 transfers.add(new CreditTransfer(id, "claim-test-" + id, partner, 900_000 + id, "consumer",
                         "Alice Martin", "FR7630006000011234567890189", "AGRIFRPP", "Bob Durand",
                         "DE89370400440532013000", "COBADEFFXXX", "Rent", "Rent", new BigDecimal("1.00"), "EUR",
