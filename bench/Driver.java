@@ -311,6 +311,37 @@ public final class Driver {
             }
         }
 
+        /**
+         * CPU ticks of the JIT compiler's threads of a JVM (C1, C2 and the code sweeper): work that a JVM does until its
+         * code has settled, not per request. On 2 cores under a closed loop, C2 keeps compiling for minutes after the
+         * warm-up's throughput has flattened (a third of the gateway's CPU in a 15-s credit phase), so the gateway's
+         * CPU per operation is shown with and without it. -1 when unknown. A thread that ends during a phase takes its
+         * ticks with it.
+         */
+        static long jitTicks(String pid) {
+            if (pid == null || pid.isEmpty()) {
+                return -1;
+            }
+            long sum = 0;
+            try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String comm = Files.readString(t.resolve("comm")).trim();
+                        if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre") || comm.equals("Sweeper thread")) {
+                            String st = Files.readString(t.resolve("stat"));
+                            String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
+                            sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    } catch (IOException e) {
+                        // thread gone meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                return -1;
+            }
+            return sum;
+        }
+
         /** CPU ticks of every process named {@code comm} (e.g. all PostgreSQL backends), -1 when none. */
         static long cpuTicksOfAll(String comm) {
             long sum = -1;
@@ -337,7 +368,8 @@ public final class Driver {
 
         /**
          * CPU ticks of every participant of a phase: gateway, simulator, PostgreSQL (all backends; a backend that
-         * ends during the phase takes its ticks with it, so this can only under-count) and this driver.
+         * ends during the phase takes its ticks with it, so this can only under-count) and this driver; then, as a
+         * part of the gateway's, its JIT compiler's.
          */
         static long[] participants() {
             long store = cpuTicksOfAll("postgres");
@@ -347,7 +379,7 @@ public final class Driver {
                 store = Math.max(store, 0) + Math.max(cpuTicksOfAll(alsoStore), 0);
             }
             return new long[] {cpuTicks(ARGS.getOrDefault("pid", "")), cpuTicks(ARGS.getOrDefault("sim-pid", "")),
-                    store, cpuTicks(Long.toString(ProcessHandle.current().pid()))};
+                    store, cpuTicks(Long.toString(ProcessHandle.current().pid())), jitTicks(ARGS.getOrDefault("pid", ""))};
         }
 
         static long statusKb(String pid, String key) {
@@ -597,7 +629,9 @@ public final class Driver {
                 warmUp(shown, sc, Math.min(satConns, sc.maxConns), warm);
                 // the profile covers the measured saturation only: not the set-up, the token or the warm-up
                 jcmd(measured, "JFR.start", "name=bench", "settings=profile", "filename=" + ARGS.get("jfr-file"));
+                nativeProfile(measured, "start,event=itimer,interval=1ms,threads");
                 Result s = saturate(shown, sc.target, sc.op, Math.min(satConns, sc.maxConns), sat, measured, true);
+                nativeProfile(measured, "stop,collapsed,file=" + ARGS.get("native-profile-file"));
                 jcmd(measured, "JFR.stop", "name=bench");
                 write(s);
                 if (Double.isNaN(halfRate) && halfOf.contains(name) && s.errors == 0) {
@@ -661,6 +695,18 @@ public final class Driver {
                 }
             }
             log("%s warm-up: %d operations in %.0f s, last windows at ~%.0f/s", shown, done, (System.nanoTime() - start) / 1e9, best);
+        }
+
+        /**
+         * async-profiler (native, JVM and kernel frames, which JFR's Java samples do not see), loaded into the measured
+         * process for the measured saturation only, when native-profiler=<libasyncProfiler.so> is given: itimer samples
+         * of every thread's CPU time, written as collapsed stacks with the thread first.
+         */
+        static void nativeProfile(String pid, String command) throws Exception {
+            if (!ARGS.containsKey("native-profiler") || !ARGS.containsKey("native-profile-file")) {
+                return;
+            }
+            jcmd(pid, "JVMTI.agent_load", ARGS.get("native-profiler"), "\"" + command + "\""); // quoted: jcmd would split at "="
         }
 
         static void jcmd(String pid, String... command) throws Exception {
@@ -1114,8 +1160,8 @@ public final class Driver {
             sb.append("\n**CPU per operation by process** (saturation phases; ms of CPU per operation, user + system, from "
                     + "`/proc`; PostgreSQL = all its backends, plus `redis-server` in the phase whose rate counters are in Redis;"
                     + " the gateway column of a direct scenario is its idle work)\n\n");
-            sb.append("| scenario | gateway | simulator | PostgreSQL | driver | all | ceiling on ").append(cores)
-                    .append(" cores (ops/s) | ceiling without the gateway's own CPU (ops/s) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            sb.append("| scenario | gateway | of which its JIT compiler | simulator | PostgreSQL | driver | all | ceiling on ").append(cores)
+                    .append(" cores (ops/s) | ceiling without the gateway's own CPU (ops/s) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (String l : Files.readAllLines(file)) {
                 String[] f = l.split("\t", -1);
                 if (f.length < 5) {
@@ -1131,7 +1177,8 @@ public final class Driver {
                     }
                 }
                 boolean viaGateway = !f[0].startsWith("tx-") && !f[0].startsWith("nginx-");
-                sb.append("| ").append(f[0]).append(" | ").append(f[1]).append(" | ").append(f[2]).append(" | ").append(f[3])
+                String jit = f.length > 5 && viaGateway ? f[5] : "-";
+                sb.append("| ").append(f[0]).append(" | ").append(f[1]).append(" | ").append(jit).append(" | ").append(f[2]).append(" | ").append(f[3])
                         .append(" | ").append(f[4]).append(" | ").append(fmt(all)).append(" | ")
                         .append(all > 0 ? fmt(cores * 1000 / all) : "-").append(" | ")
                         .append(viaGateway && others > 0 ? fmt(cores * 1000 / others) : "-").append(" |\n");

@@ -8,7 +8,8 @@
 # JVM options, which the gateway runs with: see start_gateway; BENCH_DEPLOY_JVM=0 for the JVM's defaults instead);
 # BENCH_SKIP_LARGE=1 to leave out the large-store scenario; BENCH_GATEWAY_JAR=<quarkus-run.jar> measures another
 # build of the gateway against this build's simulator and driver, for an A/B; BENCH_PORTS="<gateway> <simulator>
-# <nginx>" other loopback ports than 18080 18089 18090).
+# <nginx>" other loopback ports than 18080 18089 18090; BENCH_ASYNC_PROFILER=<libasyncProfiler.so> also profiles the
+# profiled phase with async-profiler, native frames included, into gateway-native.collapsed in the work folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -170,7 +171,8 @@ fi
 PROFILED=${BENCH_PROFILE:-card-read}
 grep -q $'^card-read\tsaturation.*not available' "$RESULTS" && PROFILED=apicheck
 driver suite "${COMMON[@]}" results="$WORK/profile.tsv" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" \
-    signature-state="$WORK/gw-main/signatures-used" scenarios=$PROFILED rates= label=profiled jfr-file="$WORK/gateway.jfr"
+    signature-state="$WORK/gw-main/signatures-used" scenarios=$PROFILED rates= label=profiled jfr-file="$WORK/gateway.jfr" \
+    ${BENCH_ASYNC_PROFILER:+native-profiler="$BENCH_ASYNC_PROFILER" native-profile-file="$WORK/gateway-native.collapsed"}
 driver jfr-top file="$WORK/gateway.jfr" top=15 >"$WORK/jfr-top.md"
 # The recording's own buffers raised the gateway's RSS: reset its peak (VmHWM), so that the later phases' peak column
 # shows what they need, not the profiler's footprint.
