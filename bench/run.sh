@@ -139,7 +139,7 @@ COMMON=(gateway=http://127.0.0.1:$GW_PORT simulator=http://127.0.0.1:$SIM_PORT n
     results="$RESULTS" cache="$CACHE" saturation-seconds="$SAT" rate-seconds="$RATE_SECS")
 
 if (echo >/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
-    PG_SCHEMA=bench_$(date +%s)
+    PG_SCHEMA=bench_$(date +%s)_$$  # the pid too: two runs side by side (an A/B) get two schemas
     STORE_NAME="PostgreSQL (127.0.0.1:5432, schema $PG_SCHEMA)"
     STORE_ARGS=(-Dgateway.store.embedded-active=false -Dgateway.store.postgres-active=true
         "-Dquarkus.datasource.pg.jdbc.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$PG_SCHEMA"
