@@ -303,12 +303,17 @@ public final class Driver {
                 return -1;
             }
             try {
-                String s = Files.readString(Path.of("/proc", pid, "stat"));
-                String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                return statTicks(Path.of("/proc", pid, "stat"));
             } catch (IOException e) {
                 return -1;
             }
+        }
+
+        /** utime + stime (fields 14, 15) of a process's or a thread's {@code stat} file. */
+        static long statTicks(Path stat) throws IOException {
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         }
 
         /**
@@ -328,9 +333,7 @@ public final class Driver {
                     try {
                         String comm = Files.readString(t.resolve("comm")).trim();
                         if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre") || comm.equals("Sweeper thread")) {
-                            String st = Files.readString(t.resolve("stat"));
-                            String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
-                            sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                            sum += statTicks(t.resolve("stat"));
                         }
                     } catch (IOException e) {
                         // thread gone meanwhile
