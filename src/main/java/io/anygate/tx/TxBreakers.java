@@ -1,7 +1,6 @@
 package io.anygate.tx;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,20 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-/** The circuit breakers of the TX operations, by name, read from the gateway beans' annotations. */
+/** The circuit breakers of the TX operations, by name: one per guard of {@link TxGuards}. */
 @ApplicationScoped
 public class TxBreakers {
 
-    private static final List<String> NAMES = Stream.of(TxSubjects.class, TxContracts.class, TxCardCalls.class,
-                    TxTransfers.class)
-            .flatMap(c -> Stream.of(c.getDeclaredMethods()))
-            .map(m -> m.getAnnotation(CircuitBreakerName.class))
-            .filter(a -> a != null)
-            .map(CircuitBreakerName::value)
-            .sorted()
-            .toList();
+    private static final List<String> NAMES = TxGuards.breakerNames().stream().sorted().toList();
 
     @Inject
     CircuitBreakerMaintenance maintenance;

@@ -1,9 +1,8 @@
 package io.anygate.tx;
 
-import io.anygate.GatewayConfig;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -13,10 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** TX cards and their secrets (PAN, CVV2, PIN block), fault tolerant. Never log what the secret reads return. */
@@ -28,25 +23,12 @@ public class TxCardCalls {
     TxCardsRestClient cards;
 
     @Inject
-    @RestClient
-    TxTransClient trans;
-
-    @Inject
-    GatewayConfig gateway;
-
-    @Inject
-    java.time.Clock clock;
-
-    /** The {@code rqSentTime} that finds an earlier attempt of the keyed write in progress. */
-    private String sentDuringThisCall() {
-        return TxReplays.sentDuringThisCall(clock, gateway.txZone());
-    }
+    TxReplayLookup replays;
 
     /** The card under {@code ref} (PAN masked); {@link TxNotFoundException} when none. */
     @AsynchronousNonBlocking
     @TxOperation("card.get")
-    @CircuitBreakerName("tx-card-get")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxCardCalls/cardAsync")
     public CompletionStage<TxCard> cardAsync(TxCardRef ref) {
         return TxWire.callAsync(() -> cards.getAsync(ref.id(), ref.rid()));
     }
@@ -63,8 +45,7 @@ public class TxCardCalls {
      * object is written back. Each attempt reads again, so a retry after a lost answer writes what it read.
      */
     @TxOperation("card.update")
-    @CircuitBreakerName("tx-card-update")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxCardCalls/updateCard")
     public ModifyTranApproveRs updateCard(TxCardRef ref, UnaryOperator<ObjectNode> change, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         ObjectNode current = TxWire.call(() -> cards.getObject(ref.id(), ref.rid()));
@@ -72,7 +53,7 @@ public class TxCardCalls {
         TxRequests.ObjectRq<ObjectNode> rq = new TxRequests.ObjectRq<>(updated, TranRqExtraAttrs.of(key));
         long id = current.path("ref").path("id").asLong();
         return TxReplays.write(key, () -> cards.putObject(rq),
-                () -> new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, id));
+                () -> new ModifyTranApproveRs(replays.tranIdOrNull(key), null, id));
     }
 
     // A field TX answered as null is not written back: absent says the same, and a null is no date or string.
@@ -94,22 +75,20 @@ public class TxCardCalls {
      * "already processed" is recovered by reading the card back by it.
      */
     @TxOperation("card.put")
-    @CircuitBreakerName("tx-card-put")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxCardCalls/putCard")
     public ModifyTranApproveRs putCard(TxCard card, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(card.ref() == null ? null : card.ref().rid(), "card.ref.rid");
         TxRequests.ObjectRq<TxCard> rq = new TxRequests.ObjectRq<>(card, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> cards.put(rq), () -> {
             TxCard original = TxWire.call(() -> cards.get(null, rid));
-            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, original.ref().id());
+            return new ModifyTranApproveRs(replays.tranIdOrNull(key), null, original.ref().id());
         });
     }
 
     /** One page of a holder's cards ({@code status} may be null). */
     @TxOperation("card.list")
-    @CircuitBreakerName("tx-card-list")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxCardCalls/cards")
     public TxList<TxCard> cards(SubjectRef holder, String status, TxPage page) {
         Map<String, String> q = new LinkedHashMap<>();
         TxQuery.ref(q, "filter", "holderId", holder.id(), "holderRid", holder.rid());
@@ -120,24 +99,21 @@ public class TxCardCalls {
 
     /** The card's full PAN. */
     @TxOperation("card.pan")
-    @CircuitBreakerName("tx-card-pan")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxCardCalls/pan")
     public SensitiveRs.PanRs pan(TxCardRef ref) {
         return TxWire.call(() -> cards.pan(ref.id(), ref.rid()));
     }
 
     /** The card's CVV2. */
     @TxOperation("card.cvv2")
-    @CircuitBreakerName("tx-card-cvv2")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxCardCalls/cvv2")
     public SensitiveRs.Cvv2Rs cvv2(TxCardRef ref) {
         return TxWire.call(() -> cards.cvv2(ref.id(), ref.rid()));
     }
 
     /** The card's encrypted PIN block. */
     @TxOperation("card.pin")
-    @CircuitBreakerName("tx-card-pin")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxCardCalls/pin")
     public SensitiveRs.PinRs pin(TxCardRef ref) {
         return TxWire.call(() -> cards.pin(ref.id(), ref.rid()));
     }
@@ -150,8 +126,7 @@ public class TxCardCalls {
      * {@code objectId}.
      */
     @TxOperation("card.reissue")
-    @CircuitBreakerName("tx-card-reissue")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxCardCalls/reissue")
     public ModifyTranApproveRs reissue(TxCardRef old, UnaryOperator<ObjectNode> newCardFromOld, boolean keepPan,
             boolean keepPin, boolean keepLimits, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
@@ -162,18 +137,17 @@ public class TxCardCalls {
                 new TxRequests.CopyFromOldCard(keepPan, keepPin, keepLimits, false), newCard, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> cards.reissue(old.id(), old.rid(), rq), () -> {
             TxCard created = TxWire.call(() -> cards.get(null, rid));
-            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, created.ref().id());
+            return new ModifyTranApproveRs(replays.tranIdOrNull(key), null, created.ref().id());
         });
     }
 
     /** Closes a card for good ({@code DELETE /tx/v1/card}); a compensation of a card order. */
     @TxOperation("card.delete")
-    @CircuitBreakerName("tx-card-delete")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxCardCalls/deleteCard")
     public TranApproveRs deleteCard(TxCardRef ref, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> cards.delete(ref.id(), ref.rid(), rq),
-                () -> TxReplays.tranApproval(trans, key, sentDuringThisCall()));
+                () -> replays.approval(key));
     }
 }

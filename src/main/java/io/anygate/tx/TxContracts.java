@@ -1,18 +1,13 @@
 package io.anygate.tx;
 
-import io.anygate.GatewayConfig;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** TX contracts (accounts and card contracts) and contract-to-contract links, fault tolerant. */
@@ -24,25 +19,12 @@ public class TxContracts {
     TxContractsClient contracts;
 
     @Inject
-    @RestClient
-    TxTransClient trans;
-
-    @Inject
-    GatewayConfig gateway;
-
-    @Inject
-    java.time.Clock clock;
-
-    /** The {@code rqSentTime} that finds an earlier attempt of the keyed write in progress. */
-    private String sentDuringThisCall() {
-        return TxReplays.sentDuringThisCall(clock, gateway.txZone());
-    }
+    TxReplayLookup replays;
 
     /** The contract under {@code ref}, with status and balances; {@link TxNotFoundException} when none. */
     @AsynchronousNonBlocking
     @TxOperation("contract.get")
-    @CircuitBreakerName("tx-contract-get")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxContracts/contractAsync")
     public CompletionStage<Contract> contractAsync(ContractRef ref) {
         return TxWire.callAsync(() -> contracts.getAsync(ref.id(), ref.rid()));
     }
@@ -57,27 +39,25 @@ public class TxContracts {
      * answered "already processed" is recovered by reading the contract back by it.
      */
     @TxOperation("contract.put")
-    @CircuitBreakerName("tx-contract-put")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxContracts/putContract")
     public ModifyTranApproveRs putContract(Contract contract, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(contract.ref() == null ? null : contract.ref().rid(), "contract.ref.rid");
         TxRequests.ObjectRq<Contract> rq = new TxRequests.ObjectRq<>(contract, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.put(rq), () -> {
             Contract original = TxWire.call(() -> contracts.get(null, rid));
-            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, original.ref().id());
+            return new ModifyTranApproveRs(replays.tranIdOrNull(key), null, original.ref().id());
         });
     }
 
     /** Activates a contract ({@code POST /tx/v1/contract/activate}). */
     @TxOperation("contract.activate")
-    @CircuitBreakerName("tx-contract-activate")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxContracts/activate")
     public TranApproveRs activate(ContractRef ref, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.activate(ref.id(), ref.rid(), rq),
-                () -> TxReplays.tranApproval(trans, key, sentDuringThisCall()));
+                () -> replays.approval(key));
     }
 
     /**
@@ -85,44 +65,33 @@ public class TxContracts {
      * contract the gateway uses, must be finished before {@link #close}.
      */
     @TxOperation("contract.finish")
-    @CircuitBreakerName("tx-contract-finish")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxContracts/finish")
     public TranApproveRs finish(ContractRef ref, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.finish(ref.id(), ref.rid(), rq),
-                () -> TxReplays.tranApproval(trans, key, sentDuringThisCall()));
+                () -> replays.approval(key));
     }
 
     /** Closes a finished contract with no money on it ({@code POST /tx/v1/contract/close}). */
     @TxOperation("contract.close")
-    @CircuitBreakerName("tx-contract-close")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxContracts/close")
     public TranApproveRs close(ContractRef ref, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.close(ref.id(), ref.rid(), rq),
-                () -> TxReplays.tranApproval(trans, key, sentDuringThisCall()));
+                () -> replays.approval(key));
     }
 
     /** One page of a client's contracts, optionally of one contract type ({@code typeRid} may be null). */
     @TxOperation("contract.list")
-    @CircuitBreakerName("tx-contract-list")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxContracts/contracts")
     public TxList<Contract> contracts(SubjectRef client, String typeRid, TxPage page) {
         Map<String, String> q = new LinkedHashMap<>();
         TxQuery.ref(q, "filter", "clientId", client.id(), "clientRid", client.rid());
         TxQuery.put(q, "filter[typeRid]", typeRid);
         TxQuery.page(q, page);
         return TxWire.call(() -> contracts.list(q));
-    }
-
-    /** The contract-to-contract link with id {@code id}. */
-    @TxOperation("contract.link.get")
-    @CircuitBreakerName("tx-contract-link-get")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
-    public Contract2Contract link(long id) {
-        return TxWire.call(() -> contracts.getLink(id));
     }
 
     /**
@@ -132,8 +101,7 @@ public class TxContracts {
      * links of {@code contract1} first, on every attempt (a retry after a lost answer finds the link it made).
      */
     @TxOperation("contract.link.put")
-    @CircuitBreakerName("tx-contract-link-put")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxContracts/link")
     public ModifyTranApproveRs link(Contract2Contract link) {
         Objects.requireNonNull(link.contract1(), "contract1");
         Objects.requireNonNull(link.contract2(), "contract2");
@@ -154,13 +122,12 @@ public class TxContracts {
      * gateway funds sandbox accounts with it. A repeat answered "already processed" is recovered by the match key.
      */
     @TxOperation("contract.balance")
-    @CircuitBreakerName("tx-contract-balance")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxContracts/setBalance")
     public TranApproveRs setBalance(ContractRef ref, String accountRole, String ccy, java.math.BigDecimal balance,
             TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.BalanceRq rq = new TxRequests.BalanceRq(balance, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> contracts.setBalance(ref.id(), ref.rid(), accountRole, ccy, rq),
-                () -> TxReplays.tranApproval(trans, key, sentDuringThisCall()));
+                () -> replays.approval(key));
     }
 }

@@ -67,11 +67,6 @@ interface TxContractsClient {
     @Path("/contracts")
     TxList<Contract> list(@RestQuery Map<String, String> query);
 
-    /** {@code GET /tx/v1/contract2contract?id=}. */
-    @GET
-    @Path("/contract2contract")
-    Contract2Contract getLink(@QueryParam("id") long id);
-
     /** {@code PUT /tx/v1/contract2contract}: create or update a link. */
     @PUT
     @Path("/contract2contract")

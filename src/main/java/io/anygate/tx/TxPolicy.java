@@ -2,13 +2,12 @@ package io.anygate.tx;
 
 /**
  * What tells a TX read from a TX write in their fault tolerance: the per-attempt timeout and the budget of all
- * attempts (annotation values must be constants). Everything else, the same for every TX operation (retries and
- * what they retry on, the breaker and what it counts, the bulkhead), is declared once in application.properties
- * under {@code quarkus.fault-tolerance.global.*}. Each guarded method carries one marker line,
- * {@code @Timeout(..) @Retry(maxDuration = ..) @CircuitBreaker @Bulkhead}, plus its own
- * {@code @CircuitBreakerName}, so each operation keeps its own breaker and bulkhead. Any value can be overridden
- * per operation, e.g. {@code quarkus.fault-tolerance."io.anygate.tx.TxCardCalls/cardAsync".timeout.value=3000};
- * see docs/tx-contract.md "Client resiliency".
+ * attempts, the two values in which the read and write templates of {@link TxGuards} differ. Everything else, the
+ * same for every TX operation (retries and what they retry on, the breaker and what it counts, the bulkhead), is
+ * declared once in application.properties under {@code quarkus.fault-tolerance.global.*}. Any value can be
+ * overridden per operation under its guard's identifier, e.g.
+ * {@code quarkus.fault-tolerance."io.anygate.tx.TxCardCalls/cardAsync".timeout.value=3000}; see
+ * docs/tx-contract.md "Client resiliency".
  */
 final class TxPolicy {
 

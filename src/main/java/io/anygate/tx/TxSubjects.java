@@ -1,16 +1,11 @@
 package io.anygate.tx;
 
-import io.anygate.GatewayConfig;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** TX subjects (account holders: persons and companies), fault tolerant. */
@@ -22,25 +17,12 @@ public class TxSubjects {
     TxSubjectsClient subjects;
 
     @Inject
-    @RestClient
-    TxTransClient trans;
-
-    @Inject
-    GatewayConfig gateway;
-
-    @Inject
-    java.time.Clock clock;
-
-    /** The {@code rqSentTime} that finds an earlier attempt of the keyed write in progress. */
-    private String sentDuringThisCall() {
-        return TxReplays.sentDuringThisCall(clock, gateway.txZone());
-    }
+    TxReplayLookup replays;
 
     /** The subject under {@code ref}; {@link TxNotFoundException} when TX has none. */
     @AsynchronousNonBlocking
     @TxOperation("subject.get")
-    @CircuitBreakerName("tx-subject-get")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxSubjects/subjectAsync")
     public CompletionStage<Subject> subjectAsync(SubjectRef ref) {
         return TxWire.callAsync(() -> subjects.getAsync(ref.id(), ref.rid()));
     }
@@ -55,15 +37,14 @@ public class TxSubjects {
      * when TX answers a repeat as "already processed", the original {@code objectId} is read back by it.
      */
     @TxOperation("subject.put")
-    @CircuitBreakerName("tx-subject-put")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxSubjects/putSubject")
     public ModifyTranApproveRs putSubject(Subject subject, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(subject.ref() == null ? null : subject.ref().rid(), "subject.ref.rid");
         TxRequests.ObjectRq<Subject> rq = new TxRequests.ObjectRq<>(subject, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> subjects.put(rq), () -> {
             Subject original = TxWire.call(() -> subjects.get(null, rid));
-            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, original.ref().id());
+            return new ModifyTranApproveRs(replays.tranIdOrNull(key), null, original.ref().id());
         });
     }
 
@@ -73,15 +54,14 @@ public class TxSubjects {
      * subject back by its reference.
      */
     @TxOperation("subject.update")
-    @CircuitBreakerName("tx-subject-update")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxSubjects/updateSubject")
     public ModifyTranApproveRs updateSubject(Subject subject, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         SubjectRef ref = Objects.requireNonNull(subject.ref(), "subject.ref");
         TxRequests.ObjectRq<Subject> rq = new TxRequests.ObjectRq<>(subject, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> subjects.putExisting(true, rq), () -> {
             Subject original = TxWire.call(() -> subjects.get(ref.id(), ref.rid()));
-            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, original.ref().id());
+            return new ModifyTranApproveRs(replays.tranIdOrNull(key), null, original.ref().id());
         });
     }
 
@@ -92,8 +72,7 @@ public class TxSubjects {
      * it unknown whether the message went out.
      */
     @TxOperation("subject.notification")
-    @CircuitBreakerName("tx-subject-notification")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxSubjects/notify")
     public void notify(SubjectNotification notification) {
         TxWire.call(() -> {
             subjects.notify(notification);
@@ -107,15 +86,14 @@ public class TxSubjects {
      * number, unique per document).
      */
     @TxOperation("subjectDocument.put")
-    @CircuitBreakerName("tx-subject-document-put")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxSubjects/putDocument")
     public ModifyTranApproveRs putDocument(long subjectId, SubjectDocument document, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(document.rid(), "document.rid");
         TxRequests.ObjectRq<SubjectDocument> rq = new TxRequests.ObjectRq<>(document, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> subjects.putDocument(subjectId, rq), () -> {
             Long id = document.ref() != null ? document.ref().id() : documentByRid(subjectId, rid);
-            return new ModifyTranApproveRs(TxReplays.tranIdOrNull(trans, key, sentDuringThisCall()), null, id);
+            return new ModifyTranApproveRs(replays.tranIdOrNull(key), null, id);
         });
     }
 

@@ -1,14 +1,9 @@
 package io.anygate.tx;
 
-import io.anygate.GatewayConfig;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,10 +24,7 @@ public class TxTransfers {
     TxTransClient trans;
 
     @Inject
-    GatewayConfig gateway;
-
-    @Inject
-    java.time.Clock clock;
+    TxReplayLookup replays;
 
     /** Moves {@code value} from account {@code src} to account {@code dst}, with {@code userAttrs} (may be empty). */
     public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, TxMatchKey key,
@@ -45,70 +37,62 @@ public class TxTransfers {
      * whether any attempt reached TX.
      */
     @TxOperation("tran.account2account")
-    @CircuitBreakerName("tx-tran-account2account")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxTransfers/account2account")
     public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, TxMatchKey key,
             List<UserAttr> userAttrs, TxSendTrace trace) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Account2AccountRq rq = new TxRequests.Account2AccountRq(src, dst, value,
                 TranRqExtraAttrs.of(key, userAttrs));
         return TxReplays.write(key, () -> trace.attempt(() -> trans.account2account(rq)),
-                () -> TxReplays.tranApproval(trans, key, TxReplays.sentDuringThisCall(clock, gateway.txZone())),
+                () -> replays.approval(key),
                 trace::repeated);
     }
 
     /** Credits {@code value} to account {@code dst} from the financial institution (an inbound payment). */
     @TxOperation("tran.fi2account")
-    @CircuitBreakerName("tx-tran-fi2account")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxTransfers/fi2account")
     public TranApproveRs fi2account(ContractRef dst, MonetaryValue value, TxMatchKey key, List<UserAttr> userAttrs) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Fi2AccountRq rq = new TxRequests.Fi2AccountRq(dst, value, TranRqExtraAttrs.of(key, userAttrs));
-        return TxReplays.write(key, () -> trans.fi2account(rq), () -> TxReplays.tranApproval(trans, key,
-                TxReplays.sentDuringThisCall(clock, gateway.txZone())));
+        return TxReplays.write(key, () -> trans.fi2account(rq), () -> replays.approval(key));
     }
 
     /** Debits {@code value} from account {@code src} to the financial institution (an outbound payment). */
     @TxOperation("tran.account2fi")
-    @CircuitBreakerName("tx-tran-account2fi")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxTransfers/account2fi")
     public TranApproveRs account2fi(ContractRef src, MonetaryValue value, TxMatchKey key, List<UserAttr> userAttrs) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Account2FiRq rq = new TxRequests.Account2FiRq(src, value, TranRqExtraAttrs.of(key, userAttrs));
-        return TxReplays.write(key, () -> trans.account2fi(rq), () -> TxReplays.tranApproval(trans, key,
-                TxReplays.sentDuringThisCall(clock, gateway.txZone())));
+        return TxReplays.write(key, () -> trans.account2fi(rq), () -> replays.approval(key));
     }
 
     /** Moves {@code value} from account {@code src} to the card with PAN {@code dstPan}. */
     @TxOperation("tran.account2card")
-    @CircuitBreakerName("tx-tran-account2card")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxTransfers/account2card")
     public TranApproveRs account2card(ContractRef src, String dstPan, LocalDate dstExpDate, MonetaryValue value,
             TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Account2CardRq rq = new TxRequests.Account2CardRq(src,
                 new TxRequests.DstCard(dstPan, dstExpDate), value, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> trans.account2card(rq),
-                () -> TxReplays.tranApproval(trans, key, TxReplays.sentDuringThisCall(clock, gateway.txZone())));
+                () -> replays.approval(key));
     }
 
     /** Moves {@code value} from the card with PAN {@code srcPan} to account {@code dst}. */
     @TxOperation("tran.card2account")
-    @CircuitBreakerName("tx-tran-card2account")
-    @Timeout(TxPolicy.WRITE_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.WRITE_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxTransfers/card2account")
     public TranApproveRs card2account(String srcPan, LocalDate srcExpDate, ContractRef dst, MonetaryValue value,
             TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Card2AccountRq rq = new TxRequests.Card2AccountRq(
                 new TxRequests.SrcCard(srcPan, srcExpDate, null), dst, value, TranRqExtraAttrs.of(key));
         return TxReplays.write(key, () -> trans.card2account(rq),
-                () -> TxReplays.tranApproval(trans, key, TxReplays.sentDuringThisCall(clock, gateway.txZone())));
+                () -> replays.approval(key));
     }
 
     /** The transaction with internal id {@code id}. */
     @TxOperation("tran.get")
-    @CircuitBreakerName("tx-tran-get")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxTransfers/tran")
     public Tran tran(long id) {
         return TxWire.call(() -> trans.get(id, null, null));
     }
@@ -119,10 +103,9 @@ public class TxTransfers {
      * whose outcome is unknown.
      */
     @TxOperation("tran.by-match-key")
-    @CircuitBreakerName("tx-tran-by-match-key")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxTransfers/tranByMatchKey")
     public Tran tranByMatchKey(TxMatchKey key, java.time.Instant sentAt) {
-        return TxReplays.tran(trans, key, TxReplays.rqSentTime(sentAt, gateway.txZone()));
+        return replays.tranSentAt(key, sentAt);
     }
 
     /**
@@ -130,8 +113,7 @@ public class TxTransfers {
      * {@code begTime} and {@code endTime} inclusive (either may be null).
      */
     @TxOperation("tran.list")
-    @CircuitBreakerName("tx-tran-list")
-    @Timeout(TxPolicy.READ_TIMEOUT_MS) @Retry(maxDuration = TxPolicy.READ_MAX_DURATION_MS) @CircuitBreaker @Bulkhead
+    @ApplyGuard("io.anygate.tx.TxTransfers/trans")
     public TxList<Tran> trans(ContractRef contract, TxCardRef card, LocalDateTime begTime, LocalDateTime endTime,
             TxPage page) {
         Map<String, String> q = new LinkedHashMap<>();

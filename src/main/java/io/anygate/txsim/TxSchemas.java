@@ -46,7 +46,6 @@ public final class TxSchemas {
             Map.entry("POST /contract/close", "contract.close"),
             Map.entry("PUT /contract/balance", "contract.balance"),
             Map.entry("GET /contracts", "contracts.list"),
-            Map.entry("GET /contract2contract", "contract2contract.get"),
             Map.entry("PUT /contract2contract", "contract2contract.put"),
             Map.entry("GET /contract2contracts", "contract2contracts.list"),
             Map.entry("GET /card", "card.get"),

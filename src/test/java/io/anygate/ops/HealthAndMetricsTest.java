@@ -8,20 +8,29 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.anygate.tx.TxCardRef;
 import io.anygate.tx.InjectTxStub;
+import io.anygate.tx.TxBreakers;
 import io.anygate.tx.TxCardCalls;
+import io.anygate.tx.TxCardRef;
+import io.anygate.tx.TxContracts;
 import io.anygate.tx.TxNotFoundException;
 import io.anygate.tx.TxStubProfile;
+import io.anygate.tx.TxSubjects;
+import io.anygate.tx.TxTransfers;
 import io.anygate.tx.TxUnavailableException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +48,9 @@ class HealthAndMetricsTest {
 
     @Inject
     CircuitBreakerMaintenance breakers;
+
+    @Inject
+    TxBreakers txBreakers;
 
     @BeforeEach
     void reset() {
@@ -86,5 +98,15 @@ class HealthAndMetricsTest {
         assertTrue(metrics.contains("tx_client_latency_seconds_count{operation=\"card.get\"}"));
         assertTrue(metrics.contains("ft_retry_retries_total{method=\"io.anygate.tx.TxCardCalls.cardAsync\"}"));
         assertTrue(metrics.contains("ft_circuitbreaker_state_current{method=\"io.anygate.tx.TxCardCalls.cardAsync\",state=\"open\"}"));
+    }
+
+    @Test
+    void everyGuardedTxOperationHasABreakerOfItsOwnThatReadinessKnows() {
+        long operations = Stream.of(TxSubjects.class, TxContracts.class, TxCardCalls.class, TxTransfers.class)
+                .flatMap(c -> Stream.of(c.getDeclaredMethods()))
+                .filter(m -> m.isAnnotationPresent(ApplyGuard.class)).count();
+        assertEquals(operations, Set.copyOf(txBreakers.names()).size());
+        // known to the maintenance API (which throws for an unknown name), closed after the reset
+        txBreakers.names().forEach(n -> assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(n), n));
     }
 }
