@@ -3,7 +3,6 @@ package io.anygate.store;
 import io.anygate.domain.transfer.CreditTransfer;
 import io.anygate.domain.transfer.CreditTransferStatus;
 import io.anygate.domain.transfer.CreditTransferStore;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -130,7 +129,7 @@ public class JdbcCreditTransfers implements CreditTransferStore {
 
     @Override
     public List<CreditTransfer> claimUnnotified(int limit) {
-        if (!QuarkusTransaction.isActive()) {
+        if (!store.inUnitOfWork()) {
             // in auto-commit the lock would end with the SELECT and the mark commit without its webhook
             throw new IllegalStateException("credit transfer notifications are claimed inside a unit of work");
         }

@@ -8,6 +8,8 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
@@ -37,6 +39,9 @@ public class Store {
 
     @Inject
     StoreConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     private volatile AgroalDataSource active;
     private volatile Kind kind;
@@ -77,6 +82,11 @@ public class Store {
      */
     public Connection connection() throws SQLException {
         return dataSource().getConnection();
+    }
+
+    /** Whether this thread is inside a unit of work (a JTA transaction, active or marked for rollback). */
+    boolean inUnitOfWork() {
+        return transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
     }
 
     /**
