@@ -1,8 +1,6 @@
 package io.anygate.tx;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smallrye.faulttolerance.api.ApplyGuard;
-import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -26,9 +24,7 @@ public class TxCardCalls {
     TxReplayLookup replays;
 
     /** The card under {@code ref} (PAN masked); {@link TxNotFoundException} when none. */
-    @AsynchronousNonBlocking
     @TxOperation("card.get")
-    @ApplyGuard("io.anygate.tx.TxCardCalls/cardAsync")
     public CompletionStage<TxCard> cardAsync(TxCardRef ref) {
         return TxWire.callAsync(() -> cards.getAsync(ref.id(), ref.rid()));
     }
@@ -45,7 +41,6 @@ public class TxCardCalls {
      * object is written back. Each attempt reads again, so a retry after a lost answer writes what it read.
      */
     @TxOperation("card.update")
-    @ApplyGuard("io.anygate.tx.TxCardCalls/updateCard")
     public ModifyTranApproveRs updateCard(TxCardRef ref, UnaryOperator<ObjectNode> change, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         ObjectNode current = TxWire.call(() -> cards.getObject(ref.id(), ref.rid()));
@@ -75,7 +70,6 @@ public class TxCardCalls {
      * "already processed" is recovered by reading the card back by it.
      */
     @TxOperation("card.put")
-    @ApplyGuard("io.anygate.tx.TxCardCalls/putCard")
     public ModifyTranApproveRs putCard(TxCard card, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(card.ref() == null ? null : card.ref().rid(), "card.ref.rid");
@@ -88,7 +82,6 @@ public class TxCardCalls {
 
     /** One page of a holder's cards ({@code status} may be null). */
     @TxOperation("card.list")
-    @ApplyGuard("io.anygate.tx.TxCardCalls/cards")
     public TxList<TxCard> cards(SubjectRef holder, String status, TxPage page) {
         Map<String, String> q = new LinkedHashMap<>();
         TxQuery.ref(q, "filter", "holderId", holder.id(), "holderRid", holder.rid());
@@ -99,21 +92,18 @@ public class TxCardCalls {
 
     /** The card's full PAN. */
     @TxOperation("card.pan")
-    @ApplyGuard("io.anygate.tx.TxCardCalls/pan")
     public SensitiveRs.PanRs pan(TxCardRef ref) {
         return TxWire.call(() -> cards.pan(ref.id(), ref.rid()));
     }
 
     /** The card's CVV2. */
     @TxOperation("card.cvv2")
-    @ApplyGuard("io.anygate.tx.TxCardCalls/cvv2")
     public SensitiveRs.Cvv2Rs cvv2(TxCardRef ref) {
         return TxWire.call(() -> cards.cvv2(ref.id(), ref.rid()));
     }
 
     /** The card's encrypted PIN block. */
     @TxOperation("card.pin")
-    @ApplyGuard("io.anygate.tx.TxCardCalls/pin")
     public SensitiveRs.PinRs pin(TxCardRef ref) {
         return TxWire.call(() -> cards.pin(ref.id(), ref.rid()));
     }
@@ -126,7 +116,6 @@ public class TxCardCalls {
      * {@code objectId}.
      */
     @TxOperation("card.reissue")
-    @ApplyGuard("io.anygate.tx.TxCardCalls/reissue")
     public ModifyTranApproveRs reissue(TxCardRef old, UnaryOperator<ObjectNode> newCardFromOld, boolean keepPan,
             boolean keepPin, boolean keepLimits, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
@@ -143,7 +132,6 @@ public class TxCardCalls {
 
     /** Closes a card for good ({@code DELETE /tx/v1/card}); a compensation of a card order. */
     @TxOperation("card.delete")
-    @ApplyGuard("io.anygate.tx.TxCardCalls/deleteCard")
     public TranApproveRs deleteCard(TxCardRef ref, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));

@@ -1,7 +1,5 @@
 package io.anygate.tx;
 
-import io.smallrye.faulttolerance.api.ApplyGuard;
-import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -22,9 +20,7 @@ public class TxContracts {
     TxReplayLookup replays;
 
     /** The contract under {@code ref}, with status and balances; {@link TxNotFoundException} when none. */
-    @AsynchronousNonBlocking
     @TxOperation("contract.get")
-    @ApplyGuard("io.anygate.tx.TxContracts/contractAsync")
     public CompletionStage<Contract> contractAsync(ContractRef ref) {
         return TxWire.callAsync(() -> contracts.getAsync(ref.id(), ref.rid()));
     }
@@ -39,7 +35,6 @@ public class TxContracts {
      * answered "already processed" is recovered by reading the contract back by it.
      */
     @TxOperation("contract.put")
-    @ApplyGuard("io.anygate.tx.TxContracts/putContract")
     public ModifyTranApproveRs putContract(Contract contract, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(contract.ref() == null ? null : contract.ref().rid(), "contract.ref.rid");
@@ -52,7 +47,6 @@ public class TxContracts {
 
     /** Activates a contract ({@code POST /tx/v1/contract/activate}). */
     @TxOperation("contract.activate")
-    @ApplyGuard("io.anygate.tx.TxContracts/activate")
     public TranApproveRs activate(ContractRef ref, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
@@ -65,7 +59,6 @@ public class TxContracts {
      * contract the gateway uses, must be finished before {@link #close}.
      */
     @TxOperation("contract.finish")
-    @ApplyGuard("io.anygate.tx.TxContracts/finish")
     public TranApproveRs finish(ContractRef ref, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
@@ -75,7 +68,6 @@ public class TxContracts {
 
     /** Closes a finished contract with no money on it ({@code POST /tx/v1/contract/close}). */
     @TxOperation("contract.close")
-    @ApplyGuard("io.anygate.tx.TxContracts/close")
     public TranApproveRs close(ContractRef ref, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.TranRq rq = new TxRequests.TranRq(TranRqExtraAttrs.of(key));
@@ -85,7 +77,6 @@ public class TxContracts {
 
     /** One page of a client's contracts, optionally of one contract type ({@code typeRid} may be null). */
     @TxOperation("contract.list")
-    @ApplyGuard("io.anygate.tx.TxContracts/contracts")
     public TxList<Contract> contracts(SubjectRef client, String typeRid, TxPage page) {
         Map<String, String> q = new LinkedHashMap<>();
         TxQuery.ref(q, "filter", "clientId", client.id(), "clientRid", client.rid());
@@ -101,7 +92,6 @@ public class TxContracts {
      * links of {@code contract1} first, on every attempt (a retry after a lost answer finds the link it made).
      */
     @TxOperation("contract.link.put")
-    @ApplyGuard("io.anygate.tx.TxContracts/link")
     public ModifyTranApproveRs link(Contract2Contract link) {
         Objects.requireNonNull(link.contract1(), "contract1");
         Objects.requireNonNull(link.contract2(), "contract2");
@@ -122,7 +112,6 @@ public class TxContracts {
      * gateway funds sandbox accounts with it. A repeat answered "already processed" is recovered by the match key.
      */
     @TxOperation("contract.balance")
-    @ApplyGuard("io.anygate.tx.TxContracts/setBalance")
     public TranApproveRs setBalance(ContractRef ref, String accountRole, String ccy, java.math.BigDecimal balance,
             TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");

@@ -11,8 +11,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The fault tolerance of every TX operation, declared once: one SmallRye {@link Guard} per operation, applied to
- * its method by {@code @ApplyGuard}. Each guard is built from one of two templates, a read or a write, that differ
+ * The fault tolerance of every TX operation, declared once: one SmallRye {@link Guard} per operation, which
+ * {@link TxOperationInterceptor} runs the operation in (not {@code @ApplyGuard}: see there why). Each guard is built from one of two templates, a read or a write, that differ
  * only in the per-attempt timeout and the budget of all attempts ({@link TxPolicy}); everything else (what is
  * retried and how often, what the breaker counts, the bulkhead) comes from the
  * {@code quarkus.fault-tolerance.global.*} keys in application.properties, which apply to every guard.
@@ -22,7 +22,7 @@ import java.util.List;
  * per-operation override keys operators already use keep working, e.g.
  * {@code quarkus.fault-tolerance."io.anygate.tx.TxCardCalls/cardAsync".timeout.value=3000}; its description, the
  * {@code method} tag of the {@code ft_*} metrics, is the method's name as before. TxGuardsTest checks that each
- * guard is applied to the method its identifier names, and nowhere else.
+ * guard guards the one method its identifier names.
  *
  * <p>Built at start-up ({@link Startup}): a guard registers its breaker's name when it is built, and the readiness
  * probe and {@code CircuitBreakerMaintenance} must know every breaker before the first TX call, as they did when
@@ -99,7 +99,14 @@ final class TxGuards {
     @Produces @Identifier("io.anygate.tx.TxTransfers/trans")
     static final Guard TRAN_LIST = read("io.anygate.tx.TxTransfers/trans", "tx-tran-list");
 
-    /** Names of all TX circuit breakers, one per operation. */
+    /** The readiness probe's ping: one attempt with a short timeout, no retry, no breaker (how TX is seen back). */
+    @Produces @Identifier("io.anygate.tx.TxPing/ping")
+    static final Guard PING = Guard.create()
+            .withDescription("io.anygate.tx.TxPing.ping")
+            .withTimeout().duration(TxPolicy.PING_TIMEOUT_MS, ChronoUnit.MILLIS).done()
+            .build();
+
+    /** Names of all TX circuit breakers, one per operation that has one (all but the ping). */
     static List<String> breakerNames() {
         return Collections.unmodifiableList(BREAKERS);
     }

@@ -2,12 +2,11 @@ package io.anygate.tx;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * TX connectivity test ({@code GET {base}/}) for the readiness probe: one short attempt, no retry and no
- * breaker (it is how we notice TX is back). Override the timeout with
+ * breaker (it is how we notice TX is back; its guard is {@link TxGuards#PING}). Override the timeout with
  * {@code quarkus.fault-tolerance."io.anygate.tx.TxPing/ping".timeout.value}.
  */
 @ApplicationScoped
@@ -19,7 +18,6 @@ public class TxPing {
 
     /** Returns normally when TX answered 200; otherwise throws a {@link TxException}. */
     @TxOperation("ping")
-    @Timeout(1000)
     public void ping() {
         TxWire.call(client::ping);
     }

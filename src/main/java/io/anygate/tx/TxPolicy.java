@@ -18,6 +18,8 @@ final class TxPolicy {
     /** Upper bound of all attempts of a read / a write together. */
     static final long READ_MAX_DURATION_MS = 9000;
     static final long WRITE_MAX_DURATION_MS = 22000;
+    /** The readiness probe's ping: a single short attempt. */
+    static final long PING_TIMEOUT_MS = 1000;
     /**
      * How long a load's answer waits for the balances it shows (fields only the SDK reads): the money has moved,
      * so a slow or failing TX read leaves them out rather than hold the answer for the reads' retries.

@@ -1,7 +1,5 @@
 package io.anygate.tx;
 
-import io.smallrye.faulttolerance.api.ApplyGuard;
-import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
@@ -20,9 +18,7 @@ public class TxSubjects {
     TxReplayLookup replays;
 
     /** The subject under {@code ref}; {@link TxNotFoundException} when TX has none. */
-    @AsynchronousNonBlocking
     @TxOperation("subject.get")
-    @ApplyGuard("io.anygate.tx.TxSubjects/subjectAsync")
     public CompletionStage<Subject> subjectAsync(SubjectRef ref) {
         return TxWire.callAsync(() -> subjects.getAsync(ref.id(), ref.rid()));
     }
@@ -37,7 +33,6 @@ public class TxSubjects {
      * when TX answers a repeat as "already processed", the original {@code objectId} is read back by it.
      */
     @TxOperation("subject.put")
-    @ApplyGuard("io.anygate.tx.TxSubjects/putSubject")
     public ModifyTranApproveRs putSubject(Subject subject, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(subject.ref() == null ? null : subject.ref().rid(), "subject.ref.rid");
@@ -54,7 +49,6 @@ public class TxSubjects {
      * subject back by its reference.
      */
     @TxOperation("subject.update")
-    @ApplyGuard("io.anygate.tx.TxSubjects/updateSubject")
     public ModifyTranApproveRs updateSubject(Subject subject, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         SubjectRef ref = Objects.requireNonNull(subject.ref(), "subject.ref");
@@ -72,7 +66,6 @@ public class TxSubjects {
      * it unknown whether the message went out.
      */
     @TxOperation("subject.notification")
-    @ApplyGuard("io.anygate.tx.TxSubjects/notify")
     public void notify(SubjectNotification notification) {
         TxWire.call(() -> {
             subjects.notify(notification);
@@ -86,7 +79,6 @@ public class TxSubjects {
      * number, unique per document).
      */
     @TxOperation("subjectDocument.put")
-    @ApplyGuard("io.anygate.tx.TxSubjects/putDocument")
     public ModifyTranApproveRs putDocument(long subjectId, SubjectDocument document, TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
         String rid = Objects.requireNonNull(document.rid(), "document.rid");

@@ -1,6 +1,5 @@
 package io.anygate.tx;
 
-import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
@@ -37,7 +36,6 @@ public class TxTransfers {
      * whether any attempt reached TX.
      */
     @TxOperation("tran.account2account")
-    @ApplyGuard("io.anygate.tx.TxTransfers/account2account")
     public TranApproveRs account2account(ContractRef src, ContractRef dst, MonetaryValue value, TxMatchKey key,
             List<UserAttr> userAttrs, TxSendTrace trace) {
         Objects.requireNonNull(key, "matchKey");
@@ -50,7 +48,6 @@ public class TxTransfers {
 
     /** Credits {@code value} to account {@code dst} from the financial institution (an inbound payment). */
     @TxOperation("tran.fi2account")
-    @ApplyGuard("io.anygate.tx.TxTransfers/fi2account")
     public TranApproveRs fi2account(ContractRef dst, MonetaryValue value, TxMatchKey key, List<UserAttr> userAttrs) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Fi2AccountRq rq = new TxRequests.Fi2AccountRq(dst, value, TranRqExtraAttrs.of(key, userAttrs));
@@ -59,7 +56,6 @@ public class TxTransfers {
 
     /** Debits {@code value} from account {@code src} to the financial institution (an outbound payment). */
     @TxOperation("tran.account2fi")
-    @ApplyGuard("io.anygate.tx.TxTransfers/account2fi")
     public TranApproveRs account2fi(ContractRef src, MonetaryValue value, TxMatchKey key, List<UserAttr> userAttrs) {
         Objects.requireNonNull(key, "matchKey");
         TxRequests.Account2FiRq rq = new TxRequests.Account2FiRq(src, value, TranRqExtraAttrs.of(key, userAttrs));
@@ -68,7 +64,6 @@ public class TxTransfers {
 
     /** Moves {@code value} from account {@code src} to the card with PAN {@code dstPan}. */
     @TxOperation("tran.account2card")
-    @ApplyGuard("io.anygate.tx.TxTransfers/account2card")
     public TranApproveRs account2card(ContractRef src, String dstPan, LocalDate dstExpDate, MonetaryValue value,
             TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
@@ -80,7 +75,6 @@ public class TxTransfers {
 
     /** Moves {@code value} from the card with PAN {@code srcPan} to account {@code dst}. */
     @TxOperation("tran.card2account")
-    @ApplyGuard("io.anygate.tx.TxTransfers/card2account")
     public TranApproveRs card2account(String srcPan, LocalDate srcExpDate, ContractRef dst, MonetaryValue value,
             TxMatchKey key) {
         Objects.requireNonNull(key, "matchKey");
@@ -92,7 +86,6 @@ public class TxTransfers {
 
     /** The transaction with internal id {@code id}. */
     @TxOperation("tran.get")
-    @ApplyGuard("io.anygate.tx.TxTransfers/tran")
     public Tran tran(long id) {
         return TxWire.call(() -> trans.get(id, null, null));
     }
@@ -103,7 +96,6 @@ public class TxTransfers {
      * whose outcome is unknown.
      */
     @TxOperation("tran.by-match-key")
-    @ApplyGuard("io.anygate.tx.TxTransfers/tranByMatchKey")
     public Tran tranByMatchKey(TxMatchKey key, java.time.Instant sentAt) {
         return replays.tranSentAt(key, sentAt);
     }
@@ -113,7 +105,6 @@ public class TxTransfers {
      * {@code begTime} and {@code endTime} inclusive (either may be null).
      */
     @TxOperation("tran.list")
-    @ApplyGuard("io.anygate.tx.TxTransfers/trans")
     public TxList<Tran> trans(ContractRef contract, TxCardRef card, LocalDateTime begTime, LocalDateTime endTime,
             TxPage page) {
         Map<String, String> q = new LinkedHashMap<>();

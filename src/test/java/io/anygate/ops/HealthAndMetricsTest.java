@@ -19,13 +19,13 @@ import io.anygate.tx.TxCardCalls;
 import io.anygate.tx.TxCardRef;
 import io.anygate.tx.TxContracts;
 import io.anygate.tx.TxNotFoundException;
+import io.anygate.tx.TxOperation;
 import io.anygate.tx.TxStubProfile;
 import io.anygate.tx.TxSubjects;
 import io.anygate.tx.TxTransfers;
 import io.anygate.tx.TxUnavailableException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
@@ -102,9 +102,10 @@ class HealthAndMetricsTest {
 
     @Test
     void everyGuardedTxOperationHasABreakerOfItsOwnThatReadinessKnows() {
+        // every TX operation but the readiness ping has a breaker
         long operations = Stream.of(TxSubjects.class, TxContracts.class, TxCardCalls.class, TxTransfers.class)
                 .flatMap(c -> Stream.of(c.getDeclaredMethods()))
-                .filter(m -> m.isAnnotationPresent(ApplyGuard.class)).count();
+                .filter(m -> m.isAnnotationPresent(TxOperation.class)).count();
         assertEquals(operations, Set.copyOf(txBreakers.names()).size());
         // known to the maintenance API (which throws for an unknown name), closed after the reset
         txBreakers.names().forEach(n -> assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(n), n));
