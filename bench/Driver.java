@@ -1192,8 +1192,16 @@ public final class Driver {
 
         /** A ratio target: measured ÷ reference, met when at most {@code limit}; "not measured" when a side is missing. */
         static void ratio(StringBuilder sb, String what, double measured, double reference, double limit) {
-            if (Double.isNaN(measured) || Double.isNaN(reference) || reference <= 0) {
+            if (Double.isNaN(measured) || Double.isNaN(reference)) {
                 sb.append("| ").append(what).append(" | - | not measured |\n");
+                return;
+            }
+            if (reference <= 0) {
+                // e.g. NGINX's proxied p50 at or below the direct one: its hop is inside this run's noise, and a ratio
+                // to it means nothing; the two figures are still worth showing
+                sb.append("| ").append(what).append(" | ").append(String.format(Locale.ROOT,
+                        "%.2f ÷ %.2f: no ratio (the reference is not above zero in this run)", measured, reference))
+                        .append(" | not measurable |\n");
                 return;
             }
             double r = measured / reference;
