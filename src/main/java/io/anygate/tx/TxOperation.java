@@ -8,7 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Names a TX operation on a gateway bean method: {@link TxOperationInterceptor} times it, counts its outcome and
+ * Names a TX operation on a gateway bean method: {@link TxOperationInterceptor} runs it in its guard of
+ * {@link TxGuards} (identified by the method's {@code <class>/<method>} key), times it, counts its outcome and
  * turns fault-tolerance refusals (timeout, open circuit, full bulkhead) into {@link TxException}s.
  */
 @InterceptorBinding

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A TX call leaves nothing behind in its guard. SmallRye Fault Tolerance 6.10.0 kept one metrics collector per call
  * in a guard applied by {@code @ApplyGuard} (smallrye-fault-tolerance#1325): 215,000 of them filled the pod's heap
  * during one benchmark run, and the gateway then spent its CPU in back-to-back full collections. Counted here as the
- * entries of every map and collection inside the guard's own objects, after a few calls and after many more; a
- * guard that keeps something per call grows by one entry per call.
+ * entries of every map and collection inside the guard's own objects, after a few calls and after 500 more: with
+ * the leak, 67 then 567.
  */
 @QuarkusTest
 @TestProfile(TxStubProfile.class)
@@ -35,6 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TxGuardsRetainNothingPerCallTest {
 
     private static final int CALLS = 500;
+    /** What calls still in flight may hold for a moment; far below one entry per call. */
+    private static final int IN_FLIGHT = 10;
 
     @Inject
     TxCardCalls cards;
@@ -67,8 +68,11 @@ class TxGuardsRetainNothingPerCallTest {
         for (int i = 0; i < CALLS; i++) {
             call.run();
         }
-        assertEquals(before, entriesInside(guard), "map and collection entries inside the guard after " + CALLS
-                + " more calls");
+        // A few entries come and go with calls still finishing on other threads (a timeout's timer task, a
+        // bulkhead's place); a guard that keeps something per call grows by one entry per call.
+        long after = entriesInside(guard);
+        assertTrue(after <= before + IN_FLIGHT, "map and collection entries inside the guard: " + before
+                + " after 20 calls, " + after + " after " + CALLS + " more");
     }
 
     /**
