@@ -57,6 +57,7 @@ public final class Driver {
             case "suite" -> Suite.run();
             case "report" -> Report.run();
             case "jfr-top" -> JfrTop.run();
+            case "native-top" -> NativeTop.run();
             default -> throw new IllegalArgumentException("unknown command " + argv[0]);
         }
     }
@@ -631,11 +632,15 @@ public final class Driver {
                 String measured = sc.target == gw ? pid : ARGS.getOrDefault("sim-pid", "");
                 warmUp(shown, sc, Math.min(satConns, sc.maxConns), warm);
                 // the profile covers the measured saturation only: not the set-up, the token or the warm-up
-                jcmd(measured, "JFR.start", "name=bench", "settings=profile", "filename=" + ARGS.get("jfr-file"));
+                if (ARGS.containsKey("jfr-file")) {
+                    jcmd(measured, "JFR.start", "name=bench", "settings=profile", "filename=" + ARGS.get("jfr-file"));
+                }
                 nativeProfile(measured, "start,event=itimer,interval=1ms,threads");
                 Result s = saturate(shown, sc.target, sc.op, Math.min(satConns, sc.maxConns), sat, measured, true);
                 nativeProfile(measured, "stop,collapsed,file=" + ARGS.get("native-profile-file"));
-                jcmd(measured, "JFR.stop", "name=bench");
+                if (ARGS.containsKey("jfr-file")) {
+                    jcmd(measured, "JFR.stop", "name=bench");
+                }
                 write(s);
                 if (Double.isNaN(halfRate) && halfOf.contains(name) && s.errors == 0) {
                     halfRate = Math.max(10, Math.round(s.achieved / 20) * 10); // half the saturation, to 10/s
@@ -713,7 +718,7 @@ public final class Driver {
         }
 
         static void jcmd(String pid, String... command) throws Exception {
-            if (!ARGS.containsKey("jfr-file") || pid.isEmpty()) {
+            if (pid.isEmpty()) {
                 return;
             }
             List<String> cmd = new ArrayList<>(List.of("jcmd", pid));
@@ -1050,6 +1055,115 @@ public final class Driver {
                     .append(e.getValue()).append(" | ").append(String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / total))
                     .append(" | `").append(e.getKey()).append("` |\n"));
             return sb.append('\n').toString();
+        }
+    }
+
+    /**
+     * Where the gateway's CPU goes, from async-profiler's collapsed stacks ({@code threads}: the thread first). JFR's
+     * Java samples do not see system calls, wake-ups or the JVM's own threads, and starting JFR sends the JIT
+     * recompiling; an itimer profile counts every thread's CPU time, kernel time included (a system call's time lands
+     * on its libc wrapper). Each sample goes to the first component in {@link #COMPONENTS} that one of its frames
+     * matches, so a TX call's socket write counts to the TX calls and not to Netty. The JIT compiler's threads are
+     * left out: start-up cost, not work per request (the CPU table's own column).
+     */
+    static final class NativeTop {
+        /** Component, then the frame fragments that place a sample in it; checked in this order. */
+        static final String[][] COMPONENTS = {
+            {"garbage collection", "@VM Thread", "@GC Thread"},
+            {"thread hand-offs: wake-ups and parks (futex)", "^__futex", "^___pthread_cond", "^__lll_lock", "^__GI___pthread",
+                "^pthread_cond", "LockSupport.park", "LockSupport.unpark", "Unsafe.park", "Unsafe.unpark"},
+            {"authentication: token read (SQL)", "JdbcTokenStore."},
+            {"authentication: replay claim (SQL INSERT, commit)", "JdbcReplayStore."},
+            {"authentication: RSA signature check", "SignatureVerifier."},
+            {"rate counters", "RateLimit", "RateCounter", "redis"},
+            {"answer signature (Ed25519)", "GatewaySigner."},
+            {"access log line", "AccessLog.write"},
+            {"other store statements (SQL, pool)", "io/anygate/store/", "org/postgresql/", "io/agroal/", "org/h2/"},
+            {"TX calls: REST client, HTTP client, JSON", "resteasy/reactive/client/", "Http1xClientConnection", "HttpClientImpl",
+                "io/anygate/tx/Tx", "com/fasterxml/jackson/"},
+            {"TX calls: fault-tolerance guard", "io/smallrye/faulttolerance/"},
+            {"envelope", "io/anygate/anytime/Envelope"},
+            {"our resources, filters and mapping", "io/anygate/"},
+            {"inbound HTTP: server I/O, routing, RESTEasy", "io/netty/", "io/vertx/", "resteasy/reactive/server/",
+                "io/quarkus/", "^epoll", "^__GI_read", "^__GI_write", "^writev", "^read", "^write"},
+            {"webhook senders, scheduler, other threads", "@webhook", "@quarkus-scheduler", "@Transaction"},
+        };
+
+        static void run() throws Exception {
+            Path file = Path.of(arg("file", null));
+            int top = Integer.parseInt(arg("top", "12"));
+            double msPerOp = Double.NaN;
+            if (ARGS.containsKey("cpu-file") && Files.exists(Path.of(ARGS.get("cpu-file")))) {
+                for (String l : Files.readAllLines(Path.of(ARGS.get("cpu-file")))) {
+                    String[] f = l.split("\t");
+                    if (f.length >= 6) {
+                        msPerOp = Double.parseDouble(f[1]) - Double.parseDouble(f[5]); // the gateway's, without its JIT
+                    }
+                }
+            }
+            Map<String, Long> byComponent = new LinkedHashMap<>();
+            for (String[] c : COMPONENTS) {
+                byComponent.put(c[0], 0L);
+            }
+            byComponent.put("other", 0L);
+            Map<String, Long> leaves = new LinkedHashMap<>();
+            long total = 0;
+            long jit = 0;
+            for (String line : Files.readAllLines(file)) {
+                int space = line.lastIndexOf(' ');
+                if (space < 0) {
+                    continue;
+                }
+                long n = Long.parseLong(line.substring(space + 1).trim());
+                String[] frames = line.substring(0, space).split(";");
+                String thread = frames[0];
+                if (thread.contains("CompilerThre")) {
+                    jit += n;
+                    continue;
+                }
+                total += n;
+                byComponent.merge(component(thread, frames), n, Long::sum);
+                leaves.merge(frames[frames.length - 1], n, Long::sum);
+            }
+            StringBuilder out = new StringBuilder();
+            out.append(String.format(Locale.ROOT, "CPU samples: %d, the JIT compiler's threads' %d (%.0f %% of all) left out%s.%n%n",
+                    total, jit, 100.0 * jit / Math.max(1, total + jit),
+                    Double.isNaN(msPerOp) ? "" : String.format(Locale.ROOT, "; the gateway's CPU per operation without its JIT: %.2f ms", msPerOp)));
+            out.append("| component (first match, in this order) | samples | share | ms per operation |\n|---|---:|---:|---:|\n");
+            for (var e : byComponent.entrySet()) {
+                out.append(String.format(Locale.ROOT, "| %s | %d | %.1f%% | %s |%n", e.getKey(), e.getValue(),
+                        100.0 * e.getValue() / Math.max(1, total),
+                        Double.isNaN(msPerOp) ? "-" : String.format(Locale.ROOT, "%.3f", msPerOp * e.getValue() / Math.max(1, total))));
+            }
+            out.append("\n**Top leaf frames (a system call's time lands on its libc wrapper)**\n\n| samples | share | frame |\n|---:|---:|---|\n");
+            long all = Math.max(1, total);
+            leaves.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(top)
+                    .forEach(e -> out.append(String.format(Locale.ROOT, "| %d | %.1f%% | `%s` |%n", e.getValue(),
+                            100.0 * e.getValue() / all, e.getKey())));
+            System.out.print(out.append('\n'));
+        }
+
+        static String component(String thread, String[] frames) {
+            for (String[] c : COMPONENTS) {
+                for (int i = 1; i < c.length; i++) {
+                    String p = c[i];
+                    if (p.startsWith("@") ? thread.contains(p.substring(1))
+                            : p.startsWith("^") ? frames[frames.length - 1].startsWith(p.substring(1))
+                            : contains(frames, p)) {
+                        return c[0];
+                    }
+                }
+            }
+            return "other";
+        }
+
+        static boolean contains(String[] frames, String fragment) {
+            for (int i = 1; i < frames.length; i++) {
+                if (frames[i].contains(fragment)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -8,8 +8,9 @@
 # JVM options, which the gateway runs with: see start_gateway; BENCH_DEPLOY_JVM=0 for the JVM's defaults instead);
 # BENCH_SKIP_LARGE=1 to leave out the large-store scenario; BENCH_GATEWAY_JAR=<quarkus-run.jar> measures another
 # build of the gateway against this build's simulator and driver, for an A/B; BENCH_PORTS="<gateway> <simulator>
-# <nginx>" other loopback ports than 18080 18089 18090; BENCH_ASYNC_PROFILER=<libasyncProfiler.so> also profiles the
-# profiled phase with async-profiler, native frames included, into gateway-native.collapsed in the work folder).
+# <nginx>" other loopback ports than 18080 18089 18090; BENCH_ASYNC_PROFILER=<libasyncProfiler.so> profiles the
+# native-profile phase with that build of async-profiler instead of the one fetched from Maven Central, =0 leaves the
+# phase out; its collapsed stacks are gateway-native.collapsed in the work folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -20,6 +21,7 @@ WORK=$(mktemp -d /tmp/anygate-bench.XXXXXX)
 RESULTS=$WORK/results.tsv
 STARTUP=$WORK/startup.tsv
 CACHE=$ROOT/bench/.cache
+ASPROF_VERSION=4.2
 JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 GW_JAR=${BENCH_GATEWAY_JAR:-$JAR}
 PIDS=()
@@ -149,6 +151,17 @@ else
     STORE_ARGS=()
 fi
 
+# ---- run 0: the embedded H2 store (the default run, the sandbox), authentication path alone. First, on the machine
+# as quiet as the main gateway's start finds it: started after the load phases, its start-up measured PostgreSQL's
+# checkpoint of the large store too (Flyway's migrations took 0.9 s instead of 0.5 s on a quiet machine).
+if [ -n "$PG_SCHEMA" ] && [ -z "${BENCH_SCENARIOS:-}" ]; then
+    start_gateway gateway-h2 "$WORK/gw-h2"
+    record_start "gateway, H2 store" "$WORK/gateway-h2.log" "$GW_PID"
+    driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-h2/sandbox" signature-state="$WORK/gw-h2/signatures-used" \
+        scenarios=apicheck label="H2 store"
+    stop_gateway
+fi
+
 # ---- run 1: every scenario, the main store
 SCENARIOS=${BENCH_SCENARIOS:-card-read,apicheck,tx-card-read,tx-card-get,nginx-card-get,credit,tx-transfer}
 if [ -n "${BENCH_SCENARIOS:-}" ]; then BENCH_NO_DOC=1; fi
@@ -179,20 +192,49 @@ if [ -n "$PG_SCHEMA" ] && [ -z "${BENCH_SKIP_LARGE:-}" ] && [ -z "${BENCH_SCENAR
         sim-pid="$SIM_PID" scenarios=card-read,credit rates= label="large store"
 fi
 
-# ---- where the time goes: JFR on the signed read path under load. After the large store, not before: a JFR
-# recording leaves its buffers in the gateway (~25 MB of RSS) and makes the JIT recompile, which the large-store
-# phases would otherwise carry.
+# ---- tokens: after the measured load phases (every token supersedes the previous one, and its bcrypt backlog is
+# absorbed by the next phase's warm-up), before the profiles (the profilers' buffers stay in the process's RSS)
+if [ -z "${BENCH_SCENARIOS:-}" ]; then
+    driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signature-state="$WORK/gw-main/signatures-used" \
+        scenarios=token
+fi
+
+# ---- where the time goes, 1: async-profiler (itimer: every thread's CPU time, system calls and the JVM's own threads
+# included) on the signed read path, in a phase of its own without JFR, whose start sends the JIT recompiling. The
+# library comes from Maven Central (tools.profiler:async-profiler), cached in bench/.cache; BENCH_ASYNC_PROFILER=0
+# leaves the phase out, BENCH_ASYNC_PROFILER=<libasyncProfiler.so> uses another build.
 PROFILED=${BENCH_PROFILE:-card-read}
 grep -q $'^card-read\tsaturation.*not available' "$RESULTS" && PROFILED=apicheck
+ASPROF=${BENCH_ASYNC_PROFILER:-}
+if [ -z "$ASPROF" ] && [ "$(uname -sm)" = "Linux x86_64" ]; then
+    ASPROF=$CACHE/async-profiler-$ASPROF_VERSION/linux-x64/libasyncProfiler.so
+    if [ ! -f "$ASPROF" ]; then
+        log "fetching async-profiler $ASPROF_VERSION from Maven Central"
+        if ./mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:$ASPROF_VERSION -DoutputDirectory="$CACHE" >"$WORK/asprof-fetch.log" 2>&1; then
+            unzip -q -o "$CACHE/async-profiler-$ASPROF_VERSION.jar" 'linux-x64/*' -d "$CACHE/async-profiler-$ASPROF_VERSION"
+        fi
+        [ -f "$ASPROF" ] || { log "no async-profiler (see $WORK/asprof-fetch.log): native profile left out"; ASPROF=""; }
+    fi
+fi
+[ "$ASPROF" = 0 ] && ASPROF=""
+if [ -n "$ASPROF" ]; then
+    driver suite "${COMMON[@]}" results="$WORK/native.tsv" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" \
+        signature-state="$WORK/gw-main/signatures-used" scenarios=$PROFILED rates= label="native profile" \
+        native-profiler="$ASPROF" native-profile-file="$WORK/gateway-native.collapsed"
+    driver native-top file="$WORK/gateway-native.collapsed" cpu-file="$WORK/native.tsv.cpu" >"$WORK/native-top.md"
+fi
+
+# ---- where the time goes, 2: JFR on the signed read path under load. After the large store, not before: a JFR
+# recording leaves its buffers in the gateway (~25 MB of RSS) and makes the JIT recompile, which the large-store
+# phases would otherwise carry.
 driver suite "${COMMON[@]}" results="$WORK/profile.tsv" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" \
-    signature-state="$WORK/gw-main/signatures-used" scenarios=$PROFILED rates= label=profiled jfr-file="$WORK/gateway.jfr" \
-    ${BENCH_ASYNC_PROFILER:+native-profiler="$BENCH_ASYNC_PROFILER" native-profile-file="$WORK/gateway-native.collapsed"}
+    signature-state="$WORK/gw-main/signatures-used" scenarios=$PROFILED rates= label=profiled jfr-file="$WORK/gateway.jfr"
 driver jfr-top file="$WORK/gateway.jfr" top=15 >"$WORK/jfr-top.md"
 # The recording's own buffers raised the gateway's RSS: reset its peak (VmHWM), so that the later phases' peak column
 # shows what they need, not the profiler's footprint.
 echo 5 >"/proc/$GW_PID/clear_refs" 2>/dev/null || log "could not reset the gateway's peak RSS after the profile"
 if [ -n "${BENCH_SCENARIOS:-}" ]; then
-    cat "$RESULTS" >&2; cat "$WORK/jfr-top.md" >&2; exit 0
+    cat "$RESULTS" >&2; cat "$WORK/jfr-top.md" >&2; [ ! -f "$WORK/native-top.md" ] || cat "$WORK/native-top.md" >&2; exit 0
 fi
 # credits journaled: one operation row per approved credit (plus the card orders), the filler's rows left out
 JOURNAL=""
@@ -202,9 +244,6 @@ if [ -n "$PG_SCHEMA" ]; then
     JOURNAL="card credits in \`operation\` by state: ${JOURNAL%,}; credits answered 200 (access log, warm-up included): $(grep -c 'POST /v1.0/cards/{card_ref}/credit 200' "$WORK/gateway-main.log" || true)"
 fi
 
-# token last: every token supersedes the previous one, and its bcrypt backlog would bleed into a next phase
-driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-main/sandbox" signature-state="$WORK/gw-main/signatures-used" \
-    scenarios=token
 stop_gateway
 
 # ---- run 2: production's rate limits on (sandbox mode has them off), authentication path alone, PostgreSQL.
@@ -240,15 +279,6 @@ if [ -n "$PG_SCHEMA" ] && (echo >/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
     stop_gateway
 fi
 
-# ---- run 3: the replay store in the embedded H2, authentication path alone
-if [ -n "$PG_SCHEMA" ]; then
-    start_gateway gateway-h2 "$WORK/gw-h2"
-    record_start "gateway, H2 store" "$WORK/gateway-h2.log" "$GW_PID"
-    driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-h2/sandbox" signature-state="$WORK/gw-h2/signatures-used" \
-        scenarios=apicheck label="H2 store"
-    stop_gateway
-fi
-
 # ---- the report
 {
     echo "<!-- bench:results:start (written by bench/run.sh; edits here are overwritten) -->"
@@ -263,6 +293,11 @@ fi
     echo "**JFR, signed read path ($PROFILED, warm, closed loop ${SAT} s, \`settings=profile\`): $(grep -m1 saturation "$WORK/profile.tsv" | cut -f4) req/s, $(grep -m1 saturation "$WORK/profile.tsv" | cut -f11) cores**"
     echo
     cat "$WORK/jfr-top.md"
+    if [ -f "$WORK/native-top.md" ]; then
+        echo "**async-profiler, signed read path ($PROFILED, warm, closed loop ${SAT} s, \`event=itimer\`, no JFR): $(grep -m1 saturation "$WORK/native.tsv" | cut -f4) req/s; where the gateway's CPU goes**"
+        echo
+        cat "$WORK/native-top.md"
+    fi
     echo "<!-- bench:results:end -->"
 } >"$WORK/section.md"
 cat "$WORK/section.md"
