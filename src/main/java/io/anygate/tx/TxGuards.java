@@ -13,9 +13,10 @@ import java.util.List;
 /**
  * The fault tolerance of every TX operation, declared once: one SmallRye {@link Guard} per operation, in which
  * {@link TxOperationInterceptor} runs the operation (not {@code @ApplyGuard}: see there why). Each guard is built
- * from one of two templates, a read or a write, that differ only in the per-attempt timeout and the budget of all attempts ({@link TxPolicy}); everything else (what is
- * retried and how often, what the breaker counts, the bulkhead) comes from the
- * {@code quarkus.fault-tolerance.global.*} keys in application.properties, which apply to every guard.
+ * from one of two templates, a read or a write, that differ only in the per-attempt timeout and the budget of all
+ * attempts ({@link TxPolicy}); everything else (what is retried and how often, what the breaker counts, the
+ * bulkhead) comes from the {@code quarkus.fault-tolerance.global.*} keys in application.properties, which apply to
+ * every guard.
  *
  * <p>Each operation has a guard of its own, so it keeps its own circuit breaker and bulkhead, as a method with
  * annotations would. A guard's identifier is the operation's method key, {@code <class>/<method>}, so that the

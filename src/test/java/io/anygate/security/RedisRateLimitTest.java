@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,7 +133,7 @@ class RedisRateLimitTest extends RateLimitTest {
         ExecutorService workers = Executors.newFixedThreadPool(requests);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<long[]>> counts = new java.util.ArrayList<>();
+            List<Future<long[]>> counts = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 counts.add(workers.submit(() -> {
                     start.await();
