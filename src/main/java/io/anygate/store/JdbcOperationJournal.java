@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anygate.domain.operation.MoneyComments;
 import io.anygate.domain.operation.Operation;
+import io.anygate.domain.operation.OperationFinished;
 import io.anygate.domain.operation.OperationId;
 import io.anygate.domain.operation.OperationJournal;
 import io.anygate.domain.operation.OperationKind;
 import io.anygate.domain.operation.OperationState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -49,6 +51,9 @@ public class JdbcOperationJournal implements OperationJournal {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Event<OperationFinished> finished;
 
     @Override
     public boolean record(Operation op) {
@@ -133,10 +138,14 @@ public class JdbcOperationJournal implements OperationJournal {
             ps.setString(3, declineCode);
             ps.setObject(4, utc(now));
             ps.setString(5, id.value());
-            return ps.executeUpdate() == 1;
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
         } catch (SQLException e) {
             throw new StoreException("finishing operation " + id, e);
         }
+        finished.fire(new OperationFinished(state));
+        return true;
     }
 
     @Override
@@ -244,19 +253,20 @@ public class JdbcOperationJournal implements OperationJournal {
     }
 
     @Override
-    public Map<OperationState, Long> countByState() {
+    public Map<OperationState, Long> countUnresolved() {
         Map<OperationState, Long> counts = new EnumMap<>(OperationState.class);
-        for (OperationState s : OperationState.values()) {
-            counts.put(s, 0L);
-        }
+        counts.put(OperationState.PENDING, 0L);
+        counts.put(OperationState.UNKNOWN, 0L);
+        // A range of the (state, updated_at) index: it reads the unresolved rows only, however long the journal.
         try (Connection c = store.connection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT state, COUNT(*) FROM operation GROUP BY state")) {
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT state, COUNT(*) FROM operation WHERE state IN ('PENDING', 'UNKNOWN') GROUP BY state")) {
             while (rs.next()) {
                 counts.put(OperationState.valueOf(rs.getString(1)), rs.getLong(2));
             }
             return counts;
         } catch (SQLException e) {
-            throw new StoreException("counting operations", e);
+            throw new StoreException("counting unresolved operations", e);
         }
     }
 

@@ -32,7 +32,8 @@ public interface OperationJournal {
 
     /**
      * Ends an operation. Only a non-terminal operation can end, so two resolvers (the request thread and the
-     * reconciler) cannot both finish it: the loser gets false and must re-read.
+     * reconciler) cannot both finish it: the loser gets false and must re-read. The winner's write fires
+     * {@link OperationFinished}.
      */
     boolean finish(OperationId id, OperationState state, Long txTranId, String declineCode, Instant now);
 
@@ -66,8 +67,11 @@ public interface OperationJournal {
      */
     Map<Instant, Totals> totalsOnCard(long cardId, Collection<OperationKind> kinds, Collection<Instant> since);
 
-    /** Counts per state, for metrics. */
-    Map<OperationState, Long> countByState();
+    /**
+     * How many operations are PENDING and how many UNKNOWN, for metrics. Only the unresolved states are counted: a
+     * count of the final ones would read the whole journal, which grows without bound.
+     */
+    Map<OperationState, Long> countUnresolved();
 
     /** Creation time of the oldest operation that is not terminal, if any. */
     Optional<Instant> oldestUnresolved();

@@ -126,9 +126,9 @@ class InMemoryJournal implements OperationJournal {
     }
 
     @Override
-    public Map<OperationState, Long> countByState() {
+    public Map<OperationState, Long> countUnresolved() {
         Map<OperationState, Long> m = new EnumMap<>(OperationState.class);
-        ops.values().forEach(o -> m.merge(o.state(), 1L, Long::sum));
+        ops.values().stream().filter(o -> !o.state().terminal()).forEach(o -> m.merge(o.state(), 1L, Long::sum));
         return m;
     }
 

@@ -71,7 +71,7 @@ class SagaStepsTest {
         }
 
         @Override
-        public Map<OperationState, Long> countByState() {
+        public Map<OperationState, Long> countUnresolved() {
             return Map.of();
         }
 
