@@ -33,8 +33,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * it is called here rather than applied with SmallRye's {@code @ApplyGuard}: in SmallRye Fault Tolerance 6.10.0
  * (Quarkus 3.34.1) a guard applied by {@code @ApplyGuard} keeps one metrics collector per call for the life of the
  * process (smallrye-fault-tolerance#1325, fixed in 6.10.2, which this platform does not ship). Under the benchmark
- * those filled the pod's heap within minutes: 215,000 collectors, then back-to-back full collections. Called here, the guard's metrics carry its own description, the same {@code method} tag. Remove
- * this when the platform ships a SmallRye Fault Tolerance with the fix, and go back to {@code @ApplyGuard}.
+ * those filled the pod's heap within minutes: 215,000 collectors, then back-to-back full collections. Called here,
+ * the guard's metrics carry its own description, the same {@code method} tag. Remove this when the platform ships a
+ * SmallRye Fault Tolerance with the fix, and go back to {@code @ApplyGuard}.
  */
 @TxOperation
 @Interceptor
