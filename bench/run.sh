@@ -4,13 +4,14 @@
 # bench markers of docs/performance.md. Usage: bench/run.sh   (env: BENCH_SKIP_BUILD=1 to reuse target/,
 # BENCH_SECONDS=<saturation seconds> (10), BENCH_RATE_SECONDS=<seconds per fixed rate> (8), BENCH_NO_DOC=1,
 # BENCH_SCENARIOS=card-read,tx-card-read for a quick partial run: those scenarios and the profile only, no doc;
-# BENCH_GATEWAY_OPTS="-agentpath:..." extra JVM options of the gateway, e.g. a profiler agent (after production's
-# JVM options, which the gateway runs with: see start_gateway; BENCH_DEPLOY_JVM=0 for the JVM's defaults instead);
-# BENCH_SKIP_LARGE=1 to leave out the large-store scenario; BENCH_GATEWAY_JAR=<quarkus-run.jar> measures another
-# build of the gateway against this build's simulator and driver, for an A/B; BENCH_PORTS="<gateway> <simulator>
-# <nginx>" other loopback ports than 18080 18089 18090; BENCH_ASYNC_PROFILER=<libasyncProfiler.so> profiles the
-# native-profile phase with that build of async-profiler instead of the one fetched from Maven Central, =0 leaves the
-# phase out; its collapsed stacks are gateway-native.collapsed in the work folder).
+# BENCH_GATEWAY_OPTS="-agentpath:..." extra JVM options of the gateway, e.g. a profiler agent (after production's JVM
+# options, which the gateway runs with: see start_gateway; BENCH_DEPLOY_JVM=0 for the JVM's defaults instead);
+# BENCH_CDS=0 starts the gateway without the class-data-sharing archive the image maps; BENCH_SKIP_LARGE=1 to leave
+# out the large-store scenario; BENCH_GATEWAY_JAR=<quarkus-run.jar> measures another build of the gateway against this
+# build's simulator and driver, for an A/B; BENCH_PORTS="<gateway> <simulator> <nginx>" other loopback ports than
+# 18080 18089 18090; BENCH_ASYNC_PROFILER=<libasyncProfiler.so> profiles the native-profile phase with that build of
+# async-profiler instead of the one fetched from Maven Central, =0 leaves the phase out; its collapsed stacks are
+# gateway-native.collapsed in the work folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -131,6 +132,18 @@ if [ "${BENCH_DEPLOY_JVM:-1}" = 1 ]; then
     esac
     [ -n "$DEPLOY_JAVA_OPTS" ] || { log "no JAVA_OPTS in deploy/k8s/base/configmap.yaml"; exit 1; }
     GATEWAY_JVM="$DEPLOY_JAVA_OPTS -XX:MaxRAM=$DEPLOY_MAX_RAM"
+    # The pod maps the class-data-sharing archive its image was built with (deploy/Dockerfile). Here the same
+    # script writes one for the measured jar into the work folder, with the pod's other options; BENCH_CDS=0 starts
+    # without any archive instead (the JVM's default CDS of its own classes only).
+    NO_ARCHIVE_JVM=$(echo "$GATEWAY_JVM" | sed 's/ *-XX:SharedArchiveFile=[^ ]*//')
+    if [ "${BENCH_CDS:-1}" = 1 ] && [ "$NO_ARCHIVE_JVM" != "$GATEWAY_JVM" ]; then
+        # shellcheck disable=SC2086 # the options are words
+        sh deploy/cds-archive.sh "$GW_JAR" "$WORK/app-cds.jsa" $NO_ARCHIVE_JVM >"$WORK/cds-archive.log" 2>&1 \
+            || { log "no class-data-sharing archive, see $WORK/cds-archive.log"; exit 1; }
+        GATEWAY_JVM="$NO_ARCHIVE_JVM -XX:SharedArchiveFile=$WORK/app-cds.jsa"
+    else
+        GATEWAY_JVM=$NO_ARCHIVE_JVM
+    fi
 else
     GATEWAY_JVM=""
 fi

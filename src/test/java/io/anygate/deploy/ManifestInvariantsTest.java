@@ -257,6 +257,28 @@ class ManifestInvariantsTest {
         assertFalse(String.join("\n", lines).contains("PRIVATE KEY"));
     }
 
+    /**
+     * The image writes its class-data-sharing archive at build time, and every JVM option set that starts the image
+     * (the Dockerfile's own and each rendered target's, which replaces it) maps that same file. A path that drifts
+     * is not an error to the JVM: it warns and starts without any archive, slower than with none named at all.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "sandbox", "production"})
+    void everyStartMapsTheArchiveTheImageWrites(String target) throws IOException {
+        String dockerfile = Files.readString(Path.of("deploy/Dockerfile")).replace("\\\n", " ");
+        Matcher written = Pattern.compile("(?m)^RUN sh (\\S+cds-archive\\.sh) (\\S+) (\\S+)").matcher(dockerfile);
+        assertTrue(written.find(), "the Dockerfile runs deploy/cds-archive.sh");
+        assertTrue(dockerfile.contains("COPY deploy/cds-archive.sh " + written.group(1)), "it copies the script it runs");
+        assertEquals("/deployments/quarkus-run.jar", written.group(2), "trained on the jar the ENTRYPOINT runs");
+        String mapped = "-XX:SharedArchiveFile=" + written.group(3);
+        Matcher imageOpts = Pattern.compile("(?m)^ENV JAVA_OPTS=\"([^\"]*)\"").matcher(dockerfile);
+        assertTrue(imageOpts.find() && List.of(imageOpts.group(1).split(" ")).contains(mapped),
+                "the image's JAVA_OPTS map " + written.group(3));
+        Rendered r = rendered(target);
+        assertTrue(List.of(r.envValue(r.gatewayContainer(), "JAVA_OPTS").split(" ")).contains(mapped),
+                target + ": the pod's JAVA_OPTS map " + written.group(3));
+    }
+
     private static long mebibytes(Object quantity) {
         String q = String.valueOf(quantity);
         if (q.endsWith("Gi")) {
