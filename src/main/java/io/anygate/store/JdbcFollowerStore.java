@@ -44,8 +44,10 @@ public class JdbcFollowerStore implements FollowerStore {
 
     /**
      * Least recently polled first, never polled before all; only the newest card of a contract (a replaced card's
-     * transactions are its successor's), which inherits its contract's cursor until it has its own. Every lookup by
-     * contract goes through {@code card_contract_ix} (V67): without it, each was a sequential scan of every card.
+     * transactions are its successor's), which inherits its contract's cursor until it has its own. The pick is the
+     * first rows of {@code card_follow_due_ix} (V68: the card's {@code replaced} flag and {@code followed_at}), not a
+     * sort of every card; the NOT EXISTS keeps a card out whose {@code replaced} flag a concurrent renewal has not yet
+     * set. Every lookup by contract goes through {@code card_contract_ix} (V67).
      */
     static final String DUE = "SELECT c.card_id, c.partner_id, c.acc_id, c.card_contract_id, c.currency, c.is_virtual,"
             + " COALESCE(f.last_tran_id, (SELECT MAX(o.last_tran_id) FROM tx_follow_cursor o"
@@ -53,9 +55,9 @@ public class JdbcFollowerStore implements FollowerStore {
             + " COALESCE(f.seen, (SELECT MAX(o.seen) FROM tx_follow_cursor o"
             + " JOIN card oc ON oc.card_id = o.card_id WHERE oc.card_contract_id = c.card_contract_id))"
             + " FROM card c LEFT JOIN tx_follow_cursor f ON f.card_id = c.card_id"
-            + " WHERE NOT EXISTS (SELECT 1 FROM card n WHERE n.card_contract_id = c.card_contract_id"
-            + " AND n.card_id > c.card_id)"
-            + " ORDER BY f.polled_at NULLS FIRST, c.card_id LIMIT ?";
+            + " WHERE c.replaced = FALSE AND NOT EXISTS (SELECT 1 FROM card n"
+            + " WHERE n.card_contract_id = c.card_contract_id AND n.card_id > c.card_id)"
+            + " ORDER BY c.followed_at, c.card_id LIMIT ?";
 
     @Override
     public List<Followed> due(int limit) {
@@ -67,10 +69,11 @@ public class JdbcFollowerStore implements FollowerStore {
     @Override
     public void advance(long cardId, long lastTranId, long seen, Instant now) {
         if (Jdbc.update(own, WHAT, "UPDATE tx_follow_cursor SET last_tran_id = ?, seen = ?, polled_at = ?"
-                + " WHERE card_id = ?", lastTranId, seen, zoned(now), cardId) == 1) {
-            return;
+                + " WHERE card_id = ?", lastTranId, seen, zoned(now), cardId) != 1) {
+            Jdbc.update(own, WHAT, "INSERT INTO tx_follow_cursor (card_id, last_tran_id, seen, polled_at)"
+                    + " VALUES (?, ?, ?, ?)", cardId, lastTranId, seen, zoned(now));
         }
-        Jdbc.update(own, WHAT, "INSERT INTO tx_follow_cursor (card_id, last_tran_id, seen, polled_at)"
-                + " VALUES (?, ?, ?, ?)", cardId, lastTranId, seen, zoned(now));
+        // After the cursor, so that a failure between the two only brings the card's next poll forward.
+        Jdbc.update(own, WHAT, "UPDATE card SET followed_at = ? WHERE card_id = ?", zoned(now), cardId);
     }
 }
