@@ -46,8 +46,9 @@ public class JdbcFollowerStore implements FollowerStore {
      * Least recently polled first, never polled before all; only the newest card of a contract (a replaced card's
      * transactions are its successor's), which inherits its contract's cursor until it has its own. The pick is the
      * first rows of {@code card_follow_due_ix} (V68: the card's {@code replaced} flag and {@code followed_at}), not a
-     * sort of every card; the NOT EXISTS keeps a card out whose {@code replaced} flag a concurrent renewal has not yet
-     * set. Every lookup by contract goes through {@code card_contract_ix} (V67).
+     * sort of every card; the NOT EXISTS keeps a card out whose {@code replaced} flag is not set yet (a concurrent
+     * renewal, a card registered by a pod of the previous release). Every lookup by contract goes through
+     * {@code card_contract_ix} (V67).
      */
     static final String DUE = "SELECT c.card_id, c.partner_id, c.acc_id, c.card_contract_id, c.currency, c.is_virtual,"
             + " COALESCE(f.last_tran_id, (SELECT MAX(o.last_tran_id) FROM tx_follow_cursor o"
@@ -73,7 +74,9 @@ public class JdbcFollowerStore implements FollowerStore {
             Jdbc.update(own, WHAT, "INSERT INTO tx_follow_cursor (card_id, last_tran_id, seen, polled_at)"
                     + " VALUES (?, ?, ?, ?)", cardId, lastTranId, seen, zoned(now));
         }
-        // After the cursor, so that a failure between the two only brings the card's next poll forward.
+        // After the cursor, so that a failure between the two only brings the card's next poll forward. The cursor's
+        // polled_at is still written: the previous release orders its pick by it while both run during a rollout
+        // (expand, then contract: a later release drops it).
         Jdbc.update(own, WHAT, "UPDATE card SET followed_at = ? WHERE card_id = ?", zoned(now), cardId);
     }
 }

@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +38,7 @@ class ClassDataSharingIT {
         Path trainingLog = Path.of("target/cds-archive-it.log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of("sh", "deploy/cds-archive.sh",
                 GatewayProcesses.JAR.toString(), archive.toString()));
-        command.addAll(dockerfileTrainingOptions());
+        command.addAll(ArchiveStep.read().options());
         Process training = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(trainingLog.toFile()).start();
         assertTrue(training.waitFor(180, TimeUnit.SECONDS), "the training start ends");
@@ -66,13 +63,5 @@ class ClassDataSharingIT {
         long fromArchive = loads.stream().filter(l -> l.contains(" io.anygate.")
                 && l.endsWith("source: shared objects file (top)")).count();
         assertTrue(fromArchive > 100, "the gateway's classes come from the archive: " + fromArchive);
-    }
-
-    /** The options deploy/Dockerfile trains with: what follows the archive's path on its RUN line. */
-    private static List<String> dockerfileTrainingOptions() throws Exception {
-        String dockerfile = Files.readString(Path.of("deploy/Dockerfile")).replace("\\\n", " ");
-        Matcher run = Pattern.compile("(?m)^RUN sh \\S+cds-archive\\.sh \\S+ \\S+ ([^&\\n]*)").matcher(dockerfile);
-        assertTrue(run.find(), "the Dockerfile runs deploy/cds-archive.sh");
-        return Stream.of(run.group(1).trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     }
 }

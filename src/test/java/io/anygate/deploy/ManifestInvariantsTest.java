@@ -265,18 +265,16 @@ class ManifestInvariantsTest {
     @ParameterizedTest
     @ValueSource(strings = {"base", "sandbox", "production"})
     void everyStartMapsTheArchiveTheImageWrites(String target) throws IOException {
-        String dockerfile = Files.readString(Path.of("deploy/Dockerfile")).replace("\\\n", " ");
-        Matcher written = Pattern.compile("(?m)^RUN sh (\\S+cds-archive\\.sh) (\\S+) (\\S+)").matcher(dockerfile);
-        assertTrue(written.find(), "the Dockerfile runs deploy/cds-archive.sh");
-        assertTrue(dockerfile.contains("COPY deploy/cds-archive.sh " + written.group(1)), "it copies the script it runs");
-        assertEquals("/deployments/quarkus-run.jar", written.group(2), "trained on the jar the ENTRYPOINT runs");
-        String mapped = "-XX:SharedArchiveFile=" + written.group(3);
-        Matcher imageOpts = Pattern.compile("(?m)^ENV JAVA_OPTS=\"([^\"]*)\"").matcher(dockerfile);
+        ArchiveStep step = ArchiveStep.read();
+        assertTrue(step.dockerfile().contains("COPY deploy/cds-archive.sh " + step.script()), "it copies the script");
+        assertEquals("/deployments/quarkus-run.jar", step.jar(), "trained on the jar the ENTRYPOINT runs");
+        String mapped = "-XX:SharedArchiveFile=" + step.archive();
+        Matcher imageOpts = Pattern.compile("(?m)^ENV JAVA_OPTS=\"([^\"]*)\"").matcher(step.dockerfile());
         assertTrue(imageOpts.find() && List.of(imageOpts.group(1).split(" ")).contains(mapped),
-                "the image's JAVA_OPTS map " + written.group(3));
+                "the image's JAVA_OPTS map " + step.archive());
         Rendered r = rendered(target);
         assertTrue(List.of(r.envValue(r.gatewayContainer(), "JAVA_OPTS").split(" ")).contains(mapped),
-                target + ": the pod's JAVA_OPTS map " + written.group(3));
+                target + ": the pod's JAVA_OPTS map " + step.archive());
     }
 
     private static long mebibytes(Object quantity) {
