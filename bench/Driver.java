@@ -675,12 +675,14 @@ public final class Driver {
          * whole request path, which for the gateway (RESTEasy, Vert.x, the REST client, fault tolerance, JDBC,
          * BouncyCastle) takes tens of seconds of load, far longer than for the simulator's few handlers. Measuring
          * before that compares a cold gateway with a warm simulator. Windows of warm seconds run until one is no
-         * more than 5 % faster than the best window before it, after at least warmup-ops operations (or 45 s); at most
-         * warmup-max-seconds; never spending the signatures the measured phases need.
+         * more than 5 % faster than the best window before it, after at least warmup-ops operations (or
+         * warmup-enough-seconds, 45 s: for slow operations); at most warmup-max-seconds; never spending the signatures
+         * the measured phases need.
          */
         static void warmUp(String shown, Scenario sc, int conns, double window) throws Exception {
             int warmOps = Integer.parseInt(arg("warmup-ops", "20000"));
             double max = Double.parseDouble(arg("warmup-max-seconds", "150"));
+            double enoughSeconds = Double.parseDouble(arg("warmup-enough-seconds", "45"));
             int reserve = Integer.parseInt(arg("signature-reserve", "60000"));
             long start = System.nanoTime();
             long done = 0;
@@ -695,7 +697,7 @@ public final class Driver {
                 done += w.ok();
                 windows++;
                 // enough operations, or (for slow operations such as bcrypt tokens) enough time
-                boolean enough = done >= warmOps || (System.nanoTime() - start) / 1e9 >= 45;
+                boolean enough = done >= warmOps || (System.nanoTime() - start) / 1e9 >= enoughSeconds;
                 boolean settled = enough && windows >= 2 && w.achieved <= best * 1.05;
                 best = Math.max(best, w.achieved);
                 if (settled) {
@@ -1201,13 +1203,14 @@ public final class Driver {
                     cpuOf("credit", GATEWAY), cpuOf("credit", SIMULATOR), 1.2);
             ratio(sb, "PostgreSQL CPU per credit ÷ PostgreSQL CPU per apicheck <= 3x",
                     cpuOf("credit", POSTGRES), cpuOf("apicheck", POSTGRES), 3);
-            ratio(sb, "(gateway + PostgreSQL) CPU per apicheck, rate limits on ÷ off <= 1.2x",
-                    cpuOf("apicheck (rate limits on)", GATEWAY) + cpuOf("apicheck (rate limits on)", POSTGRES),
-                    cpuOf("apicheck", GATEWAY) + cpuOf("apicheck", POSTGRES), 1.2);
+            // against the fresh control gateway with the limits off (bench/run.sh, runs 2), warmed up as they were
+            double limitsOff = cpuOf("apicheck (rate limits off)", GATEWAY) + cpuOf("apicheck (rate limits off)", POSTGRES);
+            ratio(sb, "(gateway + PostgreSQL) CPU per apicheck, rate limits on ÷ off (fresh gateways, equal warm-up) <= 1.2x",
+                    cpuOf("apicheck (rate limits on)", GATEWAY) + cpuOf("apicheck (rate limits on)", POSTGRES), limitsOff, 1.2);
             if (!Double.isNaN(cpuOf("apicheck (rate limits in Redis)", GATEWAY))) {
-                ratio(sb, "(gateway + PostgreSQL + Redis) CPU per apicheck, rate limits in Redis ÷ off <= 1.2x",
+                ratio(sb, "(gateway + PostgreSQL + Redis) CPU per apicheck, rate limits in Redis ÷ off (fresh gateways) <= 1.2x",
                         cpuOf("apicheck (rate limits in Redis)", GATEWAY) + cpuOf("apicheck (rate limits in Redis)", POSTGRES),
-                        cpuOf("apicheck", GATEWAY) + cpuOf("apicheck", POSTGRES), 1.2);
+                        limitsOff, 1.2);
             }
             double gwAdded = half("card-read", 6) - half("tx-card-read", 6);
             double ngAdded = half("nginx-card-get", 6) - half("tx-card-get", 6);

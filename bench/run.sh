@@ -4,6 +4,8 @@
 # bench markers of docs/performance.md. Usage: bench/run.sh   (env: BENCH_SKIP_BUILD=1 to reuse target/,
 # BENCH_SECONDS=<saturation seconds> (10), BENCH_RATE_SECONDS=<seconds per fixed rate> (8), BENCH_NO_DOC=1,
 # BENCH_SCENARIOS=card-read,tx-card-read for a quick partial run: those scenarios and the profile only, no doc;
+# BENCH_RATE_LIMITS=1 with BENCH_SCENARIOS=apicheck: a partial run that goes on to the rate-limited gateways, so that
+# a fresh gateway's apicheck with the limits off is compared with fresh ones counting in PostgreSQL and in Redis;
 # BENCH_GATEWAY_OPTS="-agentpath:..." extra JVM options of the gateway, e.g. a profiler agent (after production's JVM
 # options, which the gateway runs with: see start_gateway; BENCH_DEPLOY_JVM=0 for the JVM's defaults instead);
 # BENCH_CDS=0 starts the gateway without the class-data-sharing archive the image maps; BENCH_SKIP_LARGE=1 to leave
@@ -34,6 +36,7 @@ cleanup() {
     for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
     if [ -n "$PG_SCHEMA" ]; then
         psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $PG_SCHEMA CASCADE" >/dev/null 2>&1 || true
+        psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS ${PG_SCHEMA}_ro CASCADE" >/dev/null 2>&1 || true
         psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS ${PG_SCHEMA}_rl CASCADE" >/dev/null 2>&1 || true
         psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS ${PG_SCHEMA}_rr CASCADE" >/dev/null 2>&1 || true
     fi
@@ -262,7 +265,7 @@ driver jfr-top file="$WORK/gateway.jfr" top=15 >"$WORK/jfr-top.md"
 # The recording's own buffers raised the gateway's RSS: reset its peak (VmHWM), so that the later phases' peak column
 # shows what they need, not the profiler's footprint.
 echo 5 >"/proc/$GW_PID/clear_refs" 2>/dev/null || log "could not reset the gateway's peak RSS after the profile"
-if [ -n "${BENCH_SCENARIOS:-}" ]; then
+if [ -n "${BENCH_SCENARIOS:-}" ] && [ -z "${BENCH_RATE_LIMITS:-}" ]; then
     cat "$RESULTS" >&2; cat "$WORK/jfr-top.md" >&2; [ ! -f "$WORK/native-top.md" ] || cat "$WORK/native-top.md" >&2; exit 0
 fi
 # credits journaled: one operation row per approved credit (plus the card orders), the filler's rows left out
@@ -275,37 +278,41 @@ fi
 
 stop_gateway
 
-# ---- run 2: production's rate limits on (sandbox mode has them off), authentication path alone, PostgreSQL.
-# Limits far above the load: the phase measures what counting costs (three counters per request), not refusals.
-# A fresh schema: run 1's webhook backlog and reconciler work would otherwise run in this gateway during the phase.
-# Its signatures continue after run 1's (the driver's state file), so none is refused as a replay.
-if [ -n "$PG_SCHEMA" ]; then
-    RL_SCHEMA=${PG_SCHEMA}_rl
-    start_gateway gateway-rl "$WORK/gw-rl" -Dgateway.store.embedded-active=false -Dgateway.store.postgres-active=true \
-        "-Dquarkus.datasource.pg.jdbc.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$RL_SCHEMA" \
-        -Dquarkus.flyway.pg.schemas=$RL_SCHEMA -Dquarkus.flyway.pg.create-schemas=true \
-        -Dgateway.security.rate-limit.enabled=true \
+# ---- runs 2: what counting the rate limits costs, on the authentication path alone: three fresh gateways on fresh
+# PostgreSQL schemas, the limits off (the control), counted in PostgreSQL, counted in Redis. Each compared with the
+# control, not with run 1's apicheck: that gateway has served ~100,000 requests before its apicheck phase and its JIT
+# is done (0.02 ms per request), while a fresh gateway's JIT was still a quarter of its CPU after the usual warm-up
+# (the run of d8ed0d1: 3.3x against run 1, 1.3x against a fresh control). So each of the three warms up on as many
+# requests as run 1's gateway had served (RL_WARMUP). Fresh schemas: run 1's webhook backlog and reconciler work
+# would otherwise run during the phase. Each has a fresh replay store, so its signatures start from the first.
+# Limits far above the load: the phases measure what counting costs (three counters per request), not refusals.
+RL_WARMUP=${BENCH_RL_WARMUP_OPS:-100000}
+rate_limited_run() { # name schema-suffix label rates extra-args...
+    local name=$1 schema=${PG_SCHEMA}_$2 label=$3 rates=$4; shift 4
+    start_gateway "gateway-$name" "$WORK/gw-$name" -Dgateway.store.embedded-active=false -Dgateway.store.postgres-active=true \
+        "-Dquarkus.datasource.pg.jdbc.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema" \
+        -Dquarkus.flyway.pg.schemas=$schema -Dquarkus.flyway.pg.create-schemas=true \
         -Dgateway.security.rate-limit.per-ip=1000000000 -Dgateway.security.rate-limit.per-user=1000000000 \
-        -Dgateway.security.rate-limit.per-functionality=1000000000
-    driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-rl/sandbox" signature-state="$WORK/gw-main/signatures-used" \
-        scenarios=apicheck rates="${BENCH_RATES-100,500,1000}" label="rate limits on"
+        -Dgateway.security.rate-limit.per-functionality=1000000000 "$@"
+    driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-$name/sandbox" signature-state="$WORK/gw-$name/signatures-used" \
+        scenarios=apicheck rates="$rates" label="$label" warmup-ops="$RL_WARMUP" warmup-enough-seconds=180 warmup-max-seconds=180 "${STORE_ALSO[@]}"
     stop_gateway
+}
+if [ -n "$PG_SCHEMA" ]; then
+    STORE_ALSO=()
+    rate_limited_run ro ro "rate limits off" "" -Dgateway.security.rate-limit.enabled=false
+    rate_limited_run rl rl "rate limits on" "${BENCH_RATES-100,500,1000}" -Dgateway.security.rate-limit.enabled=true
+    # the production overlay's counters (gateway.store.rate-counters), when a Redis answers on 127.0.0.1:6379; its
+    # server's CPU is counted with PostgreSQL's in the per-process table
+    if (echo >/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
+        STORE_ALSO=(store-also=redis-server)
+        rate_limited_run rr rr "rate limits in Redis" "" -Dgateway.security.rate-limit.enabled=true \
+            -Dgateway.store.rate-counters=redis -Dgateway.store.redis-key-prefix="bench:$(date +%s):"
+    fi
 fi
 
-# ---- run 2b: the same limits counted in Redis, as the production overlay runs them (gateway.store.rate-counters),
-# when a Redis answers on 127.0.0.1:6379; its server's CPU is counted with PostgreSQL's in the per-process table.
-if [ -n "$PG_SCHEMA" ] && (echo >/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
-    RR_SCHEMA=${PG_SCHEMA}_rr
-    start_gateway gateway-rr "$WORK/gw-rr" -Dgateway.store.embedded-active=false -Dgateway.store.postgres-active=true \
-        "-Dquarkus.datasource.pg.jdbc.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$RR_SCHEMA" \
-        -Dquarkus.flyway.pg.schemas=$RR_SCHEMA -Dquarkus.flyway.pg.create-schemas=true \
-        -Dgateway.store.rate-counters=redis -Dgateway.store.redis-key-prefix="bench:$(date +%s):" \
-        -Dgateway.security.rate-limit.enabled=true \
-        -Dgateway.security.rate-limit.per-ip=1000000000 -Dgateway.security.rate-limit.per-user=1000000000 \
-        -Dgateway.security.rate-limit.per-functionality=1000000000
-    driver suite "${COMMON[@]}" pid="$GW_PID" sandbox="$WORK/gw-rr/sandbox" signature-state="$WORK/gw-main/signatures-used" \
-        scenarios=apicheck rates= label="rate limits in Redis" store-also=redis-server
-    stop_gateway
+if [ -n "${BENCH_SCENARIOS:-}" ]; then
+    driver report results="$RESULTS" startup="$STARTUP" >&2; exit 0
 fi
 
 # ---- the report
