@@ -29,7 +29,7 @@ public class JdbcRateCounters implements RateCounters {
     Store store;
 
     @Override
-    public long[] increment(List<String> keys, Instant windowStart) {
+    public long[] increment(List<String> keys, Instant windowStart, int by) {
         OffsetDateTime start = windowStart.atOffset(ZoneOffset.UTC);
         String[] counterKeys = new String[keys.size()];
         for (int i = 0; i < counterKeys.length; i++) {
@@ -39,11 +39,11 @@ public class JdbcRateCounters implements RateCounters {
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(true);
             if (store.kind() == Store.Kind.POSTGRESQL) {
-                return incrementPostgres(c, counterKeys, start);
+                return incrementPostgres(c, counterKeys, start, by);
             }
             long[] hits = new long[counterKeys.length];
             for (int i = 0; i < counterKeys.length; i++) {
-                hits[i] = incrementH2(c, counterKeys[i], start);
+                hits[i] = incrementH2(c, counterKeys[i], start, by);
             }
             return hits;
         } catch (SQLException e) {
@@ -59,22 +59,24 @@ public class JdbcRateCounters implements RateCounters {
      * the same order (user before functionality) and gets the same plan, so two requests sharing rows lock them in
      * the same order and cannot deadlock on them.
      */
-    private static long[] incrementPostgres(Connection c, String[] keys, OffsetDateTime start) throws SQLException {
+    private static long[] incrementPostgres(Connection c, String[] keys, OffsetDateTime start, int by)
+            throws SQLException {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < keys.length; i++) {
-            values.append(i == 0 ? "" : ", ").append("(CAST(? AS VARCHAR), CAST(? AS TIMESTAMPTZ))");
+            values.append(i == 0 ? "" : ", ").append("(CAST(? AS VARCHAR), CAST(? AS TIMESTAMPTZ), CAST(? AS BIGINT))");
         }
         String sql = "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))"
                 + " INSERT INTO rate_limit_window (counter_key, window_start, hits)"
-                + " SELECT v.counter_key, v.window_start, 1 FROM (VALUES " + values + ") AS v(counter_key, window_start)"
-                + " CROSS JOIN relaxed"
-                + " ON CONFLICT (counter_key, window_start) DO UPDATE SET hits = rate_limit_window.hits + 1"
+                + " SELECT v.counter_key, v.window_start, v.hits FROM (VALUES " + values
+                + ") AS v(counter_key, window_start, hits) CROSS JOIN relaxed"
+                + " ON CONFLICT (counter_key, window_start) DO UPDATE SET hits = rate_limit_window.hits + EXCLUDED.hits"
                 + " RETURNING counter_key, hits";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
             for (String key : keys) {
                 ps.setString(p++, key);
                 ps.setObject(p++, start);
+                ps.setLong(p++, by);
             }
             Map<String, Long> byKey = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -92,18 +94,19 @@ public class JdbcRateCounters implements RateCounters {
 
     // H2: the data change delta table returns the row as the UPDATE left it, atomically (a separate SELECT after
     // the UPDATE would read other threads' increments too).
-    private static long incrementH2(Connection c, String key, OffsetDateTime start) throws SQLException {
+    private static long incrementH2(Connection c, String key, OffsetDateTime start, int by) throws SQLException {
         for (int attempt = 0; attempt < 3; attempt++) {
-            Long hits = updateH2(c, key, start);
+            Long hits = updateH2(c, key, start, by);
             if (hits != null) {
                 return hits;
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO rate_limit_window (counter_key, window_start, hits) VALUES (?, ?, 1)")) {
+                    "INSERT INTO rate_limit_window (counter_key, window_start, hits) VALUES (?, ?, ?)")) {
                 ps.setString(1, key);
                 ps.setObject(2, start);
+                ps.setLong(3, by);
                 ps.executeUpdate();
-                return 1;
+                return by;
             } catch (SQLException e) {
                 if (!SqlStates.isUniqueViolation(e)) {
                     throw e;
@@ -114,11 +117,12 @@ public class JdbcRateCounters implements RateCounters {
         throw new SQLException("rate limit window could not be incremented");
     }
 
-    private static Long updateH2(Connection c, String key, OffsetDateTime start) throws SQLException {
+    private static Long updateH2(Connection c, String key, OffsetDateTime start, int by) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT hits FROM FINAL TABLE (UPDATE rate_limit_window"
-                + " SET hits = hits + 1 WHERE counter_key = ? AND window_start = ?)")) {
-            ps.setString(1, key);
-            ps.setObject(2, start);
+                + " SET hits = hits + ? WHERE counter_key = ? AND window_start = ?)")) {
+            ps.setLong(1, by);
+            ps.setString(2, key);
+            ps.setObject(3, start);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
             }

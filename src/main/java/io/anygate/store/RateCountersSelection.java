@@ -1,5 +1,6 @@
 package io.anygate.store;
 
+import io.anygate.security.CombinedRateCounters;
 import io.anygate.security.RateCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -8,7 +9,8 @@ import jakarta.inject.Inject;
 
 /**
  * The {@link RateCounters} the configuration names ({@code gateway.store.rate-counters}): the active store
- * (PostgreSQL or the embedded H2; the default, no Redis needed) or Redis. Only the selected one is created.
+ * (PostgreSQL or the embedded H2; the default, no Redis needed) or Redis. Only the selected one is created. Either
+ * is reached through {@link CombinedRateCounters}, which counts the requests that arrive together in one increment.
  */
 @ApplicationScoped
 public class RateCountersSelection {
@@ -23,6 +25,7 @@ public class RateCountersSelection {
     @Produces
     @ApplicationScoped
     RateCounters rateCounters() {
-        return config.rateCounters() == StoreConfig.RateCounterStore.REDIS ? redis.get() : store.get();
+        return new CombinedRateCounters(
+                config.rateCounters() == StoreConfig.RateCounterStore.REDIS ? redis.get() : store.get());
     }
 }

@@ -28,9 +28,13 @@ public class RedisRateCounters implements RateCounters {
 
     private static final int KEY_LENGTH = 200;
     private static final long EXPIRY_SLACK_MS = 60_000;
-    /** INCR each key; a key's first increment sets its expiry (ARGV[1], ms). Answers the counts in key order. */
-    static final String SCRIPT = "local out = {} for i, key in ipairs(KEYS) do local n = redis.call('INCR', key)"
-            + " if n == 1 then redis.call('PEXPIRE', key, ARGV[1]) end out[i] = n end return out";
+    /**
+     * INCRBY each key by ARGV[2]; the increment that creates a key (its count is then ARGV[2]) sets its expiry
+     * (ARGV[1], ms). Answers the counts in key order.
+     */
+    static final String SCRIPT = "local by = tonumber(ARGV[2]) local out = {} for i, key in ipairs(KEYS) do"
+            + " local n = redis.call('INCRBY', key, by) if n == by then redis.call('PEXPIRE', key, ARGV[1]) end"
+            + " out[i] = n end return out";
 
     private final Redis redis;
     private final String prefix;
@@ -53,7 +57,7 @@ public class RedisRateCounters implements RateCounters {
     }
 
     @Override
-    public long[] increment(List<String> keys, Instant windowStart) {
+    public long[] increment(List<String> keys, Instant windowStart, int by) {
         Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(keys.size());
         for (String key : keys) {
             eval.arg(prefix + windowStart.toEpochMilli() + ":"
@@ -61,6 +65,7 @@ public class RedisRateCounters implements RateCounters {
         }
         long expiresInMs = windowStart.plus(window).toEpochMilli() - clock.millis() + EXPIRY_SLACK_MS;
         eval.arg(Math.max(EXPIRY_SLACK_MS, expiresInMs));
+        eval.arg(by);
         Response counts;
         try {
             counts = redis.send(eval).await().atMost(timeout);

@@ -131,6 +131,20 @@ class EdgeStoreTest {
         assertEquals(THREADS + 1, counters.increment(List.of(key), WINDOW)[0]);
     }
 
+    /** A combined increment ({@code CombinedRateCounters}) adds a batch's requests to the store's counters at once. */
+    @Test
+    void aBatchOfRequestsIsAddedToTheCountersInOneIncrement() {
+        String user = "user:" + UUID.randomUUID();
+        String fn = "fn:" + user + ":apicheck";
+        long[] first = counters.increment(List.of(user, fn), WINDOW, 5);
+        assertEquals(5, first[0]);
+        assertEquals(5, first[1]);
+        long[] next = counters.increment(List.of(user, fn), WINDOW, 3);
+        assertEquals(8, next[0]);
+        assertEquals(8, next[1]);
+        assertEquals(9, counters.increment(List.of(user), WINDOW)[0]);
+    }
+
     @Test
     void twoCountersOfOneRequestIncrementTogetherAndAtomically() throws Exception {
         String user = "user:" + UUID.randomUUID();

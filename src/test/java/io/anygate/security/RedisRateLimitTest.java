@@ -93,7 +93,9 @@ class RedisRateLimitTest extends RateLimitTest {
 
     @Test
     void twoReplicasOnOneRedisShareTheirCountsAndTheKeysExpireAfterTheirWindow() {
-        assertTrue(ClientProxy.unwrap(counters) instanceof RedisRateCounters, counters.getClass().getName());
+        RateCounters selected = ClientProxy.unwrap(counters);
+        assertTrue(selected instanceof CombinedRateCounters combined && combined.store() instanceof RedisRateCounters,
+                selected.getClass().getName());
         Redis otherClient = Redis.createClient(vertx, new RedisOptions().setConnectionString(RedisAvailability.url()));
         try {
             // the other replica has the same settings as this one (the profile's window)
@@ -105,13 +107,15 @@ class RedisRateLimitTest extends RateLimitTest {
             assertArrayEquals(new long[] {2, 2}, otherReplica.increment(keys, window));
             assertArrayEquals(new long[] {3, 3}, counters.increment(keys, window));
             assertArrayEquals(new long[] {4}, otherReplica.increment(List.of("user:shared"), window));
+            // a batch of requests counted together (CombinedRateCounters) is added at once
+            assertArrayEquals(new long[] {9, 8}, counters.increment(keys, window, 5));
             // another window counts from zero
             assertArrayEquals(new long[] {1}, otherReplica.increment(List.of("user:shared"), window.plusSeconds(60)));
 
             // a counter expires a minute after its window ends: nothing to purge
             RateCounters minuteWindows = new RedisRateCounters(otherClient, PREFIX, Duration.ofMinutes(1),
                     Duration.ofSeconds(1), clock);
-            assertArrayEquals(new long[] {1}, minuteWindows.increment(List.of("user:expiry"), window));
+            assertArrayEquals(new long[] {3}, minuteWindows.increment(List.of("user:expiry"), window, 3));
             long ttlMs = redis.send(Request.cmd(Command.PTTL).arg(PREFIX + window.toEpochMilli() + ":user:expiry"))
                     .await().atMost(Duration.ofSeconds(5)).toLong();
             assertTrue(ttlMs > 0 && ttlMs <= Duration.ofMinutes(2).toMillis(), "expires in " + ttlMs + " ms");
