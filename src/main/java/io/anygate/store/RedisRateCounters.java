@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * {@link RateCounters} in Redis ({@code gateway.store.rate-counters=redis}, {@code quarkus.redis.hosts}): one key
- * per counter and window, {@code <prefix><window start ms>:<key>}, incremented by one script for all of a request's
- * keys (one round trip, atomic), and expiring one minute after its window ends, so nothing needs purging. Counts are
+ * per counter and window, {@code <prefix><window start ms>:<key>}, incremented by one script for all of the keys of a
+ * request, or of a batch of requests ({@code CombinedRateCounters}), by their number (one round trip, atomic), and
+ * expiring one minute after its window ends, so nothing needs purging. Counts are
  * shared by every replica that uses the same Redis. A Redis restart forgets the current windows' counts (the
  * limits then count from zero): acceptable for a flood guard; the spent validation data, which must not be
  * forgotten, stay in the store ({@code JdbcReplayStore}).
