@@ -37,7 +37,7 @@ public final class CombinedRateCounters implements RateCounters {
     }
 
     /** The counters this class combines the increments for. */
-    public RateCounters store() {
+    RateCounters store() {
         return store;
     }
 
