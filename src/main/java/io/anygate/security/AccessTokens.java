@@ -1,5 +1,7 @@
 package io.anygate.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -9,9 +11,16 @@ import java.util.Optional;
 /**
  * OAuth2 access tokens: opaque random values, stored only as SHA-256 hashes, one pair per partner. Issuing a new
  * token replaces the partner's pair, so the previous token is obsolete at once on every replica.
+ *
+ * <p>Each replica remembers which partner a token hash was issued to and when it expires ({@link #seen}): those
+ * never change. Whether the token is still the partner's current one does, and only the shared store answers it,
+ * on every call ({@link ReplayGuard#claimUnderToken} checks it in the statement that claims the validation data).
  */
 @ApplicationScoped
 public class AccessTokens {
+
+    /** A partner holds one token at a time and renews it hourly at most: far more than the live tokens. */
+    private static final int REMEMBERED_TOKENS = 10_000;
 
     @Inject
     TokenStore store;
@@ -19,6 +28,8 @@ public class AccessTokens {
     SecurityConfig config;
     @Inject
     Clock clock;
+
+    private final Cache<String, TokenStore.Held> seen = Caffeine.newBuilder().maximumSize(REMEMBERED_TOKENS).build();
 
     /** A freshly issued token pair (clear values, shown once to the partner). */
     public record Issued(String accessToken, String refreshToken, long expiresIn) {
@@ -32,8 +43,10 @@ public class AccessTokens {
         String access = Secrets.randomToken(32);
         String refresh = Secrets.randomToken(32);
         Instant now = clock.instant();
-        store.put(partnerId, Secrets.sha256Hex(access), Secrets.sha256Hex(refresh), now,
-                now.plus(config.tokenTtl()));
+        String accessHash = Secrets.sha256Hex(access);
+        Instant expiresAt = now.plus(config.tokenTtl());
+        store.put(partnerId, accessHash, Secrets.sha256Hex(refresh), now, expiresAt);
+        seen.put(accessHash, new TokenStore.Held(partnerId, expiresAt));
         return new Issued(access, refresh, config.tokenTtl().toSeconds());
     }
 
@@ -44,7 +57,27 @@ public class AccessTokens {
 
     /** {@link #resolve} of a token known by its hash ({@link Secrets#sha256Hex}), as a multi-request keeps it. */
     public Optional<Resolved> resolveHash(String tokenHash) {
-        return store.find(tokenHash)
-                .map(held -> new Resolved(held.partnerId(), !held.expiresAt().isAfter(clock.instant())));
+        Optional<TokenStore.Held> found = store.find(tokenHash);
+        if (found.isPresent()) {
+            seen.put(tokenHash, found.get());
+        } else {
+            seen.invalidate(tokenHash);
+        }
+        return found.map(held -> new Resolved(held.partnerId(), !held.expiresAt().isAfter(clock.instant())));
+    }
+
+    /**
+     * The partner this replica has seen the token issued to, while unexpired by this replica's clock; no store
+     * round trip, so <em>not</em> proof that the token is still current: the caller must check that in the store.
+     */
+    public Optional<String> seenPartner(String tokenHash) {
+        TokenStore.Held held = seen.getIfPresent(tokenHash);
+        return held == null || !held.expiresAt().isAfter(clock.instant()) ? Optional.empty()
+                : Optional.of(held.partnerId());
+    }
+
+    /** Forgets a token the store no longer holds as current, so its next use is resolved from the store. */
+    public void forget(String tokenHash) {
+        seen.invalidate(tokenHash);
     }
 }

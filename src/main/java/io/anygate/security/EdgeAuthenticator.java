@@ -8,8 +8,8 @@ import java.net.InetAddress;
 /**
  * Authenticates one versioned call: Bearer token, client IP allowlist, RSA signature over X-Validation-Data,
  * single use of the validation data, rate limits and allowed functionality; then publishes the partner as
- * {@link CurrentPartner}. Store round trips: token lookup and replay claim (plus rate-limit counters when on). A
- * sub-request of a multi-request is admitted by its ticket instead ({@link #authenticateSubRequest}).
+ * {@link CurrentPartner}. Store round trips: token lookup and replay claim, or one for both once this replica has seen
+ * the token (plus rate-limit counters when on). A sub-request of a multi-request is admitted by its ticket instead ({@link #authenticateSubRequest}).
  */
 @ApplicationScoped
 public class EdgeAuthenticator {
@@ -43,7 +43,13 @@ public class EdgeAuthenticator {
             throw new EdgeRefusal(EdgeRefusal.Reason.ACCESS_DENIED, ACCESS_DENIED);
         }
         rateLimiter.checkIp(client);
-        AccessTokens.Resolved resolved = token.length() > 512 ? null : tokens.resolve(token).orElse(null);
+        String tokenHash = token.length() > 512 ? null : Secrets.sha256Hex(token);
+        Partner seen = tokenHash == null ? null : authenticateSeen(tokenHash, credentials, client, ip);
+        if (seen != null) {
+            admit(seen, client, null, tokenHash, functionality);
+            return seen;
+        }
+        AccessTokens.Resolved resolved = tokenHash == null ? null : tokens.resolveHash(tokenHash).orElse(null);
         Partner partner = resolved == null ? null : registry.find(resolved.partnerId()).orElse(null);
         if (partner == null || resolved.expired()) {
             audit.failure(partner == null ? null : partner.partnerId(), ip,
@@ -54,8 +60,37 @@ public class EdgeAuthenticator {
         requireAllowedIp(partner, client);
         PartnerKey key = verify(partner, credentials, ip);
         claim(partner, key, credentials.validationData(), ip);
-        admit(partner, client, null, Secrets.sha256Hex(token), functionality);
+        admit(partner, client, null, tokenHash, functionality);
         return partner;
+    }
+
+    /**
+     * The same checks, in one store round trip, for a token this replica has seen: the partner it was issued to is
+     * known here, so the IP allowlist and the signature are checked first, then one statement claims the
+     * validation data if the token is still the partner's current, unexpired one. Null when that does not settle
+     * it (token not seen, gone from the store, or a check failed): the caller then takes the path above, which
+     * reads the token first and so refuses in the documented order (an invalid token before a bad signature).
+     */
+    private Partner authenticateSeen(String tokenHash, Credentials credentials, InetAddress client, String ip) {
+        Partner partner = tokens.seenPartner(tokenHash).flatMap(registry::find).orElse(null);
+        if (partner == null || !partner.ipAllowed(client)) {
+            return null;
+        }
+        PartnerKey key;
+        try {
+            key = signatures.verify(partner, credentials.validationData(), credentials.signedRequest());
+        } catch (EdgeRefusal e) {
+            return null;
+        }
+        return switch (replay.claimUnderToken(partner.partnerId(), key.fingerprint(), credentials.validationData(),
+                tokenHash)) {
+            case CLAIMED -> partner;
+            case REUSED -> throw reused(partner, ip);
+            case TOKEN_NOT_CURRENT -> {
+                tokens.forget(tokenHash);
+                yield null;
+            }
+        };
     }
 
     /**
@@ -119,9 +154,13 @@ public class EdgeAuthenticator {
 
     void claim(Partner partner, PartnerKey key, String validationData, String ip) {
         if (!replay.claim(partner.partnerId(), key.fingerprint(), validationData)) {
-            audit.failure(partner.partnerId(), ip, AuthFailure.VALIDATION_DATA_REUSED);
-            throw new EdgeRefusal(EdgeRefusal.Reason.VALIDATION_DATA_REUSED, "Validation data already used");
+            throw reused(partner, ip);
         }
+    }
+
+    private EdgeRefusal reused(Partner partner, String ip) {
+        audit.failure(partner.partnerId(), ip, AuthFailure.VALIDATION_DATA_REUSED);
+        return new EdgeRefusal(EdgeRefusal.Reason.VALIDATION_DATA_REUSED, "Validation data already used");
     }
 
     private static String bearer(String authorization) {

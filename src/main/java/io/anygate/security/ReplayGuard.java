@@ -34,6 +34,16 @@ public class ReplayGuard {
     }
 
     /**
+     * {@link #claim}, made only if the access token with this hash is still the partner's current, unexpired one
+     * (one statement: the token check and the claim commit together).
+     */
+    public ReplayStore.TokenClaim claimUnderToken(String partnerId, String keyFingerprint, String validationData,
+            String tokenHash) {
+        return store.claimUnderToken(partnerId, Secrets.sha256Hex(validationData), keyFingerprint, clock.instant(),
+                tokenHash);
+    }
+
+    /**
      * Notes that keys left the registry. Their used validation data are <em>kept</em>: another replica may trust the
      * key until it reloads the file, and a rolled-back removal brings the key back with every value ever signed with
      * it; {@link #forgetRetired} drops them once the grace period has passed.

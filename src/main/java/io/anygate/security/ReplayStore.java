@@ -13,6 +13,24 @@ public interface ReplayStore {
      */
     boolean claim(String partnerId, String dataHash, String keyFingerprint, Instant usedAt);
 
+    /** What {@link #claimUnderToken} found. */
+    enum TokenClaim {
+        /** The token is the partner's current one and unexpired, and the value is now used. */
+        CLAIMED,
+        /** The token is current, and the partner had already used the value. */
+        REUSED,
+        /** The token is not (or no longer) the partner's current one, or it has expired: nothing was recorded. */
+        TOKEN_NOT_CURRENT
+    }
+
+    /**
+     * {@link #claim}, made only while the access token with this hash is still the partner's current one and
+     * expires after {@code usedAt}: the token check and the claim in one statement and one commit, so a request
+     * whose token this replica has already seen needs one store round trip instead of two.
+     */
+    TokenClaim claimUnderToken(String partnerId, String dataHash, String keyFingerprint, Instant usedAt,
+            String tokenHash);
+
     /** Records these keys as retired at {@code at}; a key already retired keeps its first time. */
     void retire(Set<String> fingerprints, Instant at);
 

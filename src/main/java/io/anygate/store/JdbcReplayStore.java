@@ -51,6 +51,34 @@ public class JdbcReplayStore implements ReplayStore {
     }
 
     @Override
+    public TokenClaim claimUnderToken(String partnerId, String dataHash, String keyFingerprint, Instant usedAt,
+            String tokenHash) {
+        // the token's row is the statement's source: no current unexpired token, no row to insert (casts: H2 cannot
+        // type a bare parameter in a select list)
+        try (Connection c = store.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO validation_data_use"
+                     + " (partner_id, data_hash, key_fingerprint, time_bucket, used_at)"
+                     + " SELECT partner_id, CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT),"
+                     + " CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                     + " FROM oauth_token WHERE token_hash = ? AND partner_id = ? AND expires_at > ?")) {
+            c.setAutoCommit(true);
+            ps.setString(1, dataHash);
+            ps.setString(2, keyFingerprint);
+            ps.setLong(3, usedAt.toEpochMilli() / DAY_MILLIS);
+            ps.setObject(4, usedAt.atOffset(ZoneOffset.UTC));
+            ps.setString(5, tokenHash);
+            ps.setString(6, partnerId);
+            ps.setObject(7, usedAt.atOffset(ZoneOffset.UTC));
+            return ps.executeUpdate() == 1 ? TokenClaim.CLAIMED : TokenClaim.TOKEN_NOT_CURRENT;
+        } catch (SQLException e) {
+            if (SqlStates.isUniqueViolation(e)) {
+                return TokenClaim.REUSED;
+            }
+            throw new StoreException("replay store unavailable", e);
+        }
+    }
+
+    @Override
     public void retire(Set<String> fingerprints, Instant at) {
         update("INSERT INTO retired_key (key_fingerprint, retired_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 fingerprints, at);

@@ -148,6 +148,41 @@ class EdgeAuthenticationTest {
     }
 
     @Test
+    void aTokenSeenHereIsRefusedAtOnceWhenAnotherReplicaSupersedesIt() throws Exception {
+        String token = token(ALPHA);
+        apicheck(ALPHA, token).then().statusCode(200);
+        // another replica issued ALPHA a new token: only the shared row changed, this replica was not told
+        supersedeInTheStore(ALPHA);
+        String data = freshValidationData();
+        signedWith(ALPHA.key(), data).header("Authorization", "Bearer " + token).get("/v1.0/apicheck")
+                .then().statusCode(401).body("body.error.code", equalTo(4010050))
+                .body("body.error.message", equalTo("The access token provided is invalid."));
+        // nothing was claimed for the refused request: its validation data pass with the current token
+        signedWith(ALPHA.key(), data).header("Authorization", "Bearer " + token(ALPHA)).get("/v1.0/apicheck")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aSupersededTokenSeenHereIsRefusedAsSuchBeforeItsSignatureIsJudged() throws Exception {
+        String token = token(ALPHA);
+        apicheck(ALPHA, token).then().statusCode(200);
+        supersedeInTheStore(ALPHA);
+        String data = freshValidationData();
+        given().header("Authorization", "Bearer " + token).header("X-Validation-Data", data)
+                .header("X-Signed-Request", sign(ALPHA.key(), data + "x")).get("/v1.0/apicheck")
+                .then().statusCode(401).body("body.error.code", equalTo(4010050));
+    }
+
+    private void supersedeInTheStore(TestPartner partner) throws Exception {
+        try (Connection c = store.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE oauth_token SET token_hash = ? WHERE partner_id = ?")) {
+            ps.setString(1, java.util.UUID.randomUUID().toString());
+            ps.setString(2, partner.partnerId());
+            assertEquals(1, ps.executeUpdate());
+        }
+    }
+
+    @Test
     void unknownTokenIsRefused() {
         apicheck(ALPHA, "not-a-token").then().statusCode(401).body("body.error.code", equalTo(4010050));
     }

@@ -39,6 +39,10 @@ class EdgeStoreTest {
     LoginLockout lockout;
     @Inject
     RateCounters counters;
+    @Inject
+    ReplayStore replayStore;
+    @Inject
+    TokenStore tokenStore;
 
     <T> List<T> race(java.util.concurrent.Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -69,6 +73,37 @@ class EdgeStoreTest {
         assertEquals(1, results.stream().filter(b -> b).count(), results.toString());
         assertFalse(replay.claim("alpha", "fp-race", data));
         assertTrue(replay.claim("beta", "fp-race", data), "once per partner, not globally");
+    }
+
+    @Test
+    void aClaimUnderATokenIsMadeOnceAndOnlyWhileTheTokenIsThePartnersCurrentOne() throws Exception {
+        String partner = "claim-" + UUID.randomUUID();
+        Instant issuedAt = Instant.parse("2026-03-01T10:00:00Z");
+        Instant expiresAt = issuedAt.plusSeconds(3600);
+        String token = "token-" + UUID.randomUUID();
+        tokenStore.put(partner, token, "refresh-" + UUID.randomUUID(), issuedAt, expiresAt);
+        Instant usedAt = issuedAt.plusSeconds(60);
+
+        String data = UUID.randomUUID().toString();
+        List<ReplayStore.TokenClaim> raced = race(
+                () -> replayStore.claimUnderToken(partner, data, "fp-under", usedAt, token));
+        assertEquals(1, raced.stream().filter(ReplayStore.TokenClaim.CLAIMED::equals).count(), raced.toString());
+        assertEquals(THREADS - 1, raced.stream().filter(ReplayStore.TokenClaim.REUSED::equals).count());
+        assertFalse(replayStore.claim(partner, data, "fp-under", usedAt), "the same used value as a plain claim's");
+
+        String other = UUID.randomUUID().toString();
+        assertEquals(ReplayStore.TokenClaim.TOKEN_NOT_CURRENT,
+                replayStore.claimUnderToken("not-" + partner, other, "fp-under", usedAt, token), "another partner's");
+        assertEquals(ReplayStore.TokenClaim.TOKEN_NOT_CURRENT,
+                replayStore.claimUnderToken(partner, other, "fp-under", expiresAt, token), "expired at its end");
+        assertEquals(ReplayStore.TokenClaim.CLAIMED,
+                replayStore.claimUnderToken(partner, other, "fp-under", expiresAt.minusMillis(1), token));
+
+        tokenStore.put(partner, "token-" + UUID.randomUUID(), "refresh-" + UUID.randomUUID(), usedAt, expiresAt);
+        String afterRenewal = UUID.randomUUID().toString();
+        assertEquals(ReplayStore.TokenClaim.TOKEN_NOT_CURRENT,
+                replayStore.claimUnderToken(partner, afterRenewal, "fp-under", usedAt, token), "superseded");
+        assertTrue(replayStore.claim(partner, afterRenewal, "fp-under", usedAt), "a refused claim records nothing");
     }
 
     private static Instant at(long epochMillis) {
