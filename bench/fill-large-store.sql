@@ -3,7 +3,7 @@
 -- weigh on the indexes, plans and caches of the statements the card read and the credit make; but for the spent
 -- validation data, which are the run's own partner's (see there):
 --   10^6 journal rows (operation), 10^6 spent validation data (validation_data_use), 10^6 idempotency answers
---   (idempotency_key), 10^5 accounts and 10^5 cards (account, card).
+--   (idempotency_key), 10^5 accounts and 10^5 cards (account, card), 10^6 delivered webhook events (webhook_outbox).
 -- About 30-60 s on the 2-core benchmark machine. ANALYZE at the end: the planner sees the sizes at once.
 SET search_path TO :"schema";
 SET synchronous_commit TO off;
@@ -53,11 +53,24 @@ SELECT 'bench-filler-' || (g % 100), 'fill-' || g, md5(g::text) || md5('f' || g)
        convert_to('{"request_id":' || g || ',"type_response":"sync","body":{"transaction_id":' || g || '}}', 'UTF8')
 FROM generate_series(1, 1000000) g;
 
+-- a month of delivered webhook events (delivered-retention keeps each 30 days, then the purge drops it): four of the
+-- outbox's six indexes list every row whatever its state, so the credit's outbox INSERT and the webhook's build and
+-- delivery updates meet these rows (docs/performance.md, "What the large store does not fill yet")
+INSERT INTO webhook_outbox (event_id, partner_id, event_type, payload, created_at, status, attempts, next_attempt_at,
+                            endpoint, last_attempt_at, last_status, last_request_id, delivered_at, card_id, tran_id)
+SELECT 'card_last_tx:fill-' || g, 'bench-filler-' || (g % 100), 'card_last_tx',
+       rpad('{"request_id":' || g || ',"type_response":"async","body":{"transaction_id":' || g || '}}', 600),
+       now() - (g * 2 || ' seconds')::interval, 'DELIVERED', 1, now() - (g * 2 || ' seconds')::interval,
+       'https://partner-' || (g % 100) || '.example/anytime/webhooks', now() - (g * 2 || ' seconds')::interval, 200,
+       g, now() - (g * 2 || ' seconds')::interval, 900000000 + (g % 100000) + 1, 600000000 + g
+FROM generate_series(1, 1000000) g;
+
 ANALYZE account;
 ANALYZE card;
 ANALYZE operation;
 ANALYZE validation_data_use;
 ANALYZE idempotency_key;
+ANALYZE webhook_outbox;
 
 -- The fill writes about a gigabyte of WAL: without this, the checkpoints it sets off (max_wal_size) spread their
 -- writes over the large-store phases that follow, and PostgreSQL's CPU and the p99 there measure the fill's
