@@ -212,8 +212,8 @@ if [ -n "$CARD_ID" ]; then
 fi
 
 # ---- large store: the same gateway and schema filled by SQL (bench/fill-large-store.sql: 10^6 journal rows, 10^6
-# spent validation data of the run's own partner, 10^6 idempotency answers, 10^5 accounts and cards, the rest under
-# partner ids the run never uses),
+# spent validation data of the run's own partner, 10^6 idempotency answers, 10^5 accounts and cards, 10^6 delivered
+# webhook events, the rest under partner ids the run never uses),
 # then the card read and the credit again; compared with run 1's on the empty store ("Targets").
 if [ -n "$PG_SCHEMA" ] && [ -z "${BENCH_SKIP_LARGE:-}" ] && [ -z "${BENCH_SCENARIOS:-}" ]; then
     log "filling the store (large-store scenario)"
