@@ -55,7 +55,7 @@ FROM generate_series(1, 1000000) g;
 
 -- a month of delivered webhook events (delivered-retention keeps each 30 days, then the purge drops it): four of the
 -- outbox's six indexes list every row whatever its state, so the credit's outbox INSERT and the webhook's build and
--- delivery updates meet these rows (docs/performance.md, "What the large store does not fill yet")
+-- delivery updates meet these rows (docs/performance.md, "The webhook outbox's delivered history")
 INSERT INTO webhook_outbox (event_id, partner_id, event_type, payload, created_at, status, attempts, next_attempt_at,
                             endpoint, last_attempt_at, last_status, last_request_id, delivered_at, card_id, tran_id)
 SELECT 'card_last_tx:fill-' || g, 'bench-filler-' || (g % 100), 'card_last_tx',

@@ -55,7 +55,10 @@ public class AccessTokens {
         return resolveHash(Secrets.sha256Hex(accessToken));
     }
 
-    /** {@link #resolve} of a token known by its hash ({@link Secrets#sha256Hex}), as a multi-request keeps it. */
+    /**
+     * {@link #resolve} of a token known by its hash ({@link Secrets#sha256Hex}), as a multi-request keeps it. What the
+     * store answers replaces what this replica remembered of the token ({@link #seenPartner}).
+     */
     public Optional<Resolved> resolveHash(String tokenHash) {
         Optional<TokenStore.Held> found = store.find(tokenHash);
         if (found.isPresent()) {
@@ -74,10 +77,5 @@ public class AccessTokens {
         TokenStore.Held held = seen.getIfPresent(tokenHash);
         return held == null || !held.expiresAt().isAfter(clock.instant()) ? Optional.empty()
                 : Optional.of(held.partnerId());
-    }
-
-    /** Forgets a token the store no longer holds as current, so its next use is resolved from the store. */
-    public void forget(String tokenHash) {
-        seen.invalidate(tokenHash);
     }
 }

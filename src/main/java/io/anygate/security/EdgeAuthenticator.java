@@ -8,8 +8,9 @@ import java.net.InetAddress;
 /**
  * Authenticates one versioned call: Bearer token, client IP allowlist, RSA signature over X-Validation-Data,
  * single use of the validation data, rate limits and allowed functionality; then publishes the partner as
- * {@link CurrentPartner}. Store round trips: token lookup and replay claim, or one for both once this replica has seen
- * the token (plus rate-limit counters when on). A sub-request of a multi-request is admitted by its ticket instead ({@link #authenticateSubRequest}).
+ * {@link CurrentPartner}. Store round trips: token lookup and replay claim, or one for both once this replica has
+ * seen the token (plus rate-limit counters when on). A sub-request of a multi-request is admitted by its ticket
+ * instead ({@link #authenticateSubRequest}).
  */
 @ApplicationScoped
 public class EdgeAuthenticator {
@@ -86,10 +87,8 @@ public class EdgeAuthenticator {
                 tokenHash)) {
             case CLAIMED -> partner;
             case REUSED -> throw reused(partner, ip);
-            case TOKEN_NOT_CURRENT -> {
-                tokens.forget(tokenHash);
-                yield null;
-            }
+            // the path that reads the token answers it, and updates or drops what this replica remembers of it
+            case TOKEN_NOT_CURRENT -> null;
         };
     }
 

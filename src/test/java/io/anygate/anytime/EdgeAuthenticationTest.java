@@ -149,10 +149,7 @@ class EdgeAuthenticationTest {
 
     @Test
     void aTokenSeenHereIsRefusedAtOnceWhenAnotherReplicaSupersedesIt() throws Exception {
-        String token = token(ALPHA);
-        apicheck(ALPHA, token).then().statusCode(200);
-        // another replica issued ALPHA a new token: only the shared row changed, this replica was not told
-        supersedeInTheStore(ALPHA);
+        String token = seenHereThenSupersededElsewhere(ALPHA);
         String data = freshValidationData();
         signedWith(ALPHA.key(), data).header("Authorization", "Bearer " + token).get("/v1.0/apicheck")
                 .then().statusCode(401).body("body.error.code", equalTo(4010050))
@@ -164,22 +161,27 @@ class EdgeAuthenticationTest {
 
     @Test
     void aSupersededTokenSeenHereIsRefusedAsSuchBeforeItsSignatureIsJudged() throws Exception {
-        String token = token(ALPHA);
-        apicheck(ALPHA, token).then().statusCode(200);
-        supersedeInTheStore(ALPHA);
+        String token = seenHereThenSupersededElsewhere(ALPHA);
         String data = freshValidationData();
         given().header("Authorization", "Bearer " + token).header("X-Validation-Data", data)
                 .header("X-Signed-Request", sign(ALPHA.key(), data + "x")).get("/v1.0/apicheck")
                 .then().statusCode(401).body("body.error.code", equalTo(4010050));
     }
 
-    private void supersedeInTheStore(TestPartner partner) throws Exception {
+    /**
+     * A token this replica has used, then superseded by another replica: only the shared row changes (a new token
+     * hash for the partner), and this replica is not told.
+     */
+    private String seenHereThenSupersededElsewhere(TestPartner partner) throws Exception {
+        String token = token(partner);
+        apicheck(partner, token).then().statusCode(200);
         try (Connection c = store.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE oauth_token SET token_hash = ? WHERE partner_id = ?")) {
             ps.setString(1, java.util.UUID.randomUUID().toString());
             ps.setString(2, partner.partnerId());
             assertEquals(1, ps.executeUpdate());
         }
+        return token;
     }
 
     @Test
