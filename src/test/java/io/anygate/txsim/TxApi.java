@@ -33,8 +33,15 @@ final class TxApi {
 
     /** A {@code rqSentTime} whose 60-second window holds what is registered now (TX's UTC local time). */
     static String sentJustBefore() {
-        return java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(30).withNano(0)
-                .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss"));
+        return txTime(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(30));
+    }
+
+    /**
+     * A time as TX writes it, seconds always included: {@code LocalDateTime.toString()} leaves them out on a whole
+     * minute, which TX refuses (400).
+     */
+    static String txTime(java.time.LocalDateTime time) {
+        return time.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss"));
     }
 
     static Map<String, Object> tranRq(String key) {

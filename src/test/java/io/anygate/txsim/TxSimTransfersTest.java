@@ -147,7 +147,7 @@ class TxSimTransfersTest {
         // TX matches a key only within rqSentTime <= regTime <= rqSentTime + 60 s: never for ever, never without it.
         tx().queryParam("ref[matchKey]", key).get("/tran").then().statusCode(400);
         tx().queryParam("ref[matchKey]", key).queryParam("ref[rqSentTime]", "2001-01-01T00:00:00").get("/tran").then().statusCode(404);
-        String afterRegistration = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(5).withNano(0).toString();
+        String afterRegistration = TxApi.txTime(LocalDateTime.now(ZoneOffset.UTC).plusSeconds(5));
         tx().queryParam("ref[matchKey]", key).queryParam("ref[rqSentTime]", afterRegistration).get("/tran").then()
                 .statusCode(404);
         tx().queryParam("ref[matchKey]", "never-used").queryParam("ref[rqSentTime]", sent).get("/tran").then().statusCode(404);
@@ -193,7 +193,7 @@ class TxSimTransfersTest {
                 .extract().jsonPath().getList("objects.id");
         assertEquals(all.stream().sorted(java.util.Comparator.reverseOrder()).toList(), desc);
         String past = "2001-01-01T00:00:00";
-        String future = LocalDateTime.now(ZoneOffset.UTC).plusHours(1).withNano(0).toString();
+        String future = TxApi.txTime(LocalDateTime.now(ZoneOffset.UTC).plusHours(1));
         tx().queryParam("contract[id]", b).queryParam("filter[begTime]", past).queryParam("filter[endTime]", future).get("/trans")
                 .then().body("objects", hasSize(5));
         tx().queryParam("contract[id]", b).queryParam("filter[begTime]", future).get("/trans").then().body("objects", hasSize(0));
