@@ -53,9 +53,10 @@ SELECT 'bench-filler-' || (g % 100), 'fill-' || g, md5(g::text) || md5('f' || g)
        convert_to('{"request_id":' || g || ',"type_response":"sync","body":{"transaction_id":' || g || '}}', 'UTF8')
 FROM generate_series(1, 1000000) g;
 
--- a month of delivered webhook events (delivered-retention keeps each 30 days, then the purge drops it): four of the
--- outbox's six indexes list every row whatever its state, so the credit's outbox INSERT and the webhook's build and
--- delivery updates meet these rows (docs/performance.md, "The webhook outbox's delivered history")
+-- a month of delivered webhook events (delivered-retention keeps each 30 days, then the purge drops it): the
+-- outbox's unique event id and primary key list every row, so the credit's outbox INSERT meets these rows; its other
+-- indexes are partial (V69) and hold the events in flight only (docs/performance.md, "The webhook outbox's delivered
+-- history")
 INSERT INTO webhook_outbox (event_id, partner_id, event_type, payload, created_at, status, attempts, next_attempt_at,
                             endpoint, last_attempt_at, last_status, last_request_id, delivered_at, card_id, tran_id)
 SELECT 'card_last_tx:fill-' || g, 'bench-filler-' || (g % 100), 'card_last_tx',

@@ -100,7 +100,6 @@ public interface OutboxRepository {
      */
     Backlog backlog();
 
-    /** A claimed build and the payload made for it. */
     /**
      * Deletes at most {@code limit} events delivered before {@code before} (oldest first); answers how many. A
      * delivered event is kept for the retention period so that the same event id noticed again (the follower, a late
@@ -108,6 +107,7 @@ public interface OutboxRepository {
      */
     int purgeDelivered(Instant before, int limit);
 
+    /** A claimed build and the payload made for it. */
     record Built(long id, String payload) {
     }
 

@@ -50,11 +50,11 @@ final class MigrationDatabases {
         }
     }
 
-    /** The gateway's migrations on {@code ds}. */
+    /** The gateway's migrations on {@code ds}; with a {@code schema}, PostgreSQL's, as application.properties lists. */
     static FluentConfiguration flyway(DataSource ds, String schema) {
-        FluentConfiguration conf = Flyway.configure().dataSource(ds)
-                .locations("classpath:db/migration");
-        return schema == null ? conf : conf.schemas(schema);
+        FluentConfiguration conf = Flyway.configure().dataSource(ds);
+        return schema == null ? conf.locations("classpath:db/migration")
+                : conf.locations("classpath:db/migration", "classpath:db/postgresql").schemas(schema);
     }
 
     /** An epoch-millisecond time as {@link #row} shows it. */
