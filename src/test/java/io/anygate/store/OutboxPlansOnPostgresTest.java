@@ -32,8 +32,11 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL the outbox's indexes are partial, one state each (V69), and each statement must reach its rows through
  * the index of the state it selects on, or through the primary key or the event id, in the plan PostgreSQL makes
  * once a prepared statement goes generic (the JDBC driver prepares on the server after five executions): never a
- * scan of the table, never an index of the whole history. A statement that binds its state ("status = ?") fails
- * here: a generic plan cannot prove a partial index's predicate from a parameter.
+ * scan of the table, never an index of the whole history. A statement that selects by a bound state
+ * ("status = ?") fails here: a generic plan cannot prove a partial index's predicate from a parameter. The same
+ * must hold for the plan made on a fresh, empty table that was never analyzed, which a connection keeps for as long
+ * as nothing analyzes the table: there a scan of a partial index costs what the primary key's lookup costs, and a
+ * lookup by id that also names a state as a literal was planned as a scan of every pending event.
  */
 @EnabledIfPostgres
 class OutboxPlansOnPostgresTest {
@@ -50,48 +53,52 @@ class OutboxPlansOnPostgresTest {
 
     @Test
     void everyStatementReadsTheIndexOfItsStateNotTheHistory() throws Exception {
-        onPostgres((ds, schema) -> {
+        onPostgres((fresh, freshSchema) -> onPostgres((ds, schema) -> {
+            flyway(fresh, freshSchema).load().migrate();
             flyway(ds, schema).load().migrate();
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 fill(s);
             }
             Instant now = Instant.now();
-            Recorder recorder = new Recorder(ds);
+            // each statement explained at the month of history, and (but for the purge) on the fresh table
+            Recorder recorder = new Recorder(ds, fresh);
             OutboxRepository outbox = new JdbcWebhookOutbox(recorder.dataSource());
 
             for (Plan p : recorder.plansOf(
-                    () -> assertTrue(outbox.insertBuild("plan-build", "p1", "card_last_tx", 7, 900_001, now)), ds)) {
+                    () -> assertTrue(outbox.insertBuild("plan-build", "p1", "card_last_tx", 7, 900_001, now)), true)) {
                 assertTrue(p.seqScans == 0 && p.indexes.isEmpty(), "an insert reads nothing: " + p);
             }
-            assertUses(recorder, ds, Set.of(BUILD), () -> assertFalse(outbox.cardsToBuild(now, 50).isEmpty()));
+            assertUses(recorder, Set.of(BUILD), () -> assertFalse(outbox.cardsToBuild(now, 50).isEmpty()));
             List<PendingBuild> claimed = new ArrayList<>();
-            assertUses(recorder, ds, Set.of(BUILD, PKEY),
+            assertUses(recorder, Set.of(BUILD, PKEY),
                     () -> claimed.addAll(outbox.claimBuilds(7, "plan", now, now.plusSeconds(60), 100)));
             assertFalse(claimed.isEmpty(), "the card's builds are claimed");
-            assertUses(recorder, ds, Set.of(PKEY), () -> assertEquals(1, outbox.finishBuilds("plan",
+            assertUses(recorder, Set.of(PKEY), () -> assertEquals(1, outbox.finishBuilds("plan",
                     List.of(new OutboxRepository.Built(claimed.get(0).id(), "{}")), List.of(), now)));
 
             List<OutboxEntry> due = new ArrayList<>();
-            assertUses(recorder, ds, Set.of(DUE), () -> due.addAll(outbox.findDue(now, 50)));
+            assertUses(recorder, Set.of(DUE), () -> due.addAll(outbox.findDue(now, 50)));
             assertEquals(50, due.size(), "a batch of due events");
-            assertUses(recorder, ds, Set.of(DUE), () -> outbox.findDue(now, 50, List.of("p1", "p2")));
+            assertUses(recorder, Set.of(DUE), () -> outbox.findDue(now, 50, List.of("p1", "p2")));
             long id = due.get(0).id();
-            assertUses(recorder, ds, Set.of(PKEY), () -> outbox.defer(id, "https://hooks.example/1", now, now));
-            assertUses(recorder, ds, Set.of(PKEY),
+            assertUses(recorder, Set.of(PKEY), () -> outbox.defer(id, "https://hooks.example/1", now, now));
+            assertUses(recorder, Set.of(PKEY),
                     () -> assertTrue(outbox.claim(id, "plan", now, now.plusSeconds(60))));
-            assertUses(recorder, ds, Set.of(PKEY), () -> outbox.finish(id, "plan", new OutboxRepository.Attempt(
+            assertUses(recorder, Set.of(PKEY), () -> outbox.finish(id, "plan", new OutboxRepository.Attempt(
                     OutboxRepository.DELIVERED, now, now, 200, null, 1L, "https://hooks.example/1")));
-            assertUses(recorder, ds, Set.of(EVENT_ID), () -> assertTrue(outbox.find("hist-17").isPresent()));
-            assertUses(recorder, ds, Set.of(EVENT_ID), () -> assertTrue(outbox.redeliver("hist-17", now)));
-            assertUses(recorder, ds, Set.of(ENDPOINT),
+            assertUses(recorder, Set.of(EVENT_ID), () -> assertTrue(outbox.find("hist-17").isPresent()));
+            assertUses(recorder, Set.of(EVENT_ID), () -> assertTrue(outbox.redeliver("hist-17", now)));
+            assertUses(recorder, Set.of(ENDPOINT),
                     () -> assertTrue(outbox.pullForward("https://hooks.example/3", now) > 0));
-            assertUses(recorder, ds, Set.of(FAILED), () -> assertEquals(20, outbox.failed(20).size()));
+            assertUses(recorder, Set.of(FAILED), () -> assertEquals(20, outbox.failed(20).size()));
             // each state through its own partial index, whichever of the pending ones is smaller
-            assertUses(recorder, ds, Set.of(BUILD, DUE, ENDPOINT),
+            assertUses(recorder, Set.of(BUILD, DUE, ENDPOINT),
                     () -> assertTrue(outbox.backlog().pending() > 3_000));
-            assertUses(recorder, ds, Set.of(DELIVERED_AT, PKEY),
+            // hourly: its plan can go generic after five hours on one connection at the earliest, long after the
+            // first ANALYZE of a growing table, so only the analyzed table's plan counts
+            assertUsesOnceAnalyzed(recorder, Set.of(DELIVERED_AT, PKEY),
                     () -> assertEquals(500, outbox.purgeDelivered(now.minusSeconds(3_600), 500)));
-        });
+        }));
     }
 
     /** 200,000 delivered events (the history), 3,000 pending, 1,000 to build, 100 failed; then ANALYZE. */
@@ -117,9 +124,16 @@ class OutboxPlansOnPostgresTest {
         s.execute("ANALYZE webhook_outbox");
     }
 
-    private static void assertUses(Recorder recorder, DataSource ds, Set<String> allowed, Runnable call)
+    private static void assertUses(Recorder recorder, Set<String> allowed, Runnable call) throws Exception {
+        assertPlans(recorder.plansOf(call, true), allowed);
+    }
+
+    private static void assertUsesOnceAnalyzed(Recorder recorder, Set<String> allowed, Runnable call)
             throws Exception {
-        List<Plan> plans = recorder.plansOf(call, ds);
+        assertPlans(recorder.plansOf(call, false), allowed);
+    }
+
+    private static void assertPlans(List<Plan> plans, Set<String> allowed) {
         assertFalse(plans.isEmpty(), "the call made no statement");
         for (Plan p : plans) {
             assertTrue(p.seqScans == 0, "a scan of the whole table: " + p);
@@ -145,10 +159,12 @@ class OutboxPlansOnPostgresTest {
      */
     private static final class Recorder {
         private final DataSource real;
+        private final DataSource fresh;
         private final List<Object[]> executed = new ArrayList<>();
 
-        Recorder(DataSource real) {
+        Recorder(DataSource real, DataSource fresh) {
             this.real = real;
+            this.fresh = fresh;
         }
 
         DataSource dataSource() {
@@ -190,15 +206,17 @@ class OutboxPlansOnPostgresTest {
                     });
         }
 
-        /** Runs {@code call}, then explains each statement it made. */
-        List<Plan> plansOf(Runnable call, DataSource ds) throws Exception {
+        /** Runs {@code call}, then explains each statement it made where it ran and, if asked, on the fresh table. */
+        List<Plan> plansOf(Runnable call, boolean freshToo) throws Exception {
             executed.clear();
             call.run();
             List<Plan> plans = new ArrayList<>();
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SET plan_cache_mode = force_generic_plan");
-                for (Object[] e : executed) {
-                    plans.add(explain(s, (String) e[0], (Object[]) e[1]));
+            for (DataSource ds : freshToo ? List.of(real, fresh) : List.of(real)) {
+                try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("SET plan_cache_mode = force_generic_plan");
+                    for (Object[] e : executed) {
+                        plans.add(explain(s, (String) e[0], (Object[]) e[1]));
+                    }
                 }
             }
             return plans;
@@ -214,6 +232,7 @@ class OutboxPlansOnPostgresTest {
                     numbered.append(ch);
                 }
             }
+            String where = s.getConnection().getSchema();
             List<String> literals = new ArrayList<>();
             for (Object v : values) {
                 literals.add(v == null ? "NULL" : v instanceof Number ? v.toString()
@@ -228,7 +247,7 @@ class OutboxPlansOnPostgresTest {
                 Set<String> indexes = new TreeSet<>();
                 List<String> sorts = new ArrayList<>();
                 walk(plan, seqScans, indexes, sorts);
-                return new Plan(sql, seqScans[0], indexes, sorts, plan);
+                return new Plan(where + ": " + sql, seqScans[0], indexes, sorts, plan);
             } finally {
                 s.execute("DEALLOCATE explained");
             }
