@@ -31,6 +31,34 @@ final class Jdbc {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** Statements made on one connection, in one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a connection of its own (outside a unit of work) in one local transaction: committed when
+     * the work returns, rolled back when it throws; a store failure as {@link StoreException} with {@code failure}.
+     */
+    static <T> T inOneCommit(Connections connections, String failure, Work<T> work) {
+        try (Connection c = connections.get()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(failure, e);
+        }
+    }
+
     /** Binds {@code args} to the statement's parameters in order. */
     static void bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {

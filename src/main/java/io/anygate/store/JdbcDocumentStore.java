@@ -6,7 +6,6 @@ import io.anygate.domain.kyc.KycType;
 import io.anygate.domain.kyc.ReviewStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,40 +29,31 @@ public class JdbcDocumentStore implements DocumentStore {
 
     @Override
     public KycDocument add(NewDocument d) {
-        try (Connection c = store.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                long id;
-                try (PreparedStatement ps = c.prepareStatement("SELECT nextval('kyc_document_seq')");
-                     ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO kyc_document (" + COLUMNS
-                        + ") VALUES (?,?,?,?,?,?,?,?,?,?,NULL,NULL)")) {
-                    Jdbc.bind(ps, id, d.accountId(), d.partnerId(), d.type().name(), d.contentType(),
-                            (long) d.content().length, d.sha256(), d.fileName(), ReviewStatus.PENDING.name(),
-                            Jdbc.zoned(d.uploadedAt()));
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO kyc_document_content (document_id, content) VALUES (?,?)")) {
-                    ps.setLong(1, id);
-                    ps.setBytes(2, d.content());
-                    ps.executeUpdate();
-                }
-                c.commit();
-                return new KycDocument(id, d.accountId(), d.partnerId(), d.type(), d.contentType(),
-                        d.content().length, d.sha256(), d.fileName(), ReviewStatus.PENDING, d.uploadedAt(), null, null);
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("keeping a KYC document of account " + d.accountId(), e);
-        }
+        return Jdbc.inOneCommit(() -> store.dataSource().getConnection(),
+                "keeping a KYC document of account " + d.accountId(), c -> {
+                    long id;
+                    try (PreparedStatement ps = c.prepareStatement("SELECT nextval('kyc_document_seq')");
+                         ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO kyc_document (" + COLUMNS
+                            + ") VALUES (?,?,?,?,?,?,?,?,?,?,NULL,NULL)")) {
+                        Jdbc.bind(ps, id, d.accountId(), d.partnerId(), d.type().name(), d.contentType(),
+                                (long) d.content().length, d.sha256(), d.fileName(), ReviewStatus.PENDING.name(),
+                                Jdbc.zoned(d.uploadedAt()));
+                        ps.executeUpdate();
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO kyc_document_content (document_id, content) VALUES (?,?)")) {
+                        ps.setLong(1, id);
+                        ps.setBytes(2, d.content());
+                        ps.executeUpdate();
+                    }
+                    return new KycDocument(id, d.accountId(), d.partnerId(), d.type(), d.contentType(),
+                            d.content().length, d.sha256(), d.fileName(), ReviewStatus.PENDING, d.uploadedAt(), null,
+                            null);
+                });
     }
 
     @Override

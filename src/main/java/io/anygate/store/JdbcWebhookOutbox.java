@@ -9,9 +9,7 @@ import io.anygate.webhook.OutboxRepository;
 import io.anygate.webhook.WebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -98,9 +96,7 @@ public class JdbcWebhookOutbox implements OutboxRepository {
         if (candidates.isEmpty()) {
             return candidates;
         }
-        List<PendingBuild> held = new ArrayList<>();
-        try (Connection c = own.get()) {
-            c.setAutoCommit(false);
+        return Jdbc.inOneCommit(own, WHAT + " unavailable", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_outbox SET claimed_by = ?, lease_until = ?"
                     + " WHERE id = ? AND status = ? AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)")) {
                 for (PendingBuild b : candidates) {
@@ -108,22 +104,15 @@ public class JdbcWebhookOutbox implements OutboxRepository {
                     ps.addBatch();
                 }
                 int[] changed = ps.executeBatch();
-                c.commit();
+                List<PendingBuild> held = new ArrayList<>();
                 for (int i = 0; i < changed.length; i++) {
                     if (changed[i] == 1) {
                         held.add(candidates.get(i));
                     }
                 }
                 return held;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException(WHAT + " unavailable", e);
-        }
+        });
     }
 
     @Override
@@ -140,41 +129,30 @@ public class JdbcWebhookOutbox implements OutboxRepository {
         String failed = "UPDATE webhook_outbox SET attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ?,"
                 + " last_error = ?, claimed_by = NULL, lease_until = NULL"
                 + " WHERE id = ? AND claimed_by = ? AND payload IS NULL";
-        try (Connection c = own.get()) {
-            c.setAutoCommit(false);
-            try {
-                int changed = 0;
-                if (!builds.isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement(built)) {
-                        for (Built b : builds) {
-                            bind(ps, PENDING, b.payload(), zoned(now), b.id(), owner);
-                            ps.addBatch();
-                        }
-                        for (int n : ps.executeBatch()) {
-                            changed += n == 1 ? 1 : 0;
-                        }
+        return Jdbc.inOneCommit(own, WHAT + " unavailable", c -> {
+            int changed = 0;
+            if (!builds.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(built)) {
+                    for (Built b : builds) {
+                        bind(ps, PENDING, b.payload(), zoned(now), b.id(), owner);
+                        ps.addBatch();
+                    }
+                    for (int n : ps.executeBatch()) {
+                        changed += n == 1 ? 1 : 0;
                     }
                 }
-                if (!deferred.isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement(failed)) {
-                        for (Deferred d : deferred) {
-                            bind(ps, zoned(now), zoned(d.next()), truncate(d.error()), d.id(), owner);
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    }
-                }
-                c.commit();
-                return changed;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException(WHAT + " unavailable", e);
-        }
+            if (!deferred.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(failed)) {
+                    for (Deferred d : deferred) {
+                        bind(ps, zoned(now), zoned(d.next()), truncate(d.error()), d.id(), owner);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            return changed;
+        });
     }
 
     @Override
