@@ -85,8 +85,9 @@ public class JdbcWebhookOutbox implements OutboxRepository {
     public List<PendingBuild> claimBuilds(long cardId, String owner, Instant now, Instant leaseUntil, int limit) {
         // Candidates by card through the BUILD index, then one fenced UPDATE per candidate by its id, in one batch
         // and one commit: a row is this owner's only if its UPDATE changed it (the other replica racing for it got
-        // 0). One UPDATE "WHERE id IN (SELECT ...)" planned the outer rows as a scan of the table when its plan was
-        // made on a fresh table.
+        // 0), and only while it is still due (a replica that deferred it in between moved its next attempt and its
+        // attempts, which the candidate read before). One UPDATE "WHERE id IN (SELECT ...)" planned the outer rows as
+        // a scan of the table when its plan was made on a fresh table.
         List<PendingBuild> candidates = Jdbc.list(own, WHAT, "SELECT id, event_id, partner_id, card_id, tran_id,"
                 + " attempts FROM webhook_outbox WHERE card_id = ? AND " + IS_BUILD + " AND next_attempt_at <= ?"
                 + " AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)"
@@ -98,9 +99,10 @@ public class JdbcWebhookOutbox implements OutboxRepository {
         }
         return Jdbc.inOneCommit(own, WHAT + " unavailable", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE webhook_outbox SET claimed_by = ?, lease_until = ?"
-                    + " WHERE id = ? AND status = ? AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)")) {
+                    + " WHERE id = ? AND status = ? AND next_attempt_at <= ?"
+                    + " AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)")) {
                 for (PendingBuild b : candidates) {
-                    bind(ps, owner, zoned(leaseUntil), b.id(), BUILD, zoned(now), owner);
+                    bind(ps, owner, zoned(leaseUntil), b.id(), BUILD, zoned(now), zoned(now), owner);
                     ps.addBatch();
                 }
                 int[] changed = ps.executeBatch();
