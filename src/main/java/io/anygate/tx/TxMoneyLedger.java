@@ -2,9 +2,9 @@ package io.anygate.tx;
 
 import io.anygate.domain.CardType;
 import io.anygate.domain.UnknownCoreValue;
+import io.anygate.domain.money.CardHolding;
 import io.anygate.domain.money.CardStanding;
 import io.anygate.domain.money.CoreLedger;
-import io.anygate.domain.money.LoadBalances;
 import io.anygate.domain.money.MoneyCard;
 import io.anygate.domain.money.TransferOutcome;
 import io.anygate.domain.operation.MatchKey;
@@ -16,10 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The domain's core ledger on TX: a load or unload is one contract-to-contract transfer
@@ -121,29 +119,15 @@ public class TxMoneyLedger implements CoreLedger {
     @Override
     public Optional<BigDecimal> balance(long contractId) {
         try {
-            Contract contract = contracts.contract(ContractRef.ofId(contractId));
-            return Optional.ofNullable(contract.details()).map(ContractDetails::balances)
-                    .map(ContractDetails.Balances::available);
+            return available(contracts.contract(ContractRef.ofId(contractId)));
         } catch (TxException e) {
             return Optional.empty();
         }
     }
 
-    @Override
-    public Optional<LoadBalances> balances(long accountContractId, long cardContractId) {
-        CompletionStage<LoadBalances> both = TxWire.onEventLoop(() -> {
-            CompletionStage<Contract> card = contracts.contractAsync(ContractRef.ofId(cardContractId));
-            return contracts.contractAsync(ContractRef.ofId(accountContractId)).thenCombine(card,
-                    (a, c) -> new LoadBalances(a.availableOrZero(), c.availableOrZero()));
-        });
-        try {
-            return Optional.of(both.toCompletableFuture().get(TxPolicy.LOAD_BALANCES_WAIT_MS, TimeUnit.MILLISECONDS));
-        } catch (ExecutionException | TimeoutException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+    private static Optional<BigDecimal> available(Contract contract) {
+        return Optional.ofNullable(contract.details()).map(ContractDetails::balances)
+                .map(ContractDetails.Balances::available);
     }
 
     @Override
@@ -153,7 +137,26 @@ public class TxMoneyLedger implements CoreLedger {
 
     @Override
     public MoneyCard card(long cardId) {
-        TxCard card = cards.card(TxCardRef.ofId(cardId));
+        return moneyCard(cards.card(TxCardRef.ofId(cardId)));
+    }
+
+    /** The card and its contract's balance sent together: an unload waits for one round trip, not two. */
+    @Override
+    public CardHolding cardHolding(long cardId, long cardContractId) {
+        return TxWire.await(TxWire.onEventLoop(() -> {
+            CompletionStage<Optional<BigDecimal>> available;
+            try {
+                available = contracts.contractAsync(ContractRef.ofId(cardContractId))
+                        .handle((contract, failure) -> failure == null ? available(contract) : Optional.empty());
+            } catch (TxException e) {
+                available = CompletableFuture.completedFuture(Optional.empty());
+            }
+            return cards.cardAsync(TxCardRef.ofId(cardId))
+                    .thenCombine(available, (card, holds) -> new CardHolding(moneyCard(card), holds));
+        }));
+    }
+
+    private static MoneyCard moneyCard(TxCard card) {
         return new MoneyCard(standing(card), TxCardMapper.type(card) == CardType.VIRTUAL_SINGLE_USE);
     }
 

@@ -20,11 +20,6 @@ final class TxPolicy {
     static final long WRITE_MAX_DURATION_MS = 22000;
     /** The readiness probe's ping: a single short attempt. */
     static final long PING_TIMEOUT_MS = 1000;
-    /**
-     * How long a load's answer waits for the balances it shows (fields only the SDK reads): the money has moved,
-     * so a slow or failing TX read leaves them out rather than hold the answer for the reads' retries.
-     */
-    static final long LOAD_BALANCES_WAIT_MS = 1000;
 
     private TxPolicy() {
     }

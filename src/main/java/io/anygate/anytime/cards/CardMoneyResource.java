@@ -80,7 +80,7 @@ public class CardMoneyResource {
         CardMoney.Moved moved = credit ? money.credit(rq) : money.debit(rq);
         // transaction_id is documented as "only in sandbox": production partners learn it by webhook.
         return CardMoneyAnswer.of(cardRef.value(), moved.card().accountId(),
-                gateway.sandbox() ? moved.tranId() : null, money.balancesAfter(moved));
+                gateway.sandbox() ? moved.tranId() : null);
     }
 
     /** What an Idempotency-Key promises to repeat: the card, the amount, the comments and the direction. */

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -155,9 +156,13 @@ public class CardMoney {
         }
         LoadLimits limits = limitsPolicy.forPartner(rq.partnerId());
         BigDecimal amount = AmountRules.check(rq.amount(), card.currency(), limits, kind == OperationKind.CARD_CREDIT);
-        MoneyCard core = checkStanding(card, initialLoad);
+        MoneyCard core;
         if (kind == OperationKind.CARD_DEBIT) {
-            checkCardHolds(card, amount);
+            CardHolding holding = readCore(() -> ledger.cardHolding(card.cardId(), card.cardContractId()));
+            core = checkStanding(holding.card(), initialLoad);
+            checkCardHolds(holding.available(), amount);
+        } else {
+            core = checkStanding(readCore(() -> ledger.card(card.cardId())), initialLoad);
         }
         Operation op = Operation.newMoney(id, rq.partnerId(), kind, rq.idempotencyKey(), rq.fingerprint(),
                 card.accountId(), card.cardId(), amount, card.currency(), rq.comments(), now);
@@ -205,14 +210,6 @@ public class CardMoney {
                     refused.reason(), e.toString());
         }
         throw refused;
-    }
-
-    /**
-     * The account's and the card's balances right after an approved load or unload, for the partner's answer;
-     * empty when TX cannot be read at this moment (the money has moved all the same: nothing to undo or retry).
-     */
-    public Optional<LoadBalances> balancesAfter(Moved moved) {
-        return ledger.balances(moved.card().accountId(), moved.card().cardContractId());
     }
 
     /** A retry of a journaled operation: same parameters required; an unresolved one is looked up, never re-sent. */
@@ -380,26 +377,23 @@ public class CardMoney {
      * maximum before the funds, and an unload is never "load amount too high". When the balance cannot be read now,
      * TX decides alone.
      */
-    private void checkCardHolds(OwnedCard card, BigDecimal amount) {
-        Optional<BigDecimal> holds;
-        try {
-            holds = ledger.balance(card.cardContractId());
-        } catch (RuntimeException e) {
-            holds = Optional.empty();
-        }
+    private static void checkCardHolds(Optional<BigDecimal> holds, BigDecimal amount) {
         if (holds.isPresent() && holds.get().compareTo(amount) < 0) {
             throw new LoadRefused(Reason.CARD_BALANCE_TOO_LOW, "the card balance is too low for this amount", null);
         }
     }
 
-    private MoneyCard checkStanding(OwnedCard card, boolean initialLoad) {
-        MoneyCard core;
+    /** A read of the card in the core before anything is journaled: if it fails, nothing was done. */
+    private static <T> T readCore(Supplier<T> read) {
         try {
-            core = ledger.card(card.cardId());
+            return read.get();
         } catch (RuntimeException e) {
             throw new LoadRefused(Reason.CORE_UNAVAILABLE, "the card processor is unavailable; nothing was done,"
                     + " the request may be sent again", null);
         }
+    }
+
+    private static MoneyCard checkStanding(MoneyCard core, boolean initialLoad) {
         CardStanding standing = core.standing();
         if (initialLoad && standing == CardStanding.NOT_ACTIVATED) {
             // The initial amount of a card order goes onto the card before the holder activates it.

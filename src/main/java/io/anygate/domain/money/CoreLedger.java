@@ -35,14 +35,27 @@ public interface CoreLedger {
     /** The available balance of a contract, empty when TX cannot tell right now. */
     Optional<BigDecimal> balance(long contractId);
 
-    /** The available balances of an account contract and a card contract, read at once; empty when TX cannot tell. */
-    Optional<LoadBalances> balances(long accountContractId, long cardContractId);
-
     /** The standing of a card in TX, read before moving money to or from it. */
     CardStanding standing(long cardId);
 
     /** The standing and the use rule of a card in TX, read once before moving money to or from it. */
     default MoneyCard card(long cardId) {
         return new MoneyCard(standing(cardId), false);
+    }
+
+    /**
+     * For an unload: the card as {@link #card} reads it, and its card contract's available balance. Neither read
+     * depends on the other, so a core that can sends them at once. A card that cannot be read fails it; a balance
+     * that cannot be read is empty.
+     */
+    default CardHolding cardHolding(long cardId, long cardContractId) {
+        MoneyCard card = card(cardId);
+        Optional<BigDecimal> available;
+        try {
+            available = balance(cardContractId);
+        } catch (RuntimeException e) {
+            available = Optional.empty();
+        }
+        return new CardHolding(card, available);
     }
 }

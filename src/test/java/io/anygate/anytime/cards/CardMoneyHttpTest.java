@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +51,6 @@ class CardMoneyHttpTest {
         return move(TestPartner.DELTA, deltaToken, "debit", ref(card), amount, null);
     }
 
-    private static void assertAmount(String expected, Response r, String path) {
-        String actual = r.jsonPath().getString(path);
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual)), path + " = " + actual);
-    }
-
     private static void assertError(Response r, int status, long code) {
         assertEquals(status, r.statusCode(), r.asString());
         assertEquals(code, r.jsonPath().getLong("body.error.code"), r.asString());
@@ -72,16 +68,15 @@ class CardMoneyHttpTest {
         assertTrue(r.jsonPath().getLong("body.transaction_id") > 0, "sandbox answers transaction_id");
         assertEquals(new BigDecimal("25.50"), CardFixture.balance(card.cardContractId()));
         assertEquals(new BigDecimal("974.50"), CardFixture.balance(card.accountId()));
-        // the SDK's response model also reads the balances after the load (not in the document)
-        assertAmount("25.50", r, "body.card_balance_after");
-        assertAmount("974.50", r, "body.acc_balance_after");
+        assertEquals(Set.of("card_ref", "acc_id", "card_acc_id", "transaction_id"),
+                r.jsonPath().getMap("body").keySet(), "what the document and the SDK name, nothing else");
 
         Response d = debit(card, "5.25");
         assertEquals(200, d.statusCode(), d.asString());
         assertEquals(new BigDecimal("20.25"), CardFixture.balance(card.cardContractId()));
         assertEquals(new BigDecimal("979.75"), CardFixture.balance(card.accountId()));
-        assertAmount("20.25", d, "body.card_balance_after");
-        assertAmount("979.75", d, "body.acc_balance_after");
+        assertEquals(Set.of("card_ref", "acc_id", "card_acc_id", "transaction_id"),
+                d.jsonPath().getMap("body").keySet(), d.asString());
     }
 
     @Test

@@ -78,12 +78,6 @@ class FakeLedger implements CoreLedger {
     }
 
     @Override
-    public synchronized Optional<LoadBalances> balances(long accountContractId, long cardContractId) {
-        return Optional.of(new LoadBalances(balances.getOrDefault(accountContractId, BigDecimal.ZERO),
-                balances.getOrDefault(cardContractId, BigDecimal.ZERO)));
-    }
-
-    @Override
     public CardStanding standing(long cardId) {
         if (standingUnavailable) {
             throw new IllegalStateException("TX unavailable");
