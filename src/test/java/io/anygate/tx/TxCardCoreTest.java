@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.anygate.domain.CardStatus;
 import io.anygate.domain.card.CardCore;
 import io.anygate.domain.card.CardCoreUnavailable;
@@ -21,10 +20,6 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,22 +55,6 @@ class TxCardCoreTest {
     @Inject
     Vertx vertx;
 
-    enum Caller { PLAIN_THREAD, REQUEST_WORKER }
-
-    private <T> T from(Caller caller, Callable<T> action) throws Exception {
-        if (caller == Caller.PLAIN_THREAD) {
-            return action.call();
-        }
-        try {
-            return vertx.executeBlocking(() -> {
-                assertTrue(Vertx.currentContext() != null && io.vertx.core.Context.isOnWorkerThread(),
-                        "runs on a Vert.x worker");
-                return action.call();
-            }, false).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
 
     @BeforeEach
     void reset() {
@@ -88,8 +67,8 @@ class TxCardCoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Caller.class)
-    void theBalanceIsReadWhileTheCardReadIsOnItsWayAndTheHolderAfterItThenAlongsideIt(Caller caller) throws Exception {
+    @EnumSource(TxCaller.class)
+    void theBalanceIsReadWhileTheCardReadIsOnItsWayAndTheHolderAfterItThenAlongsideIt(TxCaller caller) throws Exception {
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(okJson("{\"ref\":{\"id\":41},\"status\":\"Active\","
                 + "\"holder\":{\"id\":5},\"names\":{\"emboss\":\"ADA LOVELACE\"}}").withFixedDelay(CARD_DELAY_MS)));
         tx.stubFor(get(urlPathEqualTo(CONTRACT)).willReturn(okJson(
@@ -99,15 +78,15 @@ class TxCardCoreTest {
         // a card this replica has never read: its holder is known only from the card
         OwnedCard fresh = new OwnedCard(FRESH_CARD_IDS.incrementAndGet(), "partner-a", 7, 9, "EUR", true);
 
-        CardCore.CardStanding standing = from(caller, () -> core.standing(fresh));
+        CardCore.CardStanding standing = caller.call(vertx, () -> core.standing(fresh));
 
         assertEquals(new BigDecimal("12.34"), standing.balance());
         assertEquals(CardStatus.ACT, standing.card().status());
         assertEquals("Ada", standing.card().holder().firstName());
         assertEquals("Lovelace", standing.card().holder().lastName());
-        long card = received(CARD);
-        long contract = received(CONTRACT);
-        long subject = received(SUBJECT);
+        long card = TxCaller.received(tx, CARD);
+        long contract = TxCaller.received(tx, CONTRACT);
+        long subject = TxCaller.received(tx, SUBJECT);
         // sequential reads would send the contract read only once the card had answered, 600 ms later
         assertTrue(Math.abs(contract - card) < CARD_DELAY_MS / 2,
                 "contract read sent " + (contract - card) + " ms after the card read");
@@ -116,38 +95,32 @@ class TxCardCoreTest {
 
         // read again: the holder is remembered, so the three reads go out together
         tx.resetRequests();
-        standing = from(caller, () -> core.standing(fresh));
+        standing = caller.call(vertx, () -> core.standing(fresh));
         assertEquals("Ada", standing.card().holder().firstName());
-        card = received(CARD);
-        subject = received(SUBJECT);
+        card = TxCaller.received(tx, CARD);
+        subject = TxCaller.received(tx, SUBJECT);
         assertTrue(Math.abs(subject - card) < CARD_DELAY_MS / 2,
                 "second read: subject read sent " + (subject - card) + " ms after the card read");
     }
 
     @ParameterizedTest
-    @EnumSource(Caller.class)
-    void aBalanceThatCannotBeReadMakesTheCoreUnavailableAfterItsRetries(Caller caller) {
+    @EnumSource(TxCaller.class)
+    void aBalanceThatCannotBeReadMakesTheCoreUnavailableAfterItsRetries(TxCaller caller) {
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(okJson("{\"ref\":{\"id\":41},\"status\":\"Active\"}")));
         tx.stubFor(get(urlPathEqualTo(CONTRACT)).willReturn(aResponse().withStatus(503)));
 
-        assertThrows(CardCoreUnavailable.class, () -> from(caller, () -> core.standing(OWNED)));
+        assertThrows(CardCoreUnavailable.class, () -> caller.call(vertx, () -> core.standing(OWNED)));
 
         tx.verify(4, getRequestedFor(urlPathEqualTo(CONTRACT)));
     }
 
     @ParameterizedTest
-    @EnumSource(Caller.class)
-    void aCardUnknownToTxIsNotFoundWhateverTheBalanceRead(Caller caller) {
+    @EnumSource(TxCaller.class)
+    void aCardUnknownToTxIsNotFoundWhateverTheBalanceRead(TxCaller caller) {
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(aResponse().withStatus(404)));
         tx.stubFor(get(urlPathEqualTo(CONTRACT)).willReturn(okJson(
                 "{\"ref\":{\"id\":9},\"details\":{\"balances\":{\"available\":1}}}")));
 
-        assertThrows(TxNotFoundException.class, () -> from(caller, () -> core.standing(OWNED)));
-    }
-
-    private long received(String path) {
-        List<LoggedRequest> found = tx.findAll(getRequestedFor(urlPathEqualTo(path)));
-        assertEquals(1, found.size(), path + " requests");
-        return found.get(0).getLoggedDate().getTime();
+        assertThrows(TxNotFoundException.class, () -> caller.call(vertx, () -> core.standing(OWNED)));
     }
 }

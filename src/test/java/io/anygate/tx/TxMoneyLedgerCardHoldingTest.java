@@ -2,7 +2,6 @@ package io.anygate.tx;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.anygate.domain.money.CardHolding;
 import io.anygate.domain.money.CardStanding;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,11 +17,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,8 +50,6 @@ class TxMoneyLedgerCardHoldingTest {
     @Inject
     Vertx vertx;
 
-    enum Caller { PLAIN_THREAD, REQUEST_WORKER }
-
     @BeforeEach
     void reset() {
         tx.resetAll();
@@ -69,63 +61,42 @@ class TxMoneyLedgerCardHoldingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Caller.class)
-    void theBalanceIsReadWhileTheCardReadIsOnItsWay(Caller caller) throws Exception {
+    @EnumSource(TxCaller.class)
+    void theBalanceIsReadWhileTheCardReadIsOnItsWay(TxCaller caller) throws Exception {
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(okJson(ACTIVE_CARD).withFixedDelay(CARD_DELAY_MS)));
         tx.stubFor(get(urlPathEqualTo(CONTRACT)).willReturn(okJson(
                 "{\"ref\":{\"id\":9},\"details\":{\"balances\":{\"available\":12.34}}}")));
 
-        CardHolding holding = from(caller, () -> ledger.cardHolding(41, 9));
+        CardHolding holding = caller.call(vertx, () -> ledger.cardHolding(41, 9));
 
         assertEquals(CardStanding.ACTIVE, holding.card().standing());
         assertEquals(Optional.of(new BigDecimal("12.34")), holding.available());
-        long card = received(CARD);
-        long contract = received(CONTRACT);
+        long card = TxCaller.received(tx, CARD);
+        long contract = TxCaller.received(tx, CONTRACT);
         // one after the other, the contract read would leave only once the card had answered, 600 ms later
         assertTrue(Math.abs(contract - card) < CARD_DELAY_MS / 2,
                 "contract read sent " + (contract - card) + " ms after the card read");
     }
 
     @ParameterizedTest
-    @EnumSource(Caller.class)
-    void aBalanceTxCannotGiveIsLeftToTx(Caller caller) throws Exception {
+    @EnumSource(TxCaller.class)
+    void aBalanceTxCannotGiveIsLeftToTx(TxCaller caller) throws Exception {
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(okJson(ACTIVE_CARD)));
         tx.stubFor(get(urlPathEqualTo(CONTRACT)).willReturn(aResponse().withStatus(503)));
 
-        CardHolding holding = from(caller, () -> ledger.cardHolding(41, 9));
+        CardHolding holding = caller.call(vertx, () -> ledger.cardHolding(41, 9));
 
         assertEquals(CardStanding.ACTIVE, holding.card().standing());
         assertEquals(Optional.empty(), holding.available());
     }
 
     @ParameterizedTest
-    @EnumSource(Caller.class)
-    void aCardTxCannotGiveFailsTheRead(Caller caller) {
+    @EnumSource(TxCaller.class)
+    void aCardTxCannotGiveFailsTheRead(TxCaller caller) {
         tx.stubFor(get(urlPathEqualTo(CARD)).willReturn(aResponse().withStatus(503)));
         tx.stubFor(get(urlPathEqualTo(CONTRACT)).willReturn(okJson(
                 "{\"ref\":{\"id\":9},\"details\":{\"balances\":{\"available\":12.34}}}")));
 
-        assertThrows(TxException.class, () -> from(caller, () -> ledger.cardHolding(41, 9)));
-    }
-
-    private <T> T from(Caller caller, Callable<T> action) throws Exception {
-        if (caller == Caller.PLAIN_THREAD) {
-            return action.call();
-        }
-        try {
-            return vertx.executeBlocking(() -> {
-                assertTrue(Vertx.currentContext() != null && io.vertx.core.Context.isOnWorkerThread(),
-                        "runs on a Vert.x worker");
-                return action.call();
-            }, false).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    private long received(String path) {
-        List<LoggedRequest> found = tx.findAll(getRequestedFor(urlPathEqualTo(path)));
-        assertEquals(1, found.size(), path + " requests");
-        return found.get(0).getLoggedDate().getTime();
+        assertThrows(TxException.class, () -> caller.call(vertx, () -> ledger.cardHolding(41, 9)));
     }
 }
